@@ -1,0 +1,14 @@
+import { Command } from 'commander';
+import { registerCheck } from './commands/check.js';
+import { registerCompute } from './commands/compute.js';
+
+/** The jixiao command: each subcommand registers itself from its own file. */
+const program = new Command('jixiao')
+  .description('绩效 Jixiao：部门整体支出预算绩效自评 — 计算、核对、评分与报告')
+  .version('0.1.0')
+  .showHelpAfterError('（使用 --help 查看用法）');
+
+registerCompute(program);
+registerCheck(program);
+
+await program.parseAsync(process.argv);

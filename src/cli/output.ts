@@ -1,0 +1,30 @@
+import type { LocatedFinding, SourceLocation } from '../ingest/read-dataset.js';
+import { formatPath, type Finding, type Severity } from '../domain/findings/finding.js';
+
+const SEVERITY_LABEL: Readonly<Record<Severity, string>> = { error: '错误', warning: '警告', info: '提示' };
+
+export function locationText(location: SourceLocation | undefined): string {
+  if (location === undefined) return '';
+  return location.line === undefined ? location.file : `${location.file}:${location.line}:${location.column ?? 1}`;
+}
+
+/** One finding as two lines: "[错误] CODE  file:line  $.path" and its message. */
+export function findingText(finding: LocatedFinding): string {
+  const where = [locationText(finding.location), formatPath(finding.path)].filter((s) => s !== '').join('  ');
+  return `[${SEVERITY_LABEL[finding.severity]}] ${finding.code}  ${where}\n    ${finding.message}`;
+}
+
+export function findingsSummary(findings: readonly Finding[]): string {
+  const count = (s: Severity) => findings.filter((f) => f.severity === s).length;
+  return `共 ${findings.length} 条：错误 ${count('error')}，警告 ${count('warning')}，提示 ${count('info')}`;
+}
+
+/** Pads Chinese text by display width (CJK characters count as 2 columns). */
+export function padDisplay(text: string, width: number): string {
+  const displayWidth = [...text].reduce((w, ch) => w + ((ch.codePointAt(0) ?? 0) > 0x2e80 ? 2 : 1), 0);
+  return text + ' '.repeat(Math.max(0, width - displayWidth));
+}
+
+export function writeJson(value: unknown): void {
+  process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+}

@@ -1,0 +1,134 @@
+import { z } from 'zod';
+import type { MoneyUnit } from '../money/index.js';
+import { amountSchema, dateSchema, percentTextSchema } from './primitives.js';
+
+/** 预算口径: basic (基本支出) or project (项目支出) money. */
+export const budgetPartSchema = z.enum(['basic', 'project']).meta({ description: 'basic=基本支出，project=项目支出' });
+
+/** 预算调整/追加: one change to the year-start budget. */
+export function adjustmentSchema(unit: MoneyUnit) {
+  return z.strictObject({
+    amount: amountSchema(unit).meta({ description: '调整金额（调减为负数）' }),
+    date: dateSchema.optional(),
+    note: z.string().optional(),
+  });
+}
+
+/** 预算调整（不属于某个项目的）, e.g. a basic-expenditure adjustment. */
+export function incomeAdjustmentSchema(unit: MoneyUnit) {
+  return adjustmentSchema(unit).extend({ part: budgetPartSchema });
+}
+
+/** 实际收入 by source (财政拨款收入, 事业收入, 其他收入…), split basic / project. */
+export function incomeSourceSchema(unit: MoneyUnit) {
+  return z.strictObject({
+    source: z.string().min(1).meta({ description: '收入来源，如 财政拨款' }),
+    basic: amountSchema(unit).meta({ description: '基本支出收入' }),
+    project: amountSchema(unit).meta({ description: '项目支出收入' }),
+  });
+}
+
+export function incomeSchema(unit: MoneyUnit) {
+  return z.strictObject({
+    sources: z.array(incomeSourceSchema(unit)).min(1).meta({ description: '实际预算收入（按来源）' }),
+    adjustments: z
+      .array(incomeAdjustmentSchema(unit))
+      .default([])
+      .meta({ description: '不属于具体项目的预算调整；项目追加写在项目的 supplementaryAppropriations 中' }),
+  });
+}
+
+/** A detail line of expenditure by 部门经济分类 code. */
+export function expenditureLineSchema(unit: MoneyUnit) {
+  return z.strictObject({
+    code: z
+      .union([z.string(), z.int()])
+      .transform(String)
+      .pipe(z.string().regex(/^\d{3}(\d{2})?$/, '经济分类科目编码应为 3 位（类）或 5 位（款）数字'))
+      .meta({ description: '部门经济分类科目编码，如 30101' }),
+    label: z.string().optional().meta({ description: '报告中显示的名称；缺省时用科目标准名称' }),
+    amount: amountSchema(unit),
+  });
+}
+
+/** 预算数与决算数 of one 三公 item. */
+export function budgetActualSchema(unit: MoneyUnit) {
+  return z.strictObject({ budget: amountSchema(unit), actual: amountSchema(unit) });
+}
+
+/** 三公经费. */
+export function threePublicSchema(unit: MoneyUnit) {
+  const item = budgetActualSchema(unit);
+  return z.strictObject({
+    overseasTravel: item.meta({ description: '因公出国（境）费' }),
+    vehiclePurchase: item.optional().meta({ description: '公务用车购置费' }),
+    vehicleOperation: item.meta({ description: '公务用车运行维护费' }),
+    reception: item.meta({ description: '公务接待费' }),
+  });
+}
+
+/** 基本支出. */
+export function basicExpenditureSchema(unit: MoneyUnit) {
+  return z.strictObject({
+    yearStartBudget: amountSchema(unit).meta({ description: '基本支出年初预算数' }),
+    actual: amountSchema(unit).meta({ description: '基本支出实际支出数（决算数）' }),
+    carriedForward: amountSchema(unit).optional().meta({ description: '基本支出结转结余（缺省为 0）' }),
+    lines: z.array(expenditureLineSchema(unit)).meta({ description: '明细支出（按经济分类）' }),
+    linesNote: z.string().optional().meta({ description: '明细表备注' }),
+    threePublic: threePublicSchema(unit),
+  });
+}
+
+/** 项目（专项）. Identity: 全年预算 = 实际支出 + 上缴财政 + 结转结余. */
+export function projectSchema(unit: MoneyUnit) {
+  return z.strictObject({
+    name: z.string().min(1).meta({ description: '项目名称' }),
+    yearStartBudget: amountSchema(unit).meta({ description: '年初预算数' }),
+    supplementaryAppropriations: z
+      .array(adjustmentSchema(unit))
+      .default([])
+      .meta({ description: '追加（调整）预算，每笔含金额、日期、说明' }),
+    actual: amountSchema(unit).meta({ description: '实际支出数' }),
+    returnedToTreasury: amountSchema(unit).optional().meta({ description: '上缴财政（缺省为 0）' }),
+    carriedForward: amountSchema(unit).optional().meta({ description: '结转结余（缺省为 0）' }),
+    isNew: z.boolean().default(false).meta({ description: '是否本年度新增专项' }),
+    note: z.string().optional().meta({ description: '说明（如未支付的原因）' }),
+    declared: z
+      .object({ executionRate: percentTextSchema.optional().meta({ description: '报告所述执行率（%）' }) })
+      .optional()
+      .meta({ description: '报告中关于本项目的陈述数' }),
+  });
+}
+
+/** 项目支出明细. */
+export function projectExpenditureSchema(unit: MoneyUnit) {
+  return z.strictObject({
+    lines: z.array(expenditureLineSchema(unit)),
+    linesNote: z.string().optional(),
+  });
+}
+
+/** One checkpoint of payment progress (支付进度): cumulative paid at the end of a month. */
+export function paymentPointSchema(unit: MoneyUnit) {
+  return z
+    .object({
+      month: z.int().min(1).max(12).meta({ description: '截至该月末（季度末为 3、6、9、12）' }),
+      cumulativePaid: amountSchema(unit).optional().meta({ description: '累计支付金额' }),
+      cumulativePercent: percentTextSchema.optional().meta({ description: '累计支付进度（%），按所述口径' }),
+    })
+    .refine((p) => (p.cumulativePaid === undefined) !== (p.cumulativePercent === undefined), {
+      message: '累计支付金额与累计支付进度须填且只填一项',
+    });
+}
+
+/** 支付进度: which money it tracks and against which base. */
+export function paymentProgressSchema(unit: MoneyUnit) {
+  return z.strictObject({
+    scope: z.enum(['project', 'basic', 'total']).default('project').meta({ description: '统计口径：项目/基本/全部' }),
+    base: z
+      .enum(['yearStartBudget', 'fullYearBudget'])
+      .default('fullYearBudget')
+      .meta({ description: '进度的分母：年初预算或全年预算（金额填报时用于换算百分比）' }),
+    points: z.array(paymentPointSchema(unit)).min(1),
+  });
+}

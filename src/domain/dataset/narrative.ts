@@ -1,0 +1,26 @@
+import { z } from 'zod';
+import { paragraphsSchema } from './primitives.js';
+
+/** A headed part of the achievements section, with paragraphs and optional sub-parts. */
+export type NarrativeSection = { heading: string; paragraphs: string[]; subsections?: NarrativeSection[] | undefined };
+
+export const narrativeSectionSchema: z.ZodType<NarrativeSection> = z.lazy(() =>
+  z.strictObject({
+    heading: z.string().min(1).meta({ description: '标题（不含编号）' }),
+    paragraphs: paragraphsSchema.default([]),
+    subsections: z.array(narrativeSectionSchema).optional(),
+  }),
+);
+
+/** 文字部分: the prose of the report that is not generated from figures. */
+export const narrativeSchema = z.strictObject({
+  budgetOverview: paragraphsSchema.default([]).meta({ description: '二、部门整体预算支出情况 的开头说明' }),
+  projectOverview: paragraphsSchema.default([]).meta({ description: '项目支出情况 的开头说明（项目支出的用途）' }),
+  fundManagement: paragraphsSchema.default([]).meta({ description: '资金管理情况（制度、考核办法等）' }),
+  achievementsIntro: paragraphsSchema.default([]).meta({ description: '三、部门整体支出绩效情况 的总述' }),
+  achievements: z.array(narrativeSectionSchema).default([]).meta({ description: '绩效情况（分标题）' }),
+  problems: paragraphsSchema.default([]).meta({ description: '四、存在的问题及原因分析（用户撰写部分）' }),
+  measures: paragraphsSchema.default([]).meta({ description: '五、下一步改进措施' }),
+  resultsUse: paragraphsSchema.default([]).meta({ description: '六、绩效自评结果拟应用和公开情况' }),
+  other: paragraphsSchema.default([]).meta({ description: '七、其他需要说明的情况' }),
+});

@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import type { Finding } from '../findings/finding.js';
+import { moneyUnitSchema, datasetSchema, type Dataset } from './schema.js';
+
+export type ParseDatasetResult = { ok: true; dataset: Dataset } | { ok: false; errors: Finding[] };
+
+const zhCN = z.locales.zhCN().localeError;
+
+const ZOD_CODES: Readonly<Record<string, string>> = {
+  invalid_type: 'INVALID_TYPE',
+  invalid_value: 'INVALID_VALUE',
+  too_small: 'VALUE_TOO_SMALL',
+  too_big: 'VALUE_TOO_BIG',
+  unrecognized_keys: 'UNKNOWN_FIELD',
+  invalid_format: 'INVALID_FORMAT',
+  invalid_union: 'INVALID_VALUE',
+  not_multiple_of: 'INVALID_VALUE',
+};
+
+function issueToFinding(issue: z.core.$ZodIssue): Finding {
+  const path = issue.path.filter((k): k is string | number => typeof k !== 'symbol');
+  if (issue.code === 'invalid_type' && issue.input === undefined) {
+    return {
+      severity: 'error',
+      code: 'REQUIRED_FIELD_MISSING',
+      message: `缺少必填字段：${String(path.at(-1) ?? '')}`,
+      path,
+    };
+  }
+  const custom = issue.code === 'custom' ? (issue.params as { code?: unknown } | undefined)?.code : undefined;
+  const code = typeof custom === 'string' ? custom : (ZOD_CODES[issue.code] ?? 'INVALID_VALUE');
+  return { severity: 'error', code, message: issue.message, path };
+}
+
+/**
+ * Validates raw data (from YAML, JSON, a workbook or the API) into a Dataset. All problems are
+ * returned at once, each with its JSON path and a Chinese message; nothing partial is returned.
+ */
+export function parseDataset(raw: unknown): ParseDatasetResult {
+  const unitField = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>)['unit'] : undefined;
+  const unit = moneyUnitSchema.safeParse(unitField, { error: zhCN });
+  if (!unit.success)
+    return { ok: false, errors: unit.error.issues.map((i) => ({ ...issueToFinding(i), path: ['unit'] })) };
+  const result = datasetSchema(unit.data).safeParse(raw, { error: zhCN, reportInput: true });
+  if (result.success) return { ok: true, dataset: result.data };
+  return { ok: false, errors: result.error.issues.map(issueToFinding) };
+}

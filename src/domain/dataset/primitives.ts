@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import { EXACT_DECIMALS, parseAmount, parsePercent, type Fen, type MoneyUnit } from '../money/index.js';
+
+/** An amount in the dataset's unit, written as a decimal string or number; becomes exact Fen. */
+export function amountSchema(unit: MoneyUnit) {
+  return z
+    .union([z.string(), z.number()])
+    .transform((input, ctx): Fen => {
+      const parsed = parseAmount(input, unit);
+      if (parsed.ok) return parsed.fen;
+      ctx.addIssue({
+        code: 'custom',
+        message:
+          parsed.error === 'TOO_MANY_DECIMALS'
+            ? `不是有效金额：${String(input)}（${unit}最多 ${EXACT_DECIMALS[unit]} 位小数）`
+            : `不是有效金额：${String(input)}`,
+        params: { code: parsed.error === 'TOO_MANY_DECIMALS' ? 'AMOUNT_TOO_MANY_DECIMALS' : 'AMOUNT_INVALID' },
+      });
+      return z.NEVER;
+    })
+    .meta({ description: '金额，按数据集的金额单位书写（如 596.04）' });
+}
+
+/** A stated percentage ("64.11", 95.2, "64.11%"); kept as its canonical 2-decimal text. */
+export const percentTextSchema = z
+  .union([z.string(), z.number()])
+  .transform((input, ctx): string => {
+    const parsed = parsePercent(input);
+    if (parsed.ok) return (Number(parsed.percent) / 100).toFixed(2);
+    ctx.addIssue({
+      code: 'custom',
+      message: `不是有效百分比：${String(input)}（最多 2 位小数）`,
+      params: { code: 'PERCENT_INVALID' },
+    });
+    return z.NEVER;
+  })
+  .meta({ description: '百分比数值，不含 % 亦可（如 64.11）' });
+
+/** A non-money quantity (work orders, 户, %), kept as decimal text so nothing passes through a float. */
+export const quantityTextSchema = z
+  .union([z.string(), z.number()])
+  .transform((input, ctx): string => {
+    const text = typeof input === 'number' ? String(input) : input.trim().replace(/[,，]/g, '');
+    if (/^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(text)) return text;
+    ctx.addIssue({ code: 'custom', message: `不是有效数值：${String(input)}`, params: { code: 'QUANTITY_INVALID' } });
+    return z.NEVER;
+  })
+  .meta({ description: '数值（非金额），如 63475 或 97.5' });
+
+export const countSchema = z.int().nonnegative().meta({ description: '人数/个数（非负整数）' });
+
+/** ISO date (YYYY-MM-DD). */
+export const dateSchema = z.iso.date().meta({ description: '日期，YYYY-MM-DD' });
+
+export const paragraphsSchema = z.array(z.string()).meta({ description: '段落列表，每项一段' });

@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import { MONEY_UNITS, type MoneyUnit } from '../money/index.js';
+import {
+  basicExpenditureSchema,
+  incomeSchema,
+  paymentProgressSchema,
+  projectExpenditureSchema,
+  projectSchema,
+} from './budget.js';
+import { declaredSchema } from './declared.js';
+import { departmentSchema } from './department.js';
+import { indicatorsSchema } from './indicators.js';
+import { narrativeSchema } from './narrative.js';
+
+export const CURRENT_SCHEMA_VERSION = 1;
+
+export const moneyUnitSchema = z.enum(MONEY_UNITS as [MoneyUnit, ...MoneyUnit[]]).default('万元');
+
+/**
+ * 数据集: one department, one fiscal year. Raw facts only, plus the figures the report states (`declared`);
+ * everything else is derived. Amounts are written in `unit` and held as exact fen.
+ */
+export function datasetSchema(unit: MoneyUnit) {
+  return z.strictObject({
+    schemaVersion: z.literal(CURRENT_SCHEMA_VERSION).default(CURRENT_SCHEMA_VERSION),
+    fiscalYear: z.int().min(2000).max(2100).meta({ description: '预算年度' }),
+    unit: moneyUnitSchema.meta({ description: '金额单位：万元（默认）或 元' }),
+    rulePack: z.string().optional().meta({ description: '评分规则包名称（缺省为 national）' }),
+    department: departmentSchema,
+    income: incomeSchema(unit),
+    basicExpenditure: basicExpenditureSchema(unit),
+    projects: z.array(projectSchema(unit)).default([]),
+    projectExpenditure: projectExpenditureSchema(unit).optional(),
+    paymentProgress: paymentProgressSchema(unit).optional(),
+    indicators: indicatorsSchema,
+    declared: declaredSchema(unit).default({}),
+    narrative: narrativeSchema,
+  });
+}
+
+export type Dataset = z.output<ReturnType<typeof datasetSchema>>;
+export type DatasetInput = z.input<ReturnType<typeof datasetSchema>>;
+export type Project = Dataset['projects'][number];
+export type ExpenditureLine = Dataset['basicExpenditure']['lines'][number];
+export type Indicator = Dataset['indicators'][number];
+export type PaymentProgress = NonNullable<Dataset['paymentProgress']>;
