@@ -24,11 +24,15 @@ describe('divideHalfUp', () => {
 
   it('is within half a unit of the true quotient', () => {
     fc.assert(
-      fc.property(fc.bigInt({ min: -(10n ** 15n), max: 10n ** 15n }), fc.bigInt({ min: 1n, max: 10n ** 9n }), (n, d) => {
-        const q = divideHalfUp(n, d);
-        const twiceError = 2n * (q * d - n);
-        return twiceError <= d && twiceError >= -d;
-      }),
+      fc.property(
+        fc.bigInt({ min: -(10n ** 15n), max: 10n ** 15n }),
+        fc.bigInt({ min: 1n, max: 10n ** 9n }),
+        (n, d) => {
+          const q = divideHalfUp(n, d);
+          const twiceError = 2n * (q * d - n);
+          return twiceError <= d && twiceError >= -d;
+        },
+      ),
     );
   });
 
