@@ -26,15 +26,17 @@ export function datasetSchema(unit: MoneyUnit) {
     fiscalYear: z.int().min(2000).max(2100).meta({ description: '预算年度' }),
     unit: moneyUnitSchema.meta({ description: '金额单位：万元（默认）或 元' }),
     rulePack: z.string().optional().meta({ description: '评分规则包名称（缺省为 national）' }),
-    department: departmentSchema,
-    income: incomeSchema(unit),
-    basicExpenditure: basicExpenditureSchema(unit),
-    projects: z.array(projectSchema(unit)).default([]),
-    projectExpenditure: projectExpenditureSchema(unit).optional(),
-    paymentProgress: paymentProgressSchema(unit).optional(),
+    department: departmentSchema.meta({ description: '一、部门（单位）基本情况' }),
+    income: incomeSchema(unit).meta({ description: '收入：实际预算收入（按来源）与预算调整' }),
+    basicExpenditure: basicExpenditureSchema(unit).meta({ description: '基本支出：预算、决算、明细与“三公”经费' }),
+    projects: z.array(projectSchema(unit)).default([]).meta({ description: '项目（专项）支出' }),
+    projectExpenditure: projectExpenditureSchema(unit).optional().meta({ description: '项目支出明细（按经济分类）' }),
+    paymentProgress: paymentProgressSchema(unit).optional().meta({ description: '支付进度（按月末或季度末）' }),
     indicators: indicatorsSchema,
-    declared: declaredSchema(unit).default({}),
-    narrative: narrativeSchema,
+    declared: declaredSchema(unit)
+      .default({})
+      .meta({ description: '报告陈述数：报告中写明的合计、占比、执行率等，用于核对' }),
+    narrative: narrativeSchema.meta({ description: '文字部分' }),
   });
 }
 
