@@ -1,0 +1,76 @@
+import type { Dataset } from '../../domain/dataset/schema.js';
+import type { Figures } from '../../domain/figures/compute.js';
+import { linearSchedule } from '../../domain/figures/payment-progress.js';
+import { sumFen, type Fen } from '../../domain/money/index.js';
+import { economicClassOf } from '../../domain/reference/economic-classification.js';
+import { percentPhrase, plotAmount, plotPercent } from './format.js';
+import type { PrintedFigures } from './printed-figures.js';
+import type { ChartSpec } from './types.js';
+
+/** 收入构成: basic vs project income, as printed. */
+export function incomeChart(dataset: Dataset, printed: PrintedFigures): ChartSpec {
+  const unit = dataset.unit;
+  return {
+    kind: 'pie',
+    id: 'income',
+    title: `图1 ${dataset.fiscalYear}年度实际预算收入构成（单位：${unit}）`,
+    slices: [
+      { name: '基本支出拨款收入', value: plotAmount(printed.amount('incomeBasic'), unit) },
+      { name: '项目支出拨款收入', value: plotAmount(printed.amount('incomeProject'), unit) },
+    ],
+  };
+}
+
+/** 基本支出按经济分类: the detail lines summed by class (301 工资福利支出, 302 商品和服务支出, 303 …). */
+export function basicByClassChart(dataset: Dataset): ChartSpec {
+  const unit = dataset.unit;
+  const byClass = new Map<string, Fen[]>();
+  for (const line of dataset.basicExpenditure.lines) {
+    const name = economicClassOf(line.code)?.name ?? '其他';
+    byClass.set(name, [...(byClass.get(name) ?? []), line.amount]);
+  }
+  const entries = [...byClass].map(([name, amounts]) => [name, sumFen(amounts)] as const);
+  return {
+    kind: 'bar',
+    id: 'basic-by-class',
+    title: `图2 基本支出按经济分类（单位：${unit}）`,
+    unit,
+    categories: entries.map(([name]) => name),
+    values: entries.map(([, amount]) => plotAmount(amount, unit)),
+  };
+}
+
+/** 项目预算与实际支出: full-year budget vs actual per project, labelled with the execution rate the text states. */
+export function projectsChart(dataset: Dataset, figures: Figures, printed: PrintedFigures): ChartSpec {
+  const unit = dataset.unit;
+  const projects = figures.projects;
+  return {
+    kind: 'budget-actual',
+    id: 'projects',
+    title: `图3 项目预算与实际支出（单位：${unit}）`,
+    unit,
+    categories: projects.map((p) => p.name),
+    budget: projects.map((p) => plotAmount(p.fullYearBudget, unit)),
+    actual: projects.map((p) => plotAmount(p.actual, unit)),
+    rates: projects.map((p) => percentPhrase(p.supplementary === 0n ? printed.projectRate(p.index) : p.executionRate)),
+  };
+}
+
+/** 支付进度与序时进度: cumulative progress at each checkpoint against the schedule at every quarter end. */
+export function progressChart(figures: Figures): ChartSpec | null {
+  const progress = figures.paymentProgress;
+  if (progress === null || progress.points.length === 0) return null;
+  const months = [...new Set([3, 6, 9, 12, ...progress.points.map((p) => p.month)])].sort((a, b) => a - b);
+  const pointAt = (m: number) => progress.points.find((p) => p.month === m);
+  return {
+    kind: 'progress',
+    id: 'payment-progress',
+    title: '图4 累计支付进度与序时进度（%）',
+    months,
+    progress: months.map((m) => {
+      const value = pointAt(m)?.progress;
+      return value === undefined || value === null ? null : plotPercent(value);
+    }),
+    schedule: months.map((m) => plotPercent(pointAt(m)?.schedule ?? linearSchedule(m))),
+  };
+}

@@ -1,0 +1,64 @@
+/**
+ * The report model (报告模型): what a self-evaluation report says, independent of its format. Built by a pure
+ * function from the dataset and its figures; every renderer (HTML, Markdown, DOCX, PDF) only lays it out.
+ */
+
+/** A table (表格): header row, body rows, an optional 合计 row, and which columns hold numbers (right-aligned). */
+export type ReportTable = {
+  caption?: string;
+  header: readonly string[];
+  rows: readonly (readonly string[])[];
+  totalRow?: readonly string[];
+  numericColumns: readonly number[];
+  /** Relative column widths (same length as header). */
+  widths: readonly number[];
+  note?: string;
+};
+
+/** A chart (图表) as data; `src/report/charts` draws it with ECharts. Values are for plotting only, never for arithmetic. */
+export type ChartSpec =
+  | { kind: 'pie'; id: string; title: string; slices: readonly { name: string; value: number }[] }
+  | { kind: 'bar'; id: string; title: string; unit: string; categories: readonly string[]; values: readonly number[] }
+  | {
+      kind: 'budget-actual';
+      id: string;
+      title: string;
+      unit: string;
+      categories: readonly string[];
+      budget: readonly number[];
+      actual: readonly number[];
+      /** Execution rate labels, e.g. "77.49%" or "—". */
+      rates: readonly string[];
+    }
+  | {
+      kind: 'progress';
+      id: string;
+      title: string;
+      /** Month numbers 1–12 of the checkpoints. */
+      months: readonly number[];
+      progress: readonly (number | null)[];
+      schedule: readonly number[];
+    };
+
+/** One block of content inside a section. */
+export type Block =
+  | { kind: 'heading'; level: 2 | 3; text: string }
+  | { kind: 'paragraph'; text: string }
+  | { kind: 'table'; table: ReportTable }
+  | { kind: 'chart'; chart: ChartSpec };
+
+/** 一级标题 with its content, e.g. "一、部门（单位）基本情况". */
+export type ReportSection = { id: string; heading: string; blocks: readonly Block[] };
+
+export type ReportModel = {
+  /** 报告标题, e.g. "2020年度行政审批服务局部门整体支出预算绩效自评报告". */
+  title: string;
+  /** 部门全称 under the title. */
+  department: string;
+  fiscalYear: number;
+  unit: string;
+  /** The seven sections, in the order of standards.md §1. */
+  sections: readonly ReportSection[];
+  /** 附件 (self-evaluation table, data-check notes), after the seven sections. */
+  annexes: readonly ReportSection[];
+};
