@@ -1,0 +1,101 @@
+import type { Executor } from './executor.js';
+import { R_PLAIN_COLUMNS, revisionFenColumns, toRevisionSummary, type RevisionSummary } from './revisions-repo.js';
+
+/** 数据集 with its department and the summary of its latest revision (the working copy). */
+export type DatasetRecord = {
+  id: number;
+  departmentId: number;
+  departmentCode: string;
+  departmentName: string;
+  fiscalYear: number;
+  createdAt: string;
+  latest: RevisionSummary;
+};
+
+export type DatasetFilter = { departmentId?: number; fiscalYear?: number };
+
+export async function ensureFiscalYear(db: Executor, year: number, at: string): Promise<void> {
+  await db
+    .insertInto('fiscal_years')
+    .values({ year, created_at: at })
+    .onConflict((oc) => oc.column('year').doNothing())
+    .execute();
+}
+
+export async function listFiscalYears(db: Executor): Promise<number[]> {
+  const rows = await db.selectFrom('fiscal_years').select('year').orderBy('year').execute();
+  return rows.map((r) => r.year);
+}
+
+export async function insertDataset(db: Executor, departmentId: number, fiscalYear: number, at: string) {
+  const row = await db
+    .insertInto('datasets')
+    .values({ department_id: departmentId, fiscal_year: fiscalYear, created_at: at })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+function datasetQuery(db: Executor) {
+  return db
+    .selectFrom('datasets as d')
+    .innerJoin('departments as dep', 'dep.id', 'd.department_id')
+    .innerJoin('revisions as r', 'r.dataset_id', 'd.id')
+    .where((eb) =>
+      eb(
+        'r.revision_no',
+        '=',
+        eb
+          .selectFrom('revisions as r2')
+          .select((e) => e.fn.max('r2.revision_no').as('m'))
+          .whereRef('r2.dataset_id', '=', 'd.id'),
+      ),
+    )
+    .select(['d.id', 'd.department_id', 'd.fiscal_year', 'd.created_at', 'dep.code', 'dep.name'])
+    .select(R_PLAIN_COLUMNS)
+    .select(revisionFenColumns('r'));
+}
+
+type DatasetRow = Awaited<ReturnType<ReturnType<typeof datasetQuery>['executeTakeFirstOrThrow']>>;
+
+function toDataset(row: DatasetRow): DatasetRecord {
+  return {
+    id: row.id,
+    departmentId: row.department_id,
+    departmentCode: row.code,
+    departmentName: row.name,
+    fiscalYear: row.fiscal_year,
+    createdAt: row.created_at,
+    latest: toRevisionSummary(row),
+  };
+}
+
+export async function listDatasets(db: Executor, filter: DatasetFilter = {}): Promise<DatasetRecord[]> {
+  let query = datasetQuery(db).orderBy('d.fiscal_year', 'desc').orderBy('dep.code');
+  if (filter.departmentId !== undefined) query = query.where('d.department_id', '=', filter.departmentId);
+  if (filter.fiscalYear !== undefined) query = query.where('d.fiscal_year', '=', filter.fiscalYear);
+  return (await query.execute()).map(toDataset);
+}
+
+export async function findDataset(db: Executor, id: number): Promise<DatasetRecord | undefined> {
+  const row = await datasetQuery(db).where('d.id', '=', id).executeTakeFirst();
+  return row && toDataset(row);
+}
+
+export async function findDatasetId(db: Executor, departmentId: number, fiscalYear: number) {
+  const row = await db
+    .selectFrom('datasets')
+    .select('id')
+    .where('department_id', '=', departmentId)
+    .where('fiscal_year', '=', fiscalYear)
+    .executeTakeFirst();
+  return row?.id;
+}
+
+export async function countDatasets(db: Executor): Promise<number> {
+  const row = await db
+    .selectFrom('datasets')
+    .select((e) => e.fn.countAll().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
