@@ -34,3 +34,24 @@ export const indicatorSchema = z.strictObject({
 });
 
 export const indicatorsSchema = z.array(indicatorSchema).default([]).meta({ description: '绩效指标（三级）' });
+
+/** 年度总体目标 and 实际完成情况, one row each, as the 自评表 states them. */
+export const annualTargetSchema = z.strictObject({
+  target: z.string().min(1).meta({ description: '年度总体目标（预期目标）' }),
+  actual: z.string().min(1).meta({ description: '实际完成情况' }),
+});
+
+/**
+ * 自评表 facts that are not indicators: overall targets, the explanation a low execution rate needs, and
+ * the scores the form itself states (checked against the computed ones).
+ */
+export const selfEvaluationSchema = z
+  .strictObject({
+    annualTargets: z.array(annualTargetSchema).default([]).meta({ description: '年度总体目标完成情况' }),
+    executionExplanation: z.string().optional().meta({ description: '预算执行率偏低的原因说明' }),
+    declaredExecutionScore: quantityTextSchema.optional().meta({ description: '自评表所填预算执行率得分' }),
+    declaredTotal: quantityTextSchema.optional().meta({ description: '自评表所填总分' }),
+    declaredGrade: z.enum(['优', '良', '中', '差']).optional().meta({ description: '自评表所填等级' }),
+  })
+  .default({ annualTargets: [] })
+  .meta({ description: '部门整体支出绩效自评表（指标以外的部分）' });

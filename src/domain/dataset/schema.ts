@@ -9,7 +9,7 @@ import {
 } from './budget.js';
 import { declaredSchema } from './declared.js';
 import { departmentSchema } from './department.js';
-import { indicatorsSchema } from './indicators.js';
+import { indicatorsSchema, selfEvaluationSchema } from './indicators.js';
 import { narrativeSchema } from './narrative.js';
 
 export const CURRENT_SCHEMA_VERSION = 1;
@@ -33,6 +33,7 @@ export function datasetSchema(unit: MoneyUnit) {
     projectExpenditure: projectExpenditureSchema(unit).optional().meta({ description: '项目支出明细（按经济分类）' }),
     paymentProgress: paymentProgressSchema(unit).optional().meta({ description: '支付进度（按月末或季度末）' }),
     indicators: indicatorsSchema,
+    selfEvaluation: selfEvaluationSchema,
     declared: declaredSchema(unit)
       .default({})
       .meta({ description: '报告陈述数：报告中写明的合计、占比、执行率等，用于核对' }),
