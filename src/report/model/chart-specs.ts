@@ -1,22 +1,27 @@
 import type { Dataset } from '../../domain/dataset/schema.js';
 import type { Figures } from '../../domain/figures/compute.js';
 import { linearSchedule } from '../../domain/figures/payment-progress.js';
-import { sumFen, type Fen } from '../../domain/money/index.js';
+import { sumFen, type Fen, type Percent } from '../../domain/money/index.js';
 import { economicClassOf } from '../../domain/reference/economic-classification.js';
-import { percentPhrase, plotAmount, plotPercent } from './format.js';
+import { amountCell, percentPhrase, plotAmount, plotPercent } from './format.js';
 import type { PrintedFigures } from './printed-figures.js';
 import type { ChartSpec } from './types.js';
 
 /** 收入构成: basic vs project income, as printed. */
 export function incomeChart(dataset: Dataset, printed: PrintedFigures): ChartSpec {
   const unit = dataset.unit;
+  const slice = (name: string, amount: Fen, share: Percent | null) => ({
+    name,
+    value: plotAmount(amount, unit),
+    text: `${name}\n${amountCell(amount, unit)}（${percentPhrase(share)}）`,
+  });
   return {
     kind: 'pie',
     id: 'income',
     title: `图1 ${dataset.fiscalYear}年度实际预算收入构成（单位：${unit}）`,
     slices: [
-      { name: '基本支出拨款收入', value: plotAmount(printed.amount('incomeBasic'), unit) },
-      { name: '项目支出拨款收入', value: plotAmount(printed.amount('incomeProject'), unit) },
+      slice('基本支出拨款收入', printed.amount('incomeBasic'), printed.percent('incomeBasicShare')),
+      slice('项目支出拨款收入', printed.amount('incomeProject'), printed.percent('incomeProjectShare')),
     ],
   };
 }

@@ -37,11 +37,11 @@ export function printedFigures(dataset: Dataset, figures: Figures): PrintedFigur
   return {
     amount: (key) => {
       const computed = figures.amounts[key];
-      const stated = declared[key] as Fen | undefined;
+      const stated = declared[key];
       if (stated === undefined) return computed.value;
       return compareAmount(computed, stated, dataset.unit).severity === 'info' ? stated : computed.value;
     },
-    percent: (key) => choosePercent(figures.percents[key], declaredPercent(declared[key] as string | undefined)),
+    percent: (key) => choosePercent(figures.percents[key], declaredPercent(declared[key])),
     projectRate: (index) =>
       choosePercent(
         figures.projects[index]?.executionRateYearStart ?? null,

@@ -17,7 +17,13 @@ export type ReportTable = {
 
 /** A chart (图表) as data; `src/report/charts` draws it with ECharts. Values are for plotting only, never for arithmetic. */
 export type ChartSpec =
-  | { kind: 'pie'; id: string; title: string; slices: readonly { name: string; value: number }[] }
+  | {
+      kind: 'pie';
+      id: string;
+      title: string;
+      /** `text` is the printed label, e.g. "596.04（64.11%）". */
+      slices: readonly { name: string; value: number; text: string }[];
+    }
   | { kind: 'bar'; id: string; title: string; unit: string; categories: readonly string[]; values: readonly number[] }
   | {
       kind: 'budget-actual';
