@@ -37,3 +37,8 @@ export function explain(
     text: `${parts.rule}；${parts.formula}（${inputs}）= ${parts.result} 分；规则包 ${label}。`,
   };
 }
+
+/** “name” for messages; a name that already carries quotes (“12345”热线…) is left as it is. */
+export function quoteName(name: string): string {
+  return /[“”"]/.test(name) ? name : `“${name}”`;
+}

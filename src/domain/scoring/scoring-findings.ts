@@ -6,6 +6,7 @@ import type { Dataset } from '../dataset/schema.js';
 import type { Figures } from '../figures/compute.js';
 import type { Finding } from '../findings/finding.js';
 import { BASIS_LABEL } from './execution-score.js';
+import { quoteName } from './explanation.js';
 import { formatPoints, parsePoints, type Points } from './points.js';
 import type { DatasetScore } from './score-dataset.js';
 import type { IndicatorScore } from './score-indicator.js';
@@ -34,7 +35,7 @@ function levelWeightFindings(scored: Scored): Finding[] {
 function indicatorFindings(s: IndicatorScore, projects: ReadonlySet<string>): Finding[] {
   const { indicator: ind, index } = s;
   const at = (field: string) => ['indicators', index, field];
-  const name = `指标“${ind.name}”`;
+  const name = `指标${quoteName(ind.name)}`;
   const out: Finding[] = [];
   const weight = parsePoints(ind.weight);
   if (weight === null || weight < 0n) {
@@ -160,7 +161,7 @@ function explanationFindings(dataset: Dataset, figures: Figures, scored: Scored)
     out.push({
       severity: 'warning',
       code: 'EXECUTION_EXPLANATION_MISSING',
-      message: `项目${p.name}执行率 ${pct(projectRate)}，低于 ${pct(threshold)}，须在项目说明中写明原因。`,
+      message: `项目${quoteName(p.name)}执行率 ${pct(projectRate)}，低于 ${pct(threshold)}，须在项目说明中写明原因。`,
       path: ['projects', p.index, 'note'],
       figures: { rate: formatPercent(projectRate), threshold: formatPercent(threshold) },
     });

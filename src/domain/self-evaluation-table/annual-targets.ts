@@ -17,14 +17,14 @@ export function deriveAnnualTargets(indicators: readonly Indicator[]): AnnualTar
     if (own.length === 0) return [];
     const target = own
       .map((i) =>
-        i.direction === '定性'
-          ? `${i.name}${i.targetText ?? '达成'}`
-          : `${i.name}${i.direction}${quantityText(i.target, i.unit)}`,
+        i.direction === '定性' ? (i.targetText ?? i.name) : `${i.name}${i.direction}${quantityText(i.target, i.unit)}`,
       )
       .join('；');
     const actual = own
       .map((i) =>
-        i.direction === '定性' ? `${i.name}${i.achievement ?? ''}` : `${i.name}${quantityText(i.actual, i.unit)}`,
+        i.direction === '定性'
+          ? `${i.targetText ?? i.name}（${i.achievement ?? '未填'}）`
+          : `${i.name}${quantityText(i.actual, i.unit)}`,
       )
       .join('；');
     return [{ target: `${level1}：${target}`, actual: `${level1}：${actual}` }];
