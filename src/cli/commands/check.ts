@@ -1,6 +1,8 @@
 import type { Command } from 'commander';
 import { runChecks } from '../../domain/checks/run-checks.js';
-import { countBySeverity, formatPath } from '../../domain/findings/finding.js';
+import { countBySeverity, formatPath, sortFindings } from '../../domain/findings/finding.js';
+import { scoringFindingsFor } from '../../domain/scoring/scoring-check.js';
+import { resolveRulePack } from '../../ingest/read-rule-pack.js';
 import { loadDatasetOrExit } from '../load.js';
 import { findingsSummary, findingText, writeJson } from '../output.js';
 
@@ -15,7 +17,13 @@ export function registerCheck(program: Command): void {
     .option('--json', '以 JSON 输出')
     .action(async (file: string, options: { json?: boolean }) => {
       const loaded = await loadDatasetOrExit(file, options.json === true);
-      const findings = runChecks(loaded.dataset).map((f) => ({ ...f, location: loaded.locate(f.path) }));
+      const pack = await resolveRulePack(undefined, loaded.dataset.rulePack, file);
+      const scoring = pack.ok ? scoringFindingsFor(loaded.dataset, pack.pack) : [];
+      const located = sortFindings([...runChecks(loaded.dataset), ...scoring]).map((f) => ({
+        ...f,
+        location: loaded.locate(f.path),
+      }));
+      const findings = pack.ok ? located : [...pack.errors, ...located];
       if (options.json === true) {
         writeJson({
           ok: true,
