@@ -186,7 +186,8 @@ describe('scoreDataset', () => {
   it('finds an indicator without an actual value and scores it 0', () => {
     const set = FULL_SET.map((i): IndicatorInput => {
       if (i.name !== '办件量') return i;
-      const { actual: _omitted, ...rest } = i;
+      const rest: IndicatorInput = { ...i };
+      delete rest.actual;
       return rest;
     });
     const score = scoreDataset(dataset(set), nationalPack());
