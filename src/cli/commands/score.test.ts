@@ -1,0 +1,58 @@
+import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+
+const run = promisify(execFile);
+const BIN = fileURLToPath(new URL('../../../bin/jixiao.js', import.meta.url));
+const SEED = fileURLToPath(new URL('../../../examples/yuhua-2020.yaml', import.meta.url));
+
+type Result = { code: number; stdout: string; stderr: string };
+
+async function jixiao(...args: string[]): Promise<Result> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [BIN, ...args]);
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+describe('jixiao score', () => {
+  it('prints the seed score as JSON with total, grade, execution, indicators and problems', async () => {
+    const { code, stdout } = await jixiao('score', SEED, '--json');
+    expect(code).toBe(0);
+    const json = JSON.parse(stdout) as {
+      total: string;
+      grade: string;
+      execution: { rate: string; score: string };
+      indicators: { name: string; weight: string; score: string; explanation: string }[];
+      problems: { code: string; message: string; figures: Record<string, string> }[];
+    };
+    expect([json.total, json.grade, json.execution.rate, json.execution.score]).toEqual([
+      '98.49',
+      '优',
+      '84.87',
+      '8.49',
+    ]);
+    expect(json.indicators[0]).toMatchObject({ name: '“12345”热线工单签收量', weight: '5.00', score: '5.00' });
+    expect(json.problems.some((p) => p.figures['rate'] === '81.57')).toBe(true);
+  });
+
+  it('prints the 自评表 in Chinese and takes --pack', async () => {
+    const { code, stdout } = await jixiao('score', SEED, '--pack', 'hunan');
+    expect(code).toBe(0);
+    expect(stdout).toContain('部门整体支出绩效自评表');
+    expect(stdout).toContain('总分 98.52    等级 优');
+  });
+
+  it('exits with 2 and a Chinese message for an unknown pack or a missing file', async () => {
+    const pack = await jixiao('score', SEED, '--pack', 'nope');
+    expect(pack.code).toBe(2);
+    expect(pack.stderr).toContain('未知的评分规则包');
+    const missing = await jixiao('score', 'no-such-file.yaml');
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('文件不存在');
+  });
+});
