@@ -1,0 +1,39 @@
+import { getJson, request, withQuery } from './http.js';
+import type {
+  DatasetDetail,
+  DatasetDocument,
+  DatasetSummary,
+  DepartmentSummary,
+  DraftedProblem,
+  PublishedReport,
+  SaveResult,
+  ScoreResult,
+} from './types.js';
+
+/** Every route the web app calls, in one place (the API contract lives in src/server). */
+export const api = {
+  departments: () => getJson<DepartmentSummary[]>('/api/departments'),
+  department: (id: number) => getJson<DepartmentSummary>(`/api/departments/${id}`),
+  datasets: (query: { departmentId?: number; year?: number } = {}) =>
+    getJson<DatasetSummary[]>(withQuery('/api/datasets', query)),
+  dataset: (id: number) => getJson<DatasetDetail>(`/api/datasets/${id}`),
+  createDataset: (departmentId: number, fiscalYear: number, document: DatasetDocument) =>
+    request<DatasetDetail>('POST', '/api/datasets', { departmentId, fiscalYear, document }),
+  save: (id: number, basedOn: number, document: DatasetDocument) =>
+    request<SaveResult>('PUT', `/api/datasets/${id}`, { basedOn, document }),
+  importWorkbook: (id: number, basedOn: number, file: File) =>
+    request<SaveResult>('POST', withQuery(`/api/datasets/${id}/import`, { format: 'xlsx', basedOn }), file),
+  score: (id: number) => getJson<ScoreResult>(`/api/datasets/${id}/score`),
+  problems: (id: number) => getJson<DraftedProblem[]>(`/api/datasets/${id}/problems`),
+  published: (year?: number) => getJson<PublishedReport[]>(withQuery('/api/public/reports', { year })),
+};
+
+export type ReportFormat = 'html' | 'docx' | 'pdf' | 'md';
+
+/** Links (downloads and the preview) are plain URLs: the browser fetches them itself. */
+export const urls = {
+  report: (id: number, format: ReportFormat) => `/api/datasets/${id}/report?format=${format}`,
+  exportWorkbook: (id: number) => `/api/datasets/${id}/export?format=xlsx`,
+  template: () => '/api/template.xlsx',
+  publicReport: (datasetId: number, format: ReportFormat) => `/api/public/reports/${datasetId}?format=${format}`,
+};

@@ -1,0 +1,85 @@
+/**
+ * What the web app reads from the API. The server's zod contract (src/server) is the authority; these are
+ * the fields the pages use, kept loose where the web app only passes a value through.
+ */
+
+/** 数据集文档: the dataset as plain JSON, amounts as exact decimal strings in its unit. */
+export type DatasetDocument = { [key: string]: unknown };
+
+/** 部门. */
+export type DepartmentSummary = { id: number; code: string; name: string; parentId: number | null };
+
+/** 关键数字 of a revision, as the store keeps them (amounts "901.68" in the revision's unit, rate "84.87"). */
+export type KeyFigures = {
+  yearStartBudgetTotal: string;
+  fullYearBudgetTotal: string;
+  incomeTotal: string;
+  expenditureTotal: string;
+  executionRate: string | null;
+  errorCount: number;
+  warningCount: number;
+};
+
+/** 修订版本 summary (src/app/wire.ts `revisionSummaryToWire`). */
+export type RevisionSummary = {
+  revisionNo: number;
+  basedOn: number | null;
+  author: string;
+  createdAt: string;
+  summary: string;
+  changeCount: number;
+  publishedAt: string | null;
+  publishedBy: string | null;
+  unit: string;
+  keyFigures: KeyFigures;
+};
+
+/** One dataset (src/app/wire.ts `datasetRecordToWire`). */
+export type DatasetSummary = {
+  id: number;
+  departmentId: number;
+  departmentCode: string;
+  departmentName: string;
+  fiscalYear: number;
+  createdAt: string;
+  latestRevision: RevisionSummary;
+};
+
+/** A dataset with its working copy. */
+export type DatasetDetail = DatasetSummary & { document: DatasetDocument };
+
+/** The answer to a save. */
+export type SaveResult = { revision: number };
+
+/** 409: the save was based on a stale revision; the server's latest is returned with it. */
+export type ConflictBody = {
+  current: { revision: number; document: DatasetDocument; author?: string; createdAt?: string };
+};
+
+/** A located problem as the API reports it (400 on a bad document or a bad workbook). */
+export type ApiFinding = {
+  severity?: string;
+  code?: string;
+  message: string;
+  path?: (string | number)[] | string;
+  /** 单元格, e.g. "项目!C7" (workbook imports). */
+  cell?: string;
+  location?: string;
+};
+
+/** 得分 as the API reports it. */
+export type ScoreItem = { name: string; weight: string; score: string; explanation?: string };
+export type ScoreResult = { total: string; grade: string; items: ScoreItem[]; pack?: string };
+
+/** 问题: a drafted problem. */
+export type DraftedProblem = { code: string; text: string; path?: (string | number)[]; severity?: string };
+
+/** A published report in the public portal. */
+export type PublishedReport = {
+  datasetId: number;
+  departmentId?: number;
+  departmentName: string;
+  fiscalYear: number;
+  revision: number;
+  publishedAt?: string;
+};

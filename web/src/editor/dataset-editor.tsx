@@ -1,0 +1,138 @@
+import { Col, Row, Space, Tabs, Typography } from 'antd';
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import type { Figures } from '../../../src/domain/figures/compute.js';
+import type { Finding } from '../../../src/domain/findings/finding.js';
+import type { MoneyUnit } from '../../../src/domain/money/index.js';
+import type { DatasetDetail, DatasetDocument } from '../api/types.js';
+import { href, navigate } from '../router.js';
+import { analyse } from './analysis.js';
+import { ConflictModal } from './conflict-modal.js';
+import { setIn, type DocPath } from './document.js';
+import { EditorContext, indexFindings, type EditorApi } from './editor-context.js';
+import { FiguresPanel } from './figures-panel.js';
+import { FindingsPanel } from './findings-panel.js';
+import { ImportWorkbook } from './import-workbook.js';
+import { focusPath, isTabKey, PART_TABS, RESULT_TABS, tabOfPath, type TabKey } from './parts.js';
+import { PartPage, ResultPage } from './tab-pages.js';
+import { SaveStatusTag } from './save-status.js';
+import { useAutosave } from './use-autosave.js';
+
+/**
+ * 数据集编辑器: one page per part; figures and findings recomputed in the browser as the user types
+ * (deferred so typing never waits for them); autosave with revision numbers and conflict handling.
+ */
+export function DatasetEditor(props: { detail: DatasetDetail; tab: string | undefined; onReload: () => void }) {
+  const { detail } = props;
+  const [doc, setDoc] = useState<DatasetDocument>(detail.document);
+  const deferredDoc = useDeferredValue(doc);
+  const analysis = useMemo(() => analyse(deferredDoc), [deferredDoc]);
+  const lastGood = useRef<{ figures: Figures } | null>(null);
+  if (analysis.ok) lastGood.current = { figures: analysis.figures };
+  const figures = lastGood.current?.figures ?? null;
+  const findings: Finding[] = analysis.findings;
+  const findingsAt = useMemo(() => indexFindings(findings), [findings]);
+  const unit = (doc['unit'] === '元' ? '元' : '万元') satisfies MoneyUnit;
+
+  const autosave = useAutosave({
+    datasetId: detail.id,
+    initialRevision: detail.latestRevision.revisionNo,
+    doc,
+    valid: deferredDoc === doc ? analysis.ok : null,
+    onReplace: setDoc,
+  });
+
+  const tab: TabKey = isTabKey(props.tab) ? props.tab : 'basic';
+  const setTab = useCallback((key: string) => navigate(href.dataset(detail.id, key), { replace: true }), [detail.id]);
+  const pendingFocus = useRef<DocPath | null>(null);
+  useEffect(() => {
+    if (pendingFocus.current === null) return;
+    const path = pendingFocus.current;
+    const timer = window.setTimeout(() => {
+      focusPath(path);
+      pendingFocus.current = null;
+    }, 60);
+    return () => window.clearTimeout(timer);
+  });
+  const openFinding = (finding: Finding) => {
+    pendingFocus.current = finding.path;
+    const target = tabOfPath(finding.path);
+    if (target === tab) focusPath(finding.path);
+    else setTab(target);
+  };
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if ((event.ctrlKey || event.metaKey) && event.key === 's') {
+        event.preventDefault();
+        autosave.saveNow();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [autosave]);
+
+  const editor: EditorApi = {
+    doc,
+    unit,
+    set: (path, value) => setDoc((d) => setIn(d, path, value)),
+    update: (change) => setDoc(change),
+    findingsAt,
+    readOnly: false,
+    figures,
+  };
+  const dataset = analysis.ok ? analysis.dataset : null;
+  const items = [
+    ...PART_TABS.map((t) => ({ key: t.key, label: t.label, children: <PartPage tab={t.key} /> })),
+    ...RESULT_TABS.map((t) => ({
+      key: t.key,
+      label: t.label,
+      children: (
+        <ResultPage
+          tab={t.key}
+          datasetId={detail.id}
+          revision={autosave.revision}
+          unsaved={autosave.status !== 'saved'}
+          dataset={dataset}
+          figures={analysis.ok ? analysis.figures : null}
+        />
+      ),
+    })),
+  ];
+  return (
+    <EditorContext.Provider value={editor}>
+      <div className="jx-editor-head">
+        <div>
+          <Typography.Title level={4} style={{ margin: 0 }}>
+            {detail.departmentName} · {detail.fiscalYear} 年度
+          </Typography.Title>
+          <SaveStatusTag
+            status={autosave.status}
+            revision={autosave.revision}
+            error={autosave.error}
+            onRetry={autosave.saveNow}
+          />
+        </div>
+        <Space wrap>
+          <ImportWorkbook
+            datasetId={detail.id}
+            revision={autosave.revision}
+            disabled={autosave.status === 'saving'}
+            onImported={props.onReload}
+          />
+        </Space>
+      </div>
+      <Row gutter={16}>
+        <Col xs={24} xl={17}>
+          <Tabs activeKey={tab} onChange={setTab} items={items} data-testid="editor-tabs" />
+        </Col>
+        <Col xs={24} xl={7}>
+          <div className="jx-side">
+            <FiguresPanel figures={figures} unit={unit} />
+            <FindingsPanel findings={findings} stale={!analysis.ok} onOpen={openFinding} />
+          </div>
+        </Col>
+      </Row>
+      <ConflictModal conflict={autosave.conflict} onKeepMine={autosave.keepMine} onTakeTheirs={autosave.takeTheirs} />
+    </EditorContext.Provider>
+  );
+}

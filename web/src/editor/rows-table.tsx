@@ -1,0 +1,85 @@
+import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { Button, Table, type TableColumnsType } from 'antd';
+import type { HTMLAttributes, ReactNode } from 'react';
+import { appendAt, listAt, pathKey, removeAt, type DocPath } from './document.js';
+import { useEditor } from './editor-context.js';
+
+export type RowColumn = {
+  title: string;
+  /** Renders the control for row `index`, given the row's path. */
+  render: (rowPath: DocPath, index: number) => ReactNode;
+  width?: number | string;
+  align?: 'left' | 'right' | 'center';
+};
+
+/**
+ * 可编辑表格: the rows of an array in the document, one control per cell, with add and remove.
+ * Rows are keyed by index: the document holds no ids, and a row's path is its index.
+ */
+export function RowsTable(props: {
+  path: DocPath;
+  columns: readonly RowColumn[];
+  newRow: () => unknown;
+  addLabel: string;
+  summary?: ReactNode;
+  minRows?: number;
+  testId?: string;
+  /** Further fields of a row, shown when the row is expanded. */
+  expand?: (rowPath: DocPath, index: number) => ReactNode;
+}) {
+  const editor = useEditor();
+  const rows = listAt(editor.doc, props.path);
+  const columns: TableColumnsType<number> = [
+    { title: '#', width: 44, align: 'right', render: (_: unknown, index: number) => index + 1 },
+    ...props.columns.map((c) => ({
+      title: c.title,
+      width: c.width,
+      align: c.align,
+      render: (_: unknown, index: number) => c.render([...props.path, index], index),
+    })),
+    {
+      title: '',
+      width: 48,
+      render: (_: unknown, index: number) => (
+        <Button
+          type="text"
+          danger
+          icon={<DeleteOutlined />}
+          aria-label={`删除第 ${index + 1} 行`}
+          disabled={editor.readOnly || rows.length <= (props.minRows ?? 0)}
+          onClick={() => editor.update((doc) => removeAt(doc, props.path, index))}
+        />
+      ),
+    },
+  ];
+  return (
+    <div data-path={pathKey(props.path)} data-testid={props.testId}>
+      <Table<number>
+        size="small"
+        rowKey={(index) => index}
+        dataSource={rows.map((_, i) => i)}
+        columns={columns}
+        pagination={false}
+        onRow={(index) => ({ 'data-path': pathKey([...props.path, index]) }) as HTMLAttributes<HTMLElement>}
+        locale={{ emptyText: '暂无数据，点击下方按钮添加' }}
+        summary={props.summary === undefined ? undefined : () => props.summary}
+        tableLayout="fixed"
+        expandable={
+          props.expand === undefined
+            ? undefined
+            : { expandedRowRender: (index) => props.expand?.([...props.path, index], index), columnWidth: 36 }
+        }
+      />
+      <Button
+        type="dashed"
+        icon={<PlusOutlined />}
+        block
+        style={{ marginTop: 8 }}
+        disabled={editor.readOnly}
+        onClick={() => editor.update((doc) => appendAt(doc, props.path, props.newRow()))}
+      >
+        {props.addLabel}
+      </Button>
+    </div>
+  );
+}

@@ -1,0 +1,37 @@
+import { CheckCircleOutlined, CloudSyncOutlined, ExclamationCircleOutlined, SyncOutlined } from '@ant-design/icons';
+import { Button, Tag, Tooltip } from 'antd';
+import type { SaveStatus } from './use-autosave.js';
+
+const VIEW: Readonly<Record<SaveStatus, { color: string; text: string; icon: React.ReactNode }>> = {
+  saved: { color: 'green', text: '已保存', icon: <CheckCircleOutlined /> },
+  pending: { color: 'default', text: '待保存', icon: <CloudSyncOutlined /> },
+  saving: { color: 'processing', text: '保存中', icon: <SyncOutlined spin /> },
+  invalid: { color: 'orange', text: '有错误，未保存', icon: <ExclamationCircleOutlined /> },
+  conflict: { color: 'red', text: '版本冲突', icon: <ExclamationCircleOutlined /> },
+  failed: { color: 'red', text: '保存失败', icon: <ExclamationCircleOutlined /> },
+};
+
+/** 保存状态 with the revision number; a fixed width so the toolbar never jumps. */
+export function SaveStatusTag(props: {
+  status: SaveStatus;
+  revision: number;
+  error: string | null;
+  onRetry: () => void;
+}) {
+  const view = VIEW[props.status];
+  return (
+    <span data-testid="save-status" data-status={props.status} style={{ display: 'inline-block', minWidth: 220 }}>
+      <Tooltip title={props.error ?? undefined}>
+        <Tag color={view.color} icon={view.icon}>
+          {view.text}
+        </Tag>
+      </Tooltip>
+      <span data-testid="revision">第 {props.revision} 版</span>
+      {props.status === 'failed' ? (
+        <Button type="link" size="small" onClick={props.onRetry}>
+          重试
+        </Button>
+      ) : null}
+    </span>
+  );
+}

@@ -1,0 +1,102 @@
+import { Alert, Card, Descriptions, Statistic, Table, Tag, Typography } from 'antd';
+import { useMemo } from 'react';
+import type { Dataset } from '../../../src/domain/dataset/schema.js';
+import type { Figures } from '../../../src/domain/figures/compute.js';
+import { packForDataset } from '../../../src/domain/scoring/packs/builtin-packs.js';
+import { formatPoints } from '../../../src/domain/scoring/points.js';
+import { scoreDataset } from '../../../src/domain/scoring/score-dataset.js';
+import type { IndicatorScore } from '../../../src/domain/scoring/score-indicator.js';
+import { percentText } from '../format.js';
+
+const GRADE_COLOR: Readonly<Record<string, string>> = { 优: 'green', 良: 'blue', 中: 'orange', 差: 'red' };
+
+function IndicatorTable(props: { title: string; scores: readonly IndicatorScore[] }) {
+  if (props.scores.length === 0) return null;
+  return (
+    <Card size="small" title={props.title} style={{ marginTop: 16 }}>
+      <Table<IndicatorScore>
+        size="small"
+        pagination={false}
+        rowKey="index"
+        dataSource={[...props.scores]}
+        columns={[
+          { title: '指标', render: (_, s) => `${s.indicator.level1} / ${s.indicator.level2} / ${s.indicator.name}` },
+          { title: '分值', width: 70, align: 'right', render: (_, s) => formatPoints(s.weight) },
+          { title: '得分', width: 70, align: 'right', render: (_, s) => <strong>{formatPoints(s.score)}</strong> },
+          { title: '说明', render: (_, s) => <Typography.Text type="secondary">{s.explanation.text}</Typography.Text> },
+        ]}
+      />
+    </Card>
+  );
+}
+
+/** 得分: the score under the dataset's rule pack, computed in the browser, each part with its explanation. */
+export function ScoreTab(props: { dataset: Dataset | null; figures: Figures | null }) {
+  const { dataset, figures } = props;
+  const pack = dataset === null ? null : packForDataset(dataset.rulePack);
+  const score = useMemo(
+    () => (dataset === null || figures === null || pack === null ? null : scoreDataset(dataset, pack, figures)),
+    [dataset, figures, pack],
+  );
+  if (dataset === null) return <Alert type="warning" showIcon message="数据有错误，修正后显示得分。" />;
+  if (score === null) return <Alert type="error" showIcon message={`未知的评分规则包：${dataset.rulePack ?? ''}`} />;
+  return (
+    <div data-testid="score">
+      <Card size="small">
+        <div style={{ display: 'flex', gap: 48, flexWrap: 'wrap' }}>
+          <Statistic title="总分" value={formatPoints(score.total)} suffix="分" />
+          <Statistic
+            title="等级"
+            valueRender={() => (
+              <Tag color={GRADE_COLOR[score.grade]} style={{ fontSize: 20, padding: '4px 12px' }}>
+                {score.grade}
+              </Tag>
+            )}
+          />
+          <Statistic
+            title="预算执行率得分"
+            value={formatPoints(score.execution.score)}
+            suffix={`/ ${formatPoints(score.execution.weight)}`}
+          />
+          {score.levels.map((l) => (
+            <Statistic
+              key={l.level1}
+              title={`${l.level1}指标`}
+              value={formatPoints(l.score)}
+              suffix={`/ ${formatPoints(l.packWeight)}`}
+            />
+          ))}
+        </div>
+        <Typography.Paragraph style={{ marginTop: 16, marginBottom: 0 }}>
+          {score.totalExplanation.text}
+        </Typography.Paragraph>
+      </Card>
+      <Card size="small" title="预算执行率" style={{ marginTop: 16 }}>
+        <Descriptions size="small" column={2}>
+          <Descriptions.Item label="执行率">{percentText(score.execution.rate)}</Descriptions.Item>
+          <Descriptions.Item label="得分">{formatPoints(score.execution.score)}</Descriptions.Item>
+        </Descriptions>
+        <Typography.Text type="secondary">{score.execution.explanation.text}</Typography.Text>
+      </Card>
+      {score.indicators.length === 0 ? (
+        <Alert
+          style={{ marginTop: 16 }}
+          type="info"
+          showIcon
+          message="尚未填报部门整体绩效指标，产出、效益、满意度得分为 0。请在“绩效指标”页添加。"
+        />
+      ) : null}
+      <IndicatorTable title="部门整体绩效指标" scores={score.indicators} />
+      <IndicatorTable title="项目绩效指标（不计入总分）" scores={score.projectIndicators} />
+      {score.findings.length === 0 ? null : (
+        <Card size="small" title="评分提示" style={{ marginTop: 16 }}>
+          {score.findings.map((f, i) => (
+            <Typography.Paragraph key={i} style={{ marginBottom: 4 }}>
+              {f.message}
+            </Typography.Paragraph>
+          ))}
+        </Card>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,68 @@
+import { Card, Col, Empty, Row, Select, Space, Statistic, Typography } from 'antd';
+import { api } from '../api/endpoints.js';
+import { OverviewCharts } from '../bureau/overview-charts.js';
+import { loadOverviewRows } from '../bureau/overview-row.js';
+import { OverviewTable } from '../bureau/overview-table.js';
+import { LoadError, Loading } from '../components/states.js';
+import { href, navigate } from '../router.js';
+import { useLoad } from '../use-load.js';
+
+/** 财政局总览: every department of a fiscal year, computed from their working copies. */
+export function BureauPage(props: { year: number | undefined }) {
+  const all = useLoad(() => api.datasets(), 'all-datasets');
+  const years = [...new Set((all.data ?? []).map((d) => d.fiscalYear))].sort((a, b) => b - a);
+  const year = props.year ?? years[0];
+  const ofYear = (all.data ?? []).filter((d) => d.fiscalYear === year);
+  const rows = useLoad(
+    () => loadOverviewRows(ofYear),
+    `rows-${String(year)}-${ofYear.map((d) => `${d.id}.${d.latestRevision.revisionNo}`).join(',')}`,
+  );
+  if (all.error !== undefined) return <LoadError error={all.error} onRetry={all.reload} />;
+  if (rows.error !== undefined) return <LoadError error={rows.error} onRetry={rows.reload} />;
+  const data = rows.data ?? [];
+  const count = (test: (r: (typeof data)[number]) => boolean) => data.filter(test).length;
+  return (
+    <Space direction="vertical" size={16} style={{ width: '100%' }}>
+      <div style={{ display: 'flex', alignItems: 'center', gap: 16, flexWrap: 'wrap' }}>
+        <Typography.Title level={3} style={{ margin: 0 }}>
+          财政局总览
+        </Typography.Title>
+        <Select<number>
+          aria-label="预算年度"
+          style={{ width: 140 }}
+          value={year}
+          loading={all.loading}
+          placeholder="年度"
+          options={years.map((y) => ({ value: y, label: `${y} 年度` }))}
+          onChange={(y) => navigate(href.bureau(y))}
+        />
+      </div>
+      {all.loading ? (
+        <Loading rows={10} />
+      ) : year === undefined ? (
+        <Empty description="还没有任何部门的数据" />
+      ) : (
+        <>
+          <Row gutter={16}>
+            {[
+              ['部门数', ofYear.length],
+              ['有错误', rows.loading ? '—' : count((r) => r.errors > 0)],
+              ['执行率低于 90%', rows.loading ? '—' : count((r) => r.executionRate !== null && r.executionRate < 90)],
+              ['已公开', rows.loading ? '—' : count((r) => r.status === '已公开')],
+            ].map(([title, value]) => (
+              <Col xs={12} md={6} key={String(title)}>
+                <Card size="small">
+                  <Statistic title={title} value={value} />
+                </Card>
+              </Col>
+            ))}
+          </Row>
+          {rows.loading ? <Loading rows={8} /> : <OverviewCharts rows={data} />}
+          <Card size="small" title={`${year} 年度各部门`}>
+            {rows.loading ? <Loading rows={6} /> : <OverviewTable rows={data} />}
+          </Card>
+        </>
+      )}
+    </Space>
+  );
+}

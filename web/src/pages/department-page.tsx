@@ -1,0 +1,91 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { Button, Card, Empty, List, Space, Tag, Typography, message } from 'antd';
+import { useState } from 'react';
+import { api } from '../api/endpoints.js';
+import { LoadError, Loading } from '../components/states.js';
+import { wirePercentText } from '../format.js';
+import { href, Link, navigate } from '../router.js';
+import { useLoad } from '../use-load.js';
+
+/** 部门工作台: a department's datasets by year; a new year starts from the latest one. */
+export function DepartmentPage(props: { id: number }) {
+  const loaded = useLoad(
+    async () =>
+      (await api.datasets()).filter((d) => d.departmentId === props.id).sort((a, b) => b.fiscalYear - a.fiscalYear),
+    `department-${props.id}`,
+  );
+  const [creating, setCreating] = useState(false);
+  if (loaded.error !== undefined) return <LoadError error={loaded.error} onRetry={loaded.reload} />;
+  if (loaded.loading) return <Loading rows={6} />;
+  const list = loaded.data ?? [];
+  const latest = list[0];
+  const createNext = async () => {
+    if (latest === undefined) return;
+    setCreating(true);
+    try {
+      const source = await api.dataset(latest.id);
+      const year = latest.fiscalYear + 1;
+      const created = await api.createDataset(props.id, year, { ...source.document, fiscalYear: year });
+      navigate(href.dataset(created.id));
+    } catch (e) {
+      void message.error(e instanceof Error ? e.message : String(e));
+    } finally {
+      setCreating(false);
+    }
+  };
+  return (
+    <Space direction="vertical" size={16} style={{ width: '100%' }}>
+      <div
+        style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', flexWrap: 'wrap', gap: 12 }}
+      >
+        <Typography.Title level={3} style={{ margin: 0 }}>
+          {latest?.departmentName ?? '部门'}
+        </Typography.Title>
+        <Space>
+          <Link to={href.compare(props.id)}>历年对比</Link>
+          <Button
+            icon={<PlusOutlined />}
+            loading={creating}
+            disabled={latest === undefined}
+            onClick={() => void createNext()}
+          >
+            以 {latest?.fiscalYear ?? ''} 年度为基础新建 {latest === undefined ? '' : latest.fiscalYear + 1} 年度
+          </Button>
+        </Space>
+      </div>
+      <Card>
+        {list.length === 0 ? (
+          <Empty description="该部门还没有数据集" />
+        ) : (
+          <List
+            dataSource={list}
+            renderItem={(d) => (
+              <List.Item
+                actions={[
+                  <Link key="edit" to={href.dataset(d.id)}>
+                    填报
+                  </Link>,
+                  <Link key="report" to={href.dataset(d.id, 'report')}>
+                    报告
+                  </Link>,
+                ]}
+              >
+                <List.Item.Meta
+                  title={<Link to={href.dataset(d.id)}>{d.fiscalYear} 年度</Link>}
+                  description={`第 ${d.latestRevision.revisionNo} 版 · ${d.latestRevision.author} · ${d.latestRevision.createdAt.slice(0, 16).replace('T', ' ')}`}
+                />
+                <Space>
+                  <span>执行率 {wirePercentText(d.latestRevision.keyFigures.executionRate)}</span>
+                  <Tag color={d.latestRevision.keyFigures.errorCount > 0 ? 'red' : 'green'}>
+                    错误 {d.latestRevision.keyFigures.errorCount}
+                  </Tag>
+                  {d.latestRevision.publishedAt === null ? null : <Tag color="blue">已公开</Tag>}
+                </Space>
+              </List.Item>
+            )}
+          />
+        )}
+      </Card>
+    </Space>
+  );
+}
