@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { registerCheck } from './commands/check.js';
 import { registerCompute } from './commands/compute.js';
+import { registerReport } from './commands/report.js';
 import { registerScore } from './commands/score.js';
 
 /** The jixiao command: each subcommand registers itself from its own file. */
@@ -12,5 +13,6 @@ const program = new Command('jixiao')
 registerCompute(program);
 registerCheck(program);
 registerScore(program);
+registerReport(program);
 
 await program.parseAsync(process.argv);

@@ -97,7 +97,7 @@ export function chartOption(spec: ChartSpec): Record<string, unknown> {
             type: 'line',
             data: spec.progress,
             connectNulls: false,
-            label: { ...label, show: true, position: 'bottom', formatter: '{c}%' },
+            label: { ...label, show: true, position: 'right', formatter: '{c}%' },
           },
         ],
       };

@@ -21,11 +21,13 @@ export type ReportInput = {
 };
 
 function selfEvaluationAnnex(annex: SelfEvaluationAnnex): ReportSection {
-  const { title, notes, ...table } = annex;
   return {
     id: 'self-evaluation',
-    heading: `附件：${title}`,
-    blocks: [{ kind: 'table', table }, ...notes.map((text) => ({ kind: 'paragraph' as const, text }))],
+    heading: `附件：${annex.title}`,
+    blocks: [
+      ...annex.tables.map((table) => ({ kind: 'table' as const, table })),
+      ...annex.notes.map((text) => ({ kind: 'paragraph' as const, text })),
+    ],
   };
 }
 

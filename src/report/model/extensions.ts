@@ -2,17 +2,10 @@
  * Extension points for what other parts of Jixiao draft (issue 3: 问题草拟 and 自评表评分). The report takes them in
  * these plain shapes, so it does not depend on how they are computed; an adapter maps the domain's types here.
  */
+import type { ReportTable } from './types.js';
 
 /** 存在的问题: one problem paragraph for section 四, drafted by Jixiao (and accepted or edited) or written by the user. */
 export type ReportProblem = { text: string; origin: 'drafted' | 'user' };
 
-/** 部门整体支出绩效自评表 as an annex: a finished table (header, rows, total) plus notes such as the grade. */
-export type SelfEvaluationAnnex = {
-  title: string;
-  header: readonly string[];
-  rows: readonly (readonly string[])[];
-  totalRow?: readonly string[];
-  numericColumns: readonly number[];
-  widths: readonly number[];
-  notes: readonly string[];
-};
+/** 部门整体支出绩效自评表 as an annex: finished tables (funds, indicators) plus notes such as the grade. */
+export type SelfEvaluationAnnex = { title: string; tables: readonly ReportTable[]; notes: readonly string[] };

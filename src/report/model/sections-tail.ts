@@ -53,15 +53,17 @@ export function performanceSection(dataset: Dataset): ReportSection {
 }
 
 /**
- * 四、存在的问题及原因分析: the problems passed in (drafted ones the user accepted or edited, plus the user's own),
- * numbered "1、…"; without them, the dataset's own problem paragraphs.
+ * 四、存在的问题及原因分析: the drafted problems passed in (those the user kept), numbered "1、…", followed by the
+ * user's own paragraphs from the dataset; without drafted problems, the dataset's paragraphs alone, as written.
  */
 export function problemsSection(dataset: Dataset, problems: readonly ReportProblem[] | undefined): ReportSection {
-  const texts = problems?.map((p) => p.text.trim()).filter((t) => t !== '');
-  const blocks =
-    texts === undefined || texts.length === 0
-      ? paragraphs(dataset.narrative.problems)
-      : texts.map((text, i): Block => ({ kind: 'paragraph', text: /^\d+、/.test(text) ? text : `${i + 1}、${text}` }));
+  const own = paragraphs(dataset.narrative.problems);
+  const drafted = (problems ?? []).map((p) => p.text.trim()).filter((t) => t !== '');
+  const numbered = drafted.map((text, i): Block => ({
+    kind: 'paragraph',
+    text: `${i + 1}、${text.replace(/^\d+、/, '')}`,
+  }));
+  const blocks = [...numbered, ...own];
   return { id: 'problems', heading: '四、存在的问题及原因分析', blocks: orPlaceholder(blocks) };
 }
 

@@ -1,0 +1,116 @@
+import { createRequire } from 'node:module';
+import type * as PdfMake from 'pdfmake';
+import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces.js';
+import { NOTO_SANS_SC_BOLD, NOTO_SANS_SC_REGULAR } from '../charts/fonts.js';
+import type { Block, ReportModel, ReportTable } from '../model/types.js';
+import { chartSvg, drawCharts, type ChartImages } from './chart-images.js';
+
+/** pdfmake 0.3's server build is a CommonJS singleton: configured once, on first use. */
+const require = createRequire(import.meta.url);
+const pdfmake = require('pdfmake') as typeof PdfMake;
+
+/** The PDF font: Noto Sans SC from npm (subset-embedded TrueType, so Chinese is real, searchable text). */
+export const PDF_FONT = 'Noto Sans SC';
+const FONT_FILES = [NOTO_SANS_SC_REGULAR, NOTO_SANS_SC_BOLD];
+let configured = false;
+
+function configure(): void {
+  if (configured) return;
+  pdfmake.setFonts({
+    [PDF_FONT]: {
+      normal: NOTO_SANS_SC_REGULAR,
+      bold: NOTO_SANS_SC_BOLD,
+      italics: NOTO_SANS_SC_REGULAR,
+      bolditalics: NOTO_SANS_SC_BOLD,
+    },
+  });
+  // A report never fetches anything: no URL, and no file but its fonts.
+  pdfmake.setUrlAccessPolicy(() => false);
+  pdfmake.setLocalAccessPolicy((path) => FONT_FILES.includes(path));
+  configured = true;
+}
+
+/** A4 body width in points with 62 pt side margins; tables take 80 % of it, centred. */
+const BODY_WIDTH = 595.28 - 2 * 62;
+const INDENT = 22;
+
+function tableContent(table: ReportTable): Content[] {
+  const total = table.widths.reduce((a, b) => a + b, 0);
+  const tableWidth = BODY_WIDTH * 0.8;
+  const side = (BODY_WIDTH - tableWidth) / 2;
+  const cell = (text: string, i: number, kind: 'head' | 'body' | 'total'): TableCell => ({
+    text,
+    bold: kind === 'head' || (kind === 'total' && i === 0),
+    fillColor: kind === 'head' ? '#f2f2f2' : undefined,
+    alignment: kind === 'head' ? 'center' : table.numericColumns.includes(i) ? 'right' : 'left',
+  });
+  const body: TableCell[][] = [
+    table.header.map((h, i) => cell(h, i, 'head')),
+    ...table.rows.map((r) => r.map((c, i) => cell(c, i, 'body'))),
+    ...(table.totalRow === undefined ? [] : [table.totalRow.map((c, i) => cell(c, i, 'total'))]),
+  ];
+  const out: Content[] = [];
+  if (table.caption !== undefined)
+    out.push({ text: table.caption, bold: true, alignment: 'center', margin: [0, 6, 0, 2] });
+  out.push({
+    table: { headerRows: 1, dontBreakRows: true, widths: table.widths.map((w) => (tableWidth * w) / total - 10), body },
+    layout: {
+      hLineWidth: () => 0.6,
+      vLineWidth: () => 0.6,
+      hLineColor: () => '#000000',
+      vLineColor: () => '#000000',
+      paddingLeft: () => 4,
+      paddingRight: () => 4,
+    },
+    fontSize: 10,
+    lineHeight: 1.2,
+    margin: [side, 4, side, table.note === undefined ? 8 : 2],
+  });
+  if (table.note !== undefined) out.push({ text: table.note, fontSize: 9.5, margin: [side, 0, side, 8] });
+  return out;
+}
+
+function blockContent(block: Block, charts: ChartImages): Content[] {
+  switch (block.kind) {
+    case 'heading':
+      return [{ text: block.text, style: block.level === 2 ? 'h2' : 'h3', leadingIndent: INDENT }];
+    case 'paragraph':
+      return [{ text: block.text, leadingIndent: INDENT, alignment: 'justify', margin: [0, 0, 0, 2] }];
+    case 'table':
+      return tableContent(block.table);
+    case 'chart':
+      return [{ svg: chartSvg(charts, block.chart), width: 450, alignment: 'center', margin: [0, 6, 0, 6] }];
+  }
+}
+
+function documentDefinition(model: ReportModel, charts: ChartImages): TDocumentDefinitions {
+  const sections = [...model.sections, ...model.annexes].flatMap((s): Content[] => [
+    { text: s.heading, style: 'h1' },
+    ...s.blocks.flatMap((b) => blockContent(b, charts)),
+  ]);
+  return {
+    pageSize: 'A4',
+    pageMargins: [62, 64, 62, 60],
+    info: { title: model.title, author: model.department, creator: 'Jixiao 绩效' },
+    defaultStyle: { font: PDF_FONT, fontSize: 11, lineHeight: 1.55 },
+    styles: {
+      title: { fontSize: 18, bold: true, alignment: 'center', lineHeight: 1.4 },
+      h1: { fontSize: 13.5, bold: true, margin: [0, 10, 0, 4] },
+      h2: { fontSize: 12, bold: true, margin: [0, 6, 0, 2] },
+      h3: { fontSize: 11, bold: true, margin: [0, 4, 0, 2] },
+    },
+    footer: (currentPage) => ({ text: `— ${currentPage} —`, alignment: 'center', fontSize: 9, margin: [0, 24, 0, 0] }),
+    content: [
+      { text: model.title, style: 'title', margin: [0, 24, 0, 8] },
+      { text: model.department, alignment: 'center', fontSize: 12, margin: [0, 0, 0, 24] },
+      ...sections,
+    ],
+  };
+}
+
+/** The report as a PDF (pdfmake 0.3, Noto Sans SC embedded, SVG charts drawn as vectors with real text). */
+export async function renderPdf(model: ReportModel, charts: ChartImages = drawCharts(model)): Promise<Buffer> {
+  configure();
+  const definition = documentDefinition(model, charts);
+  return pdfmake.createPdf(definition).getBuffer();
+}
