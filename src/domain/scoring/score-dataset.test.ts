@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { fen } from '../money/index.js';
 import { parseDataset } from '../dataset/parse.js';
 import type { Dataset, DatasetInput } from '../dataset/schema.js';
 import { findBuiltinPack, nationalPack } from './packs/builtin-packs.js';
-import { formatPoints } from './points.js';
+import { formatPoints, ZERO_POINTS } from './points.js';
 import type { RulePack } from './rule-pack.js';
 import { scoreDataset } from './score-dataset.js';
 
@@ -126,7 +127,7 @@ describe('scoreDataset', () => {
 
   it('gives 0 execution points and no NaN when the budget is zero', () => {
     const ds = dataset(FULL_SET);
-    const zero = { ...ds, basicExpenditure: { ...ds.basicExpenditure, yearStartBudget: 0n }, projects: [] } as Dataset;
+    const zero = { ...ds, basicExpenditure: { ...ds.basicExpenditure, yearStartBudget: fen(0n) }, projects: [] };
     const score = scoreDataset(zero, nationalPack());
     expect(score.execution.rate).toBeNull();
     expect(score.execution.score).toBe(0n);
@@ -143,7 +144,9 @@ describe('scoreDataset', () => {
     expect(codes(dataset(low))).toContain('DEVIATION_REASON_MISSING');
     const explained = low.map((i) => (i.name === '办件量' ? { ...i, deviationReason: '需求减少' } : i));
     expect(codes(dataset(explained))).not.toContain('DEVIATION_REASON_MISSING');
-    expect(formatPoints(scoreDataset(dataset(explained), nationalPack()).indicators[0]?.score ?? 0n)).toBe('24.00');
+    expect(formatPoints(scoreDataset(dataset(explained), nationalPack()).indicators[0]?.score ?? ZERO_POINTS)).toBe(
+      '24.00',
+    );
   });
 
   it('finds a declared score that differs from the computed one', () => {
@@ -168,7 +171,7 @@ describe('scoreDataset', () => {
     ];
     const score = scoreDataset(dataset(set), nationalPack());
     expect(score.findings.map((f) => f.code)).toContain('QUALITATIVE_SCORE_OUT_OF_BAND');
-    expect(formatPoints(score.indicators.at(-1)?.score ?? 0n)).toBe('24.00');
+    expect(formatPoints(score.indicators.at(-1)?.score ?? ZERO_POINTS)).toBe('24.00');
   });
 
   it('flags a target beaten by 30 % or more as too low, and Hunan deducts 2 points for it', () => {
@@ -176,8 +179,8 @@ describe('scoreDataset', () => {
     expect(codes(dataset(set))).toContain('TARGET_TOO_LOW');
     const national = scoreDataset(dataset(set), nationalPack()).indicators[0];
     const local = scoreDataset(dataset(set), hunan()).indicators[0];
-    expect(formatPoints(national?.score ?? 0n)).toBe('30.00');
-    expect(formatPoints(local?.score ?? 0n)).toBe('28.00');
+    expect(formatPoints(national?.score ?? ZERO_POINTS)).toBe('30.00');
+    expect(formatPoints(local?.score ?? ZERO_POINTS)).toBe('28.00');
     expect(local?.explanation.rule).toContain('扣 2.00 分');
     const under = FULL_SET.map((i) => (i.name === '办件量' ? { ...i, actual: '129.99' } : i));
     expect(codes(dataset(under))).not.toContain('TARGET_TOO_LOW');
