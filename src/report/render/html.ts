@@ -16,7 +16,7 @@ body { margin: 0; font-family: var(--body); font-size: 15pt; line-height: 1.75; 
 main { box-sizing: border-box; width: 210mm; min-height: 297mm; margin: 12px auto; padding: 25mm 22mm; background: #fff; }
 header { text-align: center; margin-bottom: 2em; }
 h1 { font-family: var(--head); font-size: 20pt; font-weight: normal; line-height: 1.5; margin: 0.5em 0; }
-.department { font-size: 16pt; }
+.department { font-size: 16pt; text-indent: 0; text-align: center; }
 h2 { font-family: var(--head); font-size: 16pt; font-weight: normal; margin: 1.2em 0 0.4em; }
 h3 { font-family: "KaiTi", "楷体", "STKaiti", var(--body); font-size: 15pt; font-weight: bold; margin: 0.8em 0 0.3em; text-indent: 2em; }
 h4 { font-size: 15pt; font-weight: bold; margin: 0.6em 0 0.2em; text-indent: 2em; }
