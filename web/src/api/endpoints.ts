@@ -6,7 +6,6 @@ import type {
   DepartmentSummary,
   DraftedProblem,
   PublishedReport,
-  SaveResult,
   ScoreResult,
 } from './types.js';
 
@@ -17,12 +16,13 @@ export const api = {
   datasets: (query: { departmentId?: number; year?: number } = {}) =>
     getJson<DatasetSummary[]>(withQuery('/api/datasets', query)),
   dataset: (id: number) => getJson<DatasetDetail>(`/api/datasets/${id}`),
-  createDataset: (departmentId: number, fiscalYear: number, document: DatasetDocument) =>
-    request<DatasetDetail>('POST', '/api/datasets', { departmentId, fiscalYear, document }),
-  save: (id: number, basedOn: number, document: DatasetDocument) =>
-    request<SaveResult>('PUT', `/api/datasets/${id}`, { basedOn, document }),
-  importWorkbook: (id: number, basedOn: number, file: File) =>
-    request<SaveResult>('POST', withQuery(`/api/datasets/${id}/import`, { format: 'xlsx', basedOn }), file),
+  createDataset: (departmentId: number, document: DatasetDocument) =>
+    request<DatasetDetail>('POST', '/api/datasets', { departmentId, document }),
+  /** A new revision on top of `baseRevision`; 409 (ConflictBody) when someone saved in between. */
+  save: (id: number, baseRevision: number, document: DatasetDocument) =>
+    request<DatasetDetail>('PUT', `/api/datasets/${id}`, { baseRevision, document }),
+  importWorkbook: (id: number, baseRevision: number, file: File) =>
+    request<DatasetDetail>('POST', withQuery(`/api/datasets/${id}/import`, { format: 'xlsx', baseRevision }), file),
   score: (id: number) => getJson<ScoreResult>(`/api/datasets/${id}/score`),
   problems: (id: number) => getJson<DraftedProblem[]>(`/api/datasets/${id}/problems`),
   published: (year?: number) => getJson<PublishedReport[]>(withQuery('/api/public/reports', { year })),

@@ -48,13 +48,15 @@ export type DatasetSummary = {
 /** A dataset with its working copy. */
 export type DatasetDetail = DatasetSummary & { document: DatasetDocument };
 
-/** The answer to a save. */
-export type SaveResult = { revision: number };
-
-/** 409: the save was based on a stale revision; the server's latest is returned with it. */
-export type ConflictBody = {
-  current: { revision: number; document: DatasetDocument; author?: string; createdAt?: string };
+/**
+ * 409 on a save: the stored latest revision and the submitted one (src/app/datasets.ts `saveDatasetFrom`).
+ * The server may put these at the top of the body or under `details`.
+ */
+export type ConflictDetails = {
+  latest: RevisionSummary & { document: DatasetDocument };
+  submitted?: { baseRevision: number; document: DatasetDocument };
 };
+export type ConflictBody = ConflictDetails | { details: ConflictDetails };
 
 /** A located problem as the API reports it (400 on a bad document or a bad workbook). */
 export type ApiFinding = {

@@ -53,7 +53,7 @@ export function AmountInput(props: AmountInputProps) {
           { value: '万元', label: '万元' },
           { value: '元', label: '元' },
         ]}
-        style={{ width: 76 }}
+        style={{ width: 72, flex: 'none' }}
         aria-label={`${props.ariaLabel}的单位`}
         tabIndex={-1}
       />

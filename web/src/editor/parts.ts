@@ -35,6 +35,7 @@ const TAB_OF_HEAD: Readonly<Record<string, PartKey>> = {
   projectExpenditure: 'projects',
   paymentProgress: 'payment',
   indicators: 'indicators',
+  selfEvaluation: 'indicators',
   narrative: 'narrative',
   declared: 'declared',
 };

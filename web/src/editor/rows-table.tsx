@@ -24,6 +24,8 @@ export function RowsTable(props: {
   summary?: ReactNode;
   minRows?: number;
   testId?: string;
+  /** Below this width (px) the table scrolls sideways instead of squeezing its inputs. */
+  minWidth?: number;
   /** Further fields of a row, shown when the row is expanded. */
   expand?: (rowPath: DocPath, index: number) => ReactNode;
 }) {
@@ -64,6 +66,7 @@ export function RowsTable(props: {
         locale={{ emptyText: '暂无数据，点击下方按钮添加' }}
         summary={props.summary === undefined ? undefined : () => props.summary}
         tableLayout="fixed"
+        scroll={props.minWidth === undefined ? undefined : { x: props.minWidth }}
         expandable={
           props.expand === undefined
             ? undefined

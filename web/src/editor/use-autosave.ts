@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { api } from '../api/endpoints.js';
 import { ApiError } from '../api/http.js';
-import type { ConflictBody, DatasetDocument } from '../api/types.js';
+import type { ConflictBody, ConflictDetails, DatasetDocument } from '../api/types.js';
 
 export type SaveStatus = 'saved' | 'pending' | 'saving' | 'invalid' | 'conflict' | 'failed';
 
@@ -9,10 +9,11 @@ export type Conflict = { mine: DatasetDocument; theirs: DatasetDocument; theirRe
 
 const DELAY_MS = 1200;
 
-function conflictOf(error: unknown): ConflictBody['current'] | null {
+function conflictOf(error: unknown): ConflictDetails['latest'] | null {
   if (!(error instanceof ApiError) || error.status !== 409) return null;
-  const body = error.body as Partial<ConflictBody> | null;
-  return body?.current ?? null;
+  const body = error.body as ConflictBody | null;
+  if (body === null || typeof body !== 'object') return null;
+  return ('details' in body ? body.details.latest : body.latest) ?? null;
 }
 
 /**
@@ -42,7 +43,7 @@ export function useAutosave(options: {
       try {
         const result = await api.save(datasetId, basedOn, document);
         savedDoc.current = document;
-        setRevision(result.revision);
+        setRevision(result.latestRevision.revisionNo);
         setStatus('saved');
         setError(null);
       } catch (e) {
@@ -51,8 +52,8 @@ export function useAutosave(options: {
           setConflict({
             mine: document,
             theirs: current.document,
-            theirRevision: current.revision,
-            ...(current.author === undefined ? {} : { author: current.author }),
+            theirRevision: current.revisionNo,
+            author: current.author,
           });
           setStatus('conflict');
         } else {

@@ -25,7 +25,7 @@ export function DepartmentPage(props: { id: number }) {
     try {
       const source = await api.dataset(latest.id);
       const year = latest.fiscalYear + 1;
-      const created = await api.createDataset(props.id, year, { ...source.document, fiscalYear: year });
+      const created = await api.createDataset(props.id, { ...source.document, fiscalYear: year });
       navigate(href.dataset(created.id));
     } catch (e) {
       void message.error(e instanceof Error ? e.message : String(e));

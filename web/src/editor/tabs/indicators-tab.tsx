@@ -4,6 +4,7 @@ import { useEditor } from '../editor-context.js';
 import { CheckField, SelectField, TextField } from '../fields.js';
 import { RowsTable } from '../rows-table.js';
 import { Field, Fields, Section } from '../section.js';
+import { SelfEvaluationSection } from './self-evaluation-section.js';
 
 function Level2Select(props: { path: readonly (string | number)[] }) {
   const { doc } = useEditor();
@@ -52,32 +53,44 @@ function IndicatorDetails(props: { path: readonly (string | number)[] }) {
 /** 绩效指标: level-3 indicators with target, actual and weight; the rest in the expanded row. */
 export function IndicatorsTab() {
   return (
-    <Section title="绩效指标（三级）">
-      <RowsTable
-        path={['indicators']}
-        testId="indicators"
-        addLabel="添加指标"
-        newRow={() => ({ level1: '产出', level2: '数量', name: '', direction: '≥', weight: '0' })}
-        expand={(p) => <IndicatorDetails path={p} />}
-        columns={[
-          {
-            title: '一级',
-            width: 100,
-            render: (p) => <SelectField path={[...p, 'level1']} label="一级指标" options={LEVEL1} />,
-          },
-          { title: '二级', width: 130, render: (p) => <Level2Select path={p} /> },
-          { title: '三级指标', render: (p) => <TextField path={[...p, 'name']} label="三级指标" /> },
-          {
-            title: '性质',
-            width: 90,
-            render: (p) => <SelectField path={[...p, 'direction']} label="指标性质" options={DIRECTIONS} />,
-          },
-          { title: '目标值', width: 110, render: (p) => <TextField path={[...p, 'target']} label="目标值" optional /> },
-          { title: '单位', width: 80, render: (p) => <TextField path={[...p, 'unit']} label="单位" optional /> },
-          { title: '实际值', width: 110, render: (p) => <TextField path={[...p, 'actual']} label="实际值" optional /> },
-          { title: '分值', width: 80, render: (p) => <TextField path={[...p, 'weight']} label="分值" /> },
-        ]}
-      />
-    </Section>
+    <>
+      <SelfEvaluationSection />
+      <Section title="绩效指标（三级）">
+        <RowsTable
+          path={['indicators']}
+          testId="indicators"
+          minWidth={1100}
+          addLabel="添加指标"
+          newRow={() => ({ level1: '产出', level2: '数量', name: '', direction: '≥', weight: '0' })}
+          expand={(p) => <IndicatorDetails path={p} />}
+          columns={[
+            {
+              title: '一级',
+              width: 100,
+              render: (p) => <SelectField path={[...p, 'level1']} label="一级指标" options={LEVEL1} />,
+            },
+            { title: '二级', width: 130, render: (p) => <Level2Select path={p} /> },
+            { title: '三级指标', width: 220, render: (p) => <TextField path={[...p, 'name']} label="三级指标" /> },
+            {
+              title: '性质',
+              width: 90,
+              render: (p) => <SelectField path={[...p, 'direction']} label="指标性质" options={DIRECTIONS} />,
+            },
+            {
+              title: '目标值',
+              width: 110,
+              render: (p) => <TextField path={[...p, 'target']} label="目标值" optional />,
+            },
+            { title: '单位', width: 80, render: (p) => <TextField path={[...p, 'unit']} label="单位" optional /> },
+            {
+              title: '实际值',
+              width: 110,
+              render: (p) => <TextField path={[...p, 'actual']} label="实际值" optional />,
+            },
+            { title: '分值', width: 80, render: (p) => <TextField path={[...p, 'weight']} label="分值" /> },
+          ]}
+        />
+      </Section>
+    </>
   );
 }

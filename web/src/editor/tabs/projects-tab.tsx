@@ -68,11 +68,12 @@ export function ProjectsTab() {
         <RowsTable
           path={['projects']}
           testId="projects"
+          minWidth={1240}
           addLabel="添加项目"
           newRow={() => ({ name: '', yearStartBudget: '0', actual: '0', returnedToTreasury: '0', carriedForward: '0' })}
           expand={(p) => <ProjectDetails path={p} />}
           columns={[
-            { title: '项目名称', render: (p) => <TextField path={[...p, 'name']} label="项目名称" /> },
+            { title: '项目名称', width: 240, render: (p) => <TextField path={[...p, 'name']} label="项目名称" /> },
             {
               title: '年初预算',
               width: 150,

@@ -1,0 +1,65 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hasChromium, launchBrowser } from './browser.js';
+import { startServer, type RunningServer } from './server.js';
+
+describe.skipIf(!hasChromium)('department workspace (Chromium)', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('gets from the home page to the seed report in three clicks', async () => {
+    page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    await page.goto(server.url);
+    await page.getByRole('link', { name: '长沙市雨花区行政审批服务局' }).first().click(); // 1
+    await page.getByRole('tab', { name: '报告', exact: true }).click(); // 2
+    const preview = page.frameLocator('[data-testid="report-preview"]');
+    await expect.poll(() => preview.locator('body').innerText(), { timeout: 20_000 }).toContain('雨花区行政审批服务局');
+  });
+
+  it('recomputes a project execution rate and its finding as the user types', async () => {
+    await page.getByRole('tab', { name: '项目', exact: true }).click();
+    const rate = page.getByTestId('project-rate-1');
+    await expect.poll(() => rate.innerText()).toBe('84.18%');
+    const findings = page.getByTestId('finding');
+    const mismatch = findings.filter({ hasText: '政务服务及政务大厅运转经费”执行率' });
+    expect(await mismatch.count()).toBe(0);
+
+    const actual = page.locator('[data-path="projects.1.actual"]').getByLabel('实际支出', { exact: true });
+    await actual.fill('90');
+    await expect.poll(() => rate.innerText()).toBe('77.57%');
+    await expect.poll(() => mismatch.count()).toBe(1);
+    expect(await mismatch.first().innerText()).toContain('报告所述 84.18%');
+
+    // The finding links to its field: the declared rate of that project gets the focus.
+    await mismatch.first().locator('button').click();
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.closest('[data-path]')?.getAttribute('data-path')))
+      .toBe('projects.1.declared.executionRate');
+
+    // Autosave creates revision 2.
+    await expect.poll(() => page.getByTestId('revision').innerText(), { timeout: 15_000 }).toBe('第 2 版');
+  });
+
+  it('downloads the DOCX report', async () => {
+    await page.getByRole('tab', { name: '报告', exact: true }).click();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-docx').click()]);
+    const path = await download.path();
+    const { readFileSync } = await import('node:fs');
+    const bytes = readFileSync(path);
+    expect(bytes.subarray(0, 2).toString()).toBe('PK');
+    const JSZip = (await import('jszip')).default;
+    const zip = await JSZip.loadAsync(bytes);
+    const xml = (await zip.file('word/document.xml')?.async('string')) ?? '';
+    expect(xml).toContain('雨花区行政审批服务局');
+  });
+});
