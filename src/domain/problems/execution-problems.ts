@@ -62,12 +62,9 @@ function rateProblems(subject: Subject, context: ProblemContext): Problem[] {
   });
 }
 
-/** Department total, basic expenditure, projects as a whole, and each project. */
-export function detectLowExecution(context: ProblemContext): Problem[] {
-  const { figures, dataset } = context;
+function departmentSubjects(figures: ProblemContext['figures']): Subject[] {
   const a = figures.amounts;
-  const late = lateSupplementaryIndexes(context);
-  const subjects: Subject[] = [
+  return [
     {
       code: 'DEPARTMENT_EXECUTION_RATE_LOW',
       title: '部门整体',
@@ -91,6 +88,13 @@ export function detectLowExecution(context: ProblemContext): Problem[] {
       tail: '，预算数与决算数存在较大差距',
     },
   ];
+}
+
+/** Department total, basic expenditure, projects as a whole, and each project. */
+export function detectLowExecution(context: ProblemContext): Problem[] {
+  const { figures, dataset } = context;
+  const late = lateSupplementaryIndexes(context);
+  const subjects = departmentSubjects(figures);
   for (const p of figures.projects) {
     // A project whose shortfall is a supplementary appropriation that came too late is reported as that instead.
     const onlyYearStart = late.has(p.index);

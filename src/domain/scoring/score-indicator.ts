@@ -61,32 +61,35 @@ function quantityInputs(indicator: Indicator): Record<string, string> {
   };
 }
 
-/** Scores one indicator by its direction under `pack`, with its explanation. */
-export function scoreIndicator(indicator: Indicator, index: number, pack: RulePack): IndicatorScore {
-  const weight = parsePoints(indicator.weight) ?? ZERO_POINTS;
-  const declaredScore = indicator.declaredScore === undefined ? null : parsePoints(indicator.declaredScore);
-  const base = { index, indicator, weight, declaredScore };
-  const inputs: Record<string, string> = { 分值: formatPoints(weight) };
+type Base = Pick<IndicatorScore, 'index' | 'indicator' | 'weight' | 'declaredScore'>;
 
-  if (indicator.direction === '定性') {
-    if (indicator.achievement === undefined) return incompleteScore(base, pack, inputs, '定性指标未填完成程度');
-    const result: QualitativeResult = scoreQualitative(weight, pack.qualitative, indicator.achievement, declaredScore);
-    inputs['完成程度'] = indicator.achievement;
-    if (declaredScore !== null) inputs['自评得分'] = formatPoints(declaredScore);
-    const explanation = explain(pack, { ...result, inputs, result: formatPoints(result.score) });
-    return {
-      ...base,
-      formulaScore: result.score,
-      penalty: ZERO_POINTS,
-      score: result.score,
-      overAchievement: null,
-      targetTooLow: false,
-      outOfBand: result.outOfBand,
-      incomplete: false,
-      explanation,
-    };
-  }
+const NO_ADD_ON = {
+  penalty: ZERO_POINTS,
+  overAchievement: null,
+  targetTooLow: false,
+  outOfBand: false,
+  incomplete: false,
+};
 
+function scoreQualitativeIndicator(base: Base, pack: RulePack, inputs: Record<string, string>): IndicatorScore {
+  const { indicator, weight, declaredScore } = base;
+  if (indicator.achievement === undefined) return incompleteScore(base, pack, inputs, '定性指标未填完成程度');
+  const result: QualitativeResult = scoreQualitative(weight, pack.qualitative, indicator.achievement, declaredScore);
+  inputs['完成程度'] = indicator.achievement;
+  if (declaredScore !== null) inputs['自评得分'] = formatPoints(declaredScore);
+  const explanation = explain(pack, { ...result, inputs, result: formatPoints(result.score) });
+  return {
+    ...base,
+    ...NO_ADD_ON,
+    formulaScore: result.score,
+    score: result.score,
+    outOfBand: result.outOfBand,
+    explanation,
+  };
+}
+
+function scoreQuantitativeIndicator(base: Base, pack: RulePack, inputs: Record<string, string>): IndicatorScore {
+  const { indicator, weight } = base;
   const q = quantities(indicator);
   Object.assign(inputs, quantityInputs(indicator));
   if (q === null) return incompleteScore(base, pack, inputs, '定量指标缺少目标值或实际值');
@@ -105,38 +108,33 @@ export function scoreIndicator(indicator: Indicator, index: number, pack: RulePa
   const explanation = explain(pack, { rule, formula, inputs, result: formatPoints(score) });
   return {
     ...base,
+    ...NO_ADD_ON,
     formulaScore: result.score,
     penalty,
     score,
     overAchievement: over,
     targetTooLow,
-    outOfBand: false,
-    incomplete: false,
     explanation,
   };
 }
 
-function incompleteScore(
-  base: Pick<IndicatorScore, 'index' | 'indicator' | 'weight' | 'declaredScore'>,
-  pack: RulePack,
-  inputs: Record<string, string>,
-  reason: string,
-): IndicatorScore {
+/** Scores one indicator by its direction under `pack`, with its explanation. */
+export function scoreIndicator(indicator: Indicator, index: number, pack: RulePack): IndicatorScore {
+  const weight = parsePoints(indicator.weight) ?? ZERO_POINTS;
+  const declaredScore = indicator.declaredScore === undefined ? null : parsePoints(indicator.declaredScore);
+  const base = { index, indicator, weight, declaredScore };
+  const inputs: Record<string, string> = { 分值: formatPoints(weight) };
+  return indicator.direction === '定性'
+    ? scoreQualitativeIndicator(base, pack, inputs)
+    : scoreQuantitativeIndicator(base, pack, inputs);
+}
+
+function incompleteScore(base: Base, pack: RulePack, inputs: Record<string, string>, reason: string): IndicatorScore {
   const explanation = explain(pack, {
     rule: `${reason}，无法计分，得 0 分`,
     formula: '得分 = 0',
     inputs,
     result: '0.00',
   });
-  return {
-    ...base,
-    formulaScore: ZERO_POINTS,
-    penalty: ZERO_POINTS,
-    score: ZERO_POINTS,
-    overAchievement: null,
-    targetTooLow: false,
-    outOfBand: false,
-    incomplete: true,
-    explanation,
-  };
+  return { ...base, ...NO_ADD_ON, formulaScore: ZERO_POINTS, score: ZERO_POINTS, incomplete: true, explanation };
 }
