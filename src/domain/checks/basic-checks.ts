@@ -109,10 +109,17 @@ const REQUIRED_SECTIONS = [
   ['resultsUse', '六、绩效自评结果拟应用和公开情况'],
 ] as const;
 
+/** A section counts as missing when it has no paragraph with text in it (achievements: no heading or paragraph). */
+function isBlank(parts: readonly (string | { heading: string; paragraphs: string[] })[]): boolean {
+  return parts.every(
+    (part) => (typeof part === 'string' ? part : part.heading + part.paragraphs.join('')).trim() === '',
+  );
+}
+
 /** MISSING_SECTION: the narrative sections every report must have. */
 export const checkRequiredSections: Check = ({ dataset }) =>
   REQUIRED_SECTIONS.flatMap(([key, title]): Finding[] =>
-    dataset.narrative[key].length === 0
+    isBlank(dataset.narrative[key])
       ? [
           {
             severity: 'error',

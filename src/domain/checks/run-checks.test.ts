@@ -101,6 +101,7 @@ describe('runChecks', () => {
     const found = findingsOf((d) => {
       if (d.narrative) d.narrative.measures = [];
     });
+    expect(codes((d) => d.narrative && (d.narrative.resultsUse = ['  ']))).toEqual(['error:MISSING_SECTION']);
     expect(found).toMatchObject([{ severity: 'error', code: 'MISSING_SECTION', path: ['narrative', 'measures'] }]);
   });
 
