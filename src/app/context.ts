@@ -1,0 +1,45 @@
+import type { Store } from '../store/connect.js';
+import type { FieldPath, Finding } from '../domain/findings/finding.js';
+
+/** What every use case runs with: the store and a clock (tests fix it). */
+export type AppContext = { store: Store; now: () => Date };
+
+/** A finding as use cases return it: with its JSON path as text and, for files, where it was found. */
+export type WireFinding = Omit<Finding, 'path'> & { path: FieldPath; pathText: string; location?: string };
+
+/** Why a use case refused; the server maps each kind to one HTTP status, the CLI to one exit code. */
+export type AppError =
+  | { kind: 'NOT_FOUND'; message: string }
+  | { kind: 'INVALID'; message: string; findings: WireFinding[] }
+  | { kind: 'CONFLICT'; message: string; details?: Record<string, unknown> }
+  | { kind: 'NOT_IMPLEMENTED'; message: string };
+
+export type AppResult<T> = { ok: true; value: T } | { ok: false; error: AppError };
+
+export function ok<T>(value: T): AppResult<T> {
+  return { ok: true, value };
+}
+
+export function notFound(message: string): { ok: false; error: AppError } {
+  return { ok: false, error: { kind: 'NOT_FOUND', message } };
+}
+
+export function invalid(message: string, findings: WireFinding[]): { ok: false; error: AppError } {
+  return { ok: false, error: { kind: 'INVALID', message, findings } };
+}
+
+export function conflict(message: string, details?: Record<string, unknown>): { ok: false; error: AppError } {
+  return {
+    ok: false,
+    error: details === undefined ? { kind: 'CONFLICT', message } : { kind: 'CONFLICT', message, details },
+  };
+}
+
+export function notImplemented(message: string): { ok: false; error: AppError } {
+  return { ok: false, error: { kind: 'NOT_IMPLEMENTED', message } };
+}
+
+/** The time stamp every row written by one use case carries. */
+export function timestamp(ctx: AppContext): string {
+  return ctx.now().toISOString();
+}

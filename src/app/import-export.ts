@@ -1,0 +1,164 @@
+import type { Dataset } from '../domain/dataset/schema.js';
+import { parseDataset } from '../domain/dataset/parse.js';
+import { datasetToDocument, datasetToJsonText, datasetToYamlText } from '../ingest/dataset-json.js';
+import { readWorkbook } from '../ingest/excel/read-workbook.js';
+import { datasetToWorkbook, templateWorkbook } from '../ingest/excel/write-workbook.js';
+import { readDatasetText } from '../ingest/read-dataset.js';
+import { appendAudit } from '../store/audit-repo.js';
+import { findDatasetId } from '../store/datasets-repo.js';
+import { findDepartment, findDepartmentBy } from '../store/departments-repo.js';
+import { conflict, invalid, notFound, ok, timestamp, type AppContext, type AppResult } from './context.js';
+import { createDepartment } from './departments.js';
+import { createDatasetFrom, saveDatasetFrom, type DatasetDetail } from './datasets.js';
+import type { RenderedFile } from './report.js';
+import { datasetOf, loadRevision } from './revision-content.js';
+import { findingToWire } from './wire.js';
+
+export type FileFormat = 'xlsx' | 'json' | 'yaml';
+export const FILE_FORMATS: readonly FileFormat[] = ['xlsx', 'json', 'yaml'];
+export const FILE_CONTENT_TYPES: Readonly<Record<FileFormat, string>> = {
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  json: 'application/json; charset=utf-8',
+  yaml: 'application/yaml; charset=utf-8',
+};
+
+/** What an upload holds: workbook bytes, YAML/JSON text, or JSON the server already parsed. */
+export type Upload = { format: FileFormat; content: Buffer | string | object; fileName?: string };
+
+/** Reads an upload into a dataset; every problem located (cell, line or JSON path), nothing partial. */
+export async function readUpload(upload: Upload): Promise<AppResult<Dataset>> {
+  const fail = (n: number) => `导入文件有 ${n} 处错误，未导入任何数据`;
+  if (upload.format === 'xlsx') {
+    if (!Buffer.isBuffer(upload.content)) return invalid('请上传 .xlsx 工作簿', []);
+    const read = await readWorkbook(upload.content);
+    if (read.ok) return ok(read.dataset);
+    return invalid(
+      fail(read.errors.length),
+      read.errors.map((e) => findingToWire(e, e.cell === '' ? undefined : e.cell)),
+    );
+  }
+  if (typeof upload.content === 'object' && !Buffer.isBuffer(upload.content)) {
+    const parsed = parseDataset(upload.content);
+    return parsed.ok
+      ? ok(parsed.dataset)
+      : invalid(
+          fail(parsed.errors.length),
+          parsed.errors.map((e) => findingToWire(e)),
+        );
+  }
+  const text = Buffer.isBuffer(upload.content) ? upload.content.toString('utf8') : upload.content;
+  const read = readDatasetText(text.replace(/^\uFEFF/, ''), upload.fileName ?? `upload.${upload.format}`);
+  if (read.ok) return ok(read.dataset);
+  const located = (e: (typeof read.errors)[number]) =>
+    e.location?.line === undefined ? undefined : `${e.location.file}:${e.location.line}`;
+  return invalid(
+    fail(read.errors.length),
+    read.errors.map((e) => findingToWire(e, located(e))),
+  );
+}
+
+/** The department a dataset belongs to: the one given, else by the document's code or name, else a new one. */
+async function departmentFor(
+  ctx: AppContext,
+  dataset: Dataset,
+  actor: string,
+  departmentId?: number,
+): Promise<AppResult<number>> {
+  if (departmentId !== undefined) {
+    return (await findDepartment(ctx.store.db, departmentId)) === undefined
+      ? notFound(`部门 ${departmentId} 不存在`)
+      : ok(departmentId);
+  }
+  const { code, name } = dataset.department;
+  const found =
+    (code === undefined ? undefined : await findDepartmentBy(ctx.store.db, { code })) ??
+    (await findDepartmentBy(ctx.store.db, { name }));
+  if (found !== undefined) return ok(found.id);
+  // A department without a budget code is keyed by its name until someone gives it one.
+  const created = await createDepartment(ctx, { code: code ?? name, name, parentId: null }, actor);
+  return created.ok ? ok(created.value.id) : created;
+}
+
+export type ImportRequest = Upload & {
+  actor: string;
+  departmentId?: number;
+  datasetId?: number;
+  baseRevision?: number;
+  dryRun?: boolean;
+};
+export type ImportResult = { saved: false; document: Record<string, unknown> } | ({ saved: true } & DatasetDetail);
+
+/**
+ * 导入: a new dataset, or a new revision of an existing one (which needs `baseRevision`, like any save).
+ * `dryRun` only validates and returns the document.
+ */
+export async function importDataset(ctx: AppContext, request: ImportRequest): Promise<AppResult<ImportResult>> {
+  const read = await readUpload(request);
+  if (!read.ok) return read;
+  if (request.dryRun === true) return ok({ saved: false, document: datasetToDocument(read.value) });
+  let datasetId = request.datasetId;
+  if (datasetId === undefined) {
+    const department = await departmentFor(ctx, read.value, request.actor, request.departmentId);
+    if (!department.ok) return department;
+    datasetId = await findDatasetId(ctx.store.db, department.value, read.value.fiscalYear);
+    if (datasetId === undefined)
+      return saved(await createDatasetFrom(ctx, department.value, read.value, request.actor, 'dataset.import'));
+  }
+  if (request.baseRevision === undefined) {
+    const latest = await loadRevision(ctx, datasetId);
+    if (!latest.ok) return latest;
+    return conflict(`数据集已存在（当前第 ${latest.value.revisionNo} 版），导入为新版本须提供 baseRevision`, {
+      datasetId,
+      latestRevision: latest.value.revisionNo,
+    });
+  }
+  const save = {
+    baseRevision: request.baseRevision,
+    author: request.actor,
+    note: `导入 ${request.format.toUpperCase()}`,
+  };
+  return saved(await saveDatasetFrom(ctx, datasetId, read.value, save, 'dataset.import'));
+}
+
+function saved(result: AppResult<DatasetDetail>): AppResult<ImportResult> {
+  return result.ok ? ok({ saved: true, ...result.value }) : result;
+}
+
+/** 导出: a revision (the latest unless given) as a workbook, JSON or YAML; recorded in the audit log. */
+export async function exportDataset(
+  ctx: AppContext,
+  datasetId: number,
+  format: FileFormat,
+  actor: string,
+  revisionNo?: number,
+): Promise<AppResult<RenderedFile>> {
+  const revision = await loadRevision(ctx, datasetId, revisionNo);
+  if (!revision.ok) return revision;
+  const dataset = datasetOf(revision.value);
+  let body: Buffer;
+  try {
+    body =
+      format === 'xlsx'
+        ? await datasetToWorkbook(dataset)
+        : Buffer.from(format === 'json' ? datasetToJsonText(dataset) : datasetToYamlText(dataset), 'utf8');
+  } catch (error) {
+    if (error instanceof RangeError) return conflict(error.message);
+    throw error;
+  }
+  const detail = { format, revisionNo: revision.value.revisionNo };
+  await appendAudit(ctx.store.db, {
+    at: timestamp(ctx),
+    actor,
+    action: 'dataset.export',
+    entity: 'dataset',
+    entityId: datasetId,
+    detail,
+  });
+  const name = `${dataset.fiscalYear}-${dataset.department.shortName ?? dataset.department.name}-v${revision.value.revisionNo}.${format}`;
+  return ok({ fileName: name, contentType: FILE_CONTENT_TYPES[format], body });
+}
+
+/** 模板 (blank workbook). */
+export async function workbookTemplate(): Promise<RenderedFile> {
+  return { fileName: 'jixiao-模板.xlsx', contentType: FILE_CONTENT_TYPES.xlsx, body: await templateWorkbook() };
+}

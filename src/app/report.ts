@@ -1,0 +1,36 @@
+import { runChecks } from '../domain/checks/run-checks.js';
+import { packForDataset } from '../domain/scoring/packs/builtin-packs.js';
+import { selfEvaluate } from '../domain/self-evaluation-table/self-evaluate.js';
+import { buildReportModel } from '../report/model/build-report.js';
+import { fromSelfEvaluation } from '../report/model/from-self-evaluation.js';
+import { renderReport, type ReportFormat } from '../report/render/index.js';
+import { conflict, ok, type AppContext, type AppResult } from './context.js';
+import type { RevisionRef } from './analysis.js';
+import { loadDataset } from './revision-content.js';
+
+export type RenderedFile = { fileName: string; contentType: string; body: Buffer };
+
+export const REPORT_CONTENT_TYPES: Readonly<Record<ReportFormat, string>> = {
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  pdf: 'application/pdf',
+  html: 'text/html; charset=utf-8',
+  md: 'text/markdown; charset=utf-8',
+};
+
+/** 自评报告 of a revision (the latest unless given), the same pipeline as `jixiao report`. */
+export async function datasetReport(
+  ctx: AppContext,
+  ref: RevisionRef,
+  format: ReportFormat,
+): Promise<AppResult<RenderedFile>> {
+  const loaded = await loadDataset(ctx, ref.datasetId, ref.revisionNo);
+  if (!loaded.ok) return loaded;
+  const dataset = loaded.value;
+  const pack = packForDataset(dataset.rulePack);
+  if (pack === null) return conflict(`规则包不存在：${dataset.rulePack ?? ''}`);
+  const evaluation = selfEvaluate(dataset, pack);
+  const drafted = fromSelfEvaluation(evaluation, dataset.unit);
+  const model = buildReportModel({ dataset, figures: evaluation.figures, findings: runChecks(dataset), ...drafted });
+  const name = `${dataset.fiscalYear}-${dataset.department.shortName ?? dataset.department.name}-自评报告.${format}`;
+  return ok({ fileName: name, contentType: REPORT_CONTENT_TYPES[format], body: await renderReport(model, format) });
+}

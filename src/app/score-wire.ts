@@ -1,0 +1,71 @@
+import { formatAmount, formatPercent, type Fen, type MoneyUnit, type Percent } from '../domain/money/index.js';
+import { formatPoints, type Points } from '../domain/scoring/points.js';
+import type { DatasetScore } from '../domain/scoring/score-dataset.js';
+import type { IndicatorScore } from '../domain/scoring/score-indicator.js';
+import { findingToWire } from './wire.js';
+
+const pct = (value: Percent | null) => (value === null ? null : formatPercent(value));
+const pts = (value: Points) => formatPoints(value);
+
+function indicatorToWire(s: IndicatorScore) {
+  return {
+    index: s.index,
+    level1: s.indicator.level1,
+    level2: s.indicator.level2,
+    name: s.indicator.name,
+    project: s.indicator.project ?? null,
+    weight: pts(s.weight),
+    formulaScore: pts(s.formulaScore),
+    penalty: pts(s.penalty),
+    score: pts(s.score),
+    declaredScore: s.declaredScore === null ? null : pts(s.declaredScore),
+    overAchievement: pct(s.overAchievement),
+    targetTooLow: s.targetTooLow,
+    outOfBand: s.outOfBand,
+    incomplete: s.incomplete,
+    explanation: s.explanation,
+  };
+}
+
+/** 自评得分 on the wire: points "18.50", percentages "84.18", amounts "901.68" in the dataset's unit. */
+export function scoreToWire(score: DatasetScore, unit: MoneyUnit) {
+  const amt = (value: Fen) => formatAmount(value, unit);
+  const e = score.execution;
+  return {
+    pack: score.pack.name,
+    packTitle: score.pack.title,
+    /** Execution first, then each department-level indicator: the rows of a score table. */
+    items: [
+      { name: '预算执行率', weight: pts(e.weight), score: pts(e.score), explanation: e.explanation.text },
+      ...score.indicators.map((s) => ({
+        name: s.indicator.name,
+        weight: pts(s.weight),
+        score: pts(s.score),
+        explanation: s.explanation.text,
+      })),
+    ],
+    execution: {
+      basis: e.basis,
+      budget: amt(e.budget),
+      executed: amt(e.executed),
+      rate: pct(e.rate),
+      weight: pts(e.weight),
+      score: pts(e.score),
+      explanation: e.explanation,
+    },
+    indicators: score.indicators.map(indicatorToWire),
+    projectIndicators: score.projectIndicators.map(indicatorToWire),
+    levels: score.levels.map((l) => ({
+      level1: l.level1,
+      packWeight: pts(l.packWeight),
+      indicatorWeight: pts(l.indicatorWeight),
+      score: pts(l.score),
+    })),
+    subtotal: pts(score.subtotal),
+    cap: score.cap === null ? null : { below: formatPercent(score.cap.below), maxTotal: pts(score.cap.maxTotal) },
+    total: pts(score.total),
+    grade: score.grade,
+    totalExplanation: score.totalExplanation,
+    findings: score.findings.map((f) => findingToWire(f)),
+  };
+}

@@ -1,0 +1,53 @@
+import { formatPath, type Finding } from '../domain/findings/finding.js';
+import { amountToWire, formatPercent, type MoneyUnit } from '../domain/money/index.js';
+import type { DatasetRecord } from '../store/datasets-repo.js';
+import type { RevisionSummary } from '../store/revisions-repo.js';
+import type { WireFinding } from './context.js';
+
+export function findingToWire(finding: Finding, location?: string): WireFinding {
+  const wire: WireFinding = { ...finding, pathText: formatPath(finding.path) };
+  if (location !== undefined) wire.location = location;
+  return wire;
+}
+
+/** A revision summary on the wire: amounts as "901.68" in the revision's unit, the rate as "84.87". */
+export function revisionSummaryToWire(revision: RevisionSummary) {
+  const unit = revision.unit as MoneyUnit;
+  const f = revision.figures;
+  return {
+    revisionNo: revision.revisionNo,
+    basedOn: revision.basedOn,
+    author: revision.author,
+    createdAt: revision.createdAt,
+    summary: revision.summary,
+    changeCount: revision.changeCount,
+    publishedAt: revision.publishedAt,
+    publishedBy: revision.publishedBy,
+    unit: revision.unit,
+    keyFigures: {
+      yearStartBudgetTotal: amountToWire(f.yearStartBudgetTotal, unit),
+      fullYearBudgetTotal: amountToWire(f.fullYearBudgetTotal, unit),
+      incomeTotal: amountToWire(f.incomeTotal, unit),
+      expenditureTotal: amountToWire(f.expenditureTotal, unit),
+      executionRate: f.executionRate === null ? null : formatPercent(f.executionRate),
+      errorCount: f.errorCount,
+      warningCount: f.warningCount,
+    },
+  };
+}
+
+export type RevisionSummaryWire = ReturnType<typeof revisionSummaryToWire>;
+
+export function datasetRecordToWire(record: DatasetRecord) {
+  return {
+    id: record.id,
+    departmentId: record.departmentId,
+    departmentCode: record.departmentCode,
+    departmentName: record.departmentName,
+    fiscalYear: record.fiscalYear,
+    createdAt: record.createdAt,
+    latestRevision: revisionSummaryToWire(record.latest),
+  };
+}
+
+export type DatasetWire = ReturnType<typeof datasetRecordToWire>;
