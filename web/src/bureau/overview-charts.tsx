@@ -33,8 +33,8 @@ function paymentOption(rows: readonly OverviewRow[]) {
   const schedule = MONTHS.map((m) => Math.round((m / 12) * 10000) / 100);
   return {
     tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => (typeof v === 'number' ? `${v}%` : '—') },
-    legend: { bottom: 0 },
-    grid: { left: 40, right: 16, top: 24, bottom: 48 },
+    legend: { top: 0, type: 'scroll' },
+    grid: { left: 40, right: 16, top: 40, bottom: 28 },
     xAxis: { type: 'category', data: MONTHS.map((m) => `${m}月末`) },
     yAxis: { type: 'value', max: 100, axisLabel: { formatter: '{value}%' } },
     series: [

@@ -1,0 +1,94 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import type { Browser, Page } from 'playwright-core';
+import { parse } from 'yaml';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readDatasetFile } from '../../src/ingest/read-dataset.js';
+import { datasetToWorkbook } from '../../src/ingest/excel/write-workbook.js';
+import { hasChromium, launchBrowser } from './browser.js';
+import { startServer, type RunningServer } from './server.js';
+
+/** The seed as a workbook with one bad amount planted in 收入!C2. */
+async function workbookWithError(): Promise<string> {
+  const read = await readDatasetFile('examples/yuhua-2020.yaml');
+  if (!read.ok) throw new Error('seed unreadable');
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load((await datasetToWorkbook(read.dataset)) as unknown as ExcelJS.Buffer);
+  const sheet = book.getWorksheet('收入');
+  if (sheet === undefined) throw new Error('sheet 收入 missing');
+  sheet.getCell('C2').value = 'x12';
+  const file = join(mkdtempSync(join(tmpdir(), 'jixiao-e2e-xlsx-')), '雨花区-有错误.xlsx');
+  writeFileSync(file, Buffer.from(await book.xlsx.writeBuffer()));
+  return file;
+}
+
+async function post(url: string, body: unknown): Promise<Record<string, unknown>> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  const json = (await response.json()) as Record<string, unknown>;
+  if (!response.ok) throw new Error(`POST ${url} → ${response.status}: ${JSON.stringify(json)}`);
+  return json;
+}
+
+/** A second department for 2020 with a lower execution rate, so that sorting has something to order. */
+async function addSecondDepartment(base: string): Promise<void> {
+  const department = await post(`${base}/api/departments`, { code: 'E2E-002', name: '示例区测试局' });
+  const seed = parse(readFileSync('examples/yuhua-2020.yaml', 'utf8')) as Record<string, unknown>;
+  const basic = seed['basicExpenditure'] as Record<string, unknown>;
+  const document = {
+    ...seed,
+    department: { ...(seed['department'] as Record<string, unknown>), name: '示例区测试局', shortName: '测试局' },
+    basicExpenditure: { ...basic, actual: '400' },
+  };
+  await post(`${base}/api/datasets`, { departmentId: department['id'], document });
+}
+
+describe.skipIf(!hasChromium)('Excel import and bureau overview (Chromium)', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+    page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('names the cell of an error in an imported workbook, and imports nothing', async () => {
+    await page.goto(server.url);
+    await page.getByRole('link', { name: '长沙市雨花区行政审批服务局' }).first().click();
+    await expect.poll(() => page.getByTestId('revision').innerText()).toMatch(/第 \d+ 版/);
+    const before = await page.getByTestId('revision').innerText();
+    await page.locator('input[type="file"]').setInputFiles(await workbookWithError());
+    const cells = page.getByTestId('import-error-cell');
+    await expect.poll(() => cells.allInnerTexts(), { timeout: 20_000 }).toContain('收入!C2');
+    expect(await page.getByTestId('import-errors').innerText()).toContain('不是有效金额');
+    await page.getByRole('button', { name: '关闭' }).click();
+    expect(await page.getByTestId('revision').innerText()).toBe(before);
+  });
+
+  it('lists every department of the year and sorts them by execution rate', async () => {
+    await addSecondDepartment(server.url);
+    await page.goto(`${server.url}/#/bureau/2020`);
+    const table = page.getByTestId('overview-table');
+    const rates = () => table.getByTestId('cell-executionRate').allInnerTexts();
+    await expect.poll(async () => (await rates()).length, { timeout: 20_000 }).toBeGreaterThanOrEqual(2);
+    const asNumbers = async () => (await rates()).map((t) => Number.parseFloat(t));
+    await table.getByRole('columnheader', { name: '预算执行率' }).click();
+    const ascending = await asNumbers();
+    expect(ascending).toEqual([...ascending].sort((a, b) => a - b));
+    await table.getByRole('columnheader', { name: '预算执行率' }).click();
+    const descending = await asNumbers();
+    expect(descending).toEqual([...descending].sort((a, b) => b - a));
+    expect(descending[0]).not.toBe(descending.at(-1));
+  });
+});
