@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { precompress } from './precompress.js';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
@@ -31,7 +32,7 @@ const tslib = join(dirname(tslibMain), 'tslib.es6.js');
 
 export default defineConfig({
   root,
-  plugins: [react()],
+  plugins: [react(), precompress(join(root, 'dist'))],
   resolve: { alias: { tslib } },
   // The domain core uses bigint literals (integer fen): ES2022 is the floor.
   build: {

@@ -17,17 +17,14 @@ export function percentText(value: Percent | null): string {
   return value === null ? '—' : `${formatPercent(value)}%`;
 }
 
-/** A wire percentage ("84.18" or null) as shown. */
-export function wirePercentText(value: string | null | undefined): string {
-  return value === null || value === undefined ? '—' : `${value}%`;
-}
-
 /** A wire percentage as a number for sorting and charts only (never for money). */
 export function wirePercentNumber(value: string | null | undefined): number | null {
   if (value === null || value === undefined) return null;
   const parsed = parsePercent(value);
   return parsed.ok ? Number(parsed.percent) / 100 : null;
 }
+
+export { wirePercentText } from './wire-format.js';
 
 export const SEVERITY_LABEL = { error: '错误', warning: '警告', info: '提示' } as const;
 export const SEVERITY_COLOR = { error: 'red', warning: 'orange', info: 'blue' } as const;

@@ -3,7 +3,7 @@ import { Button, Card, Empty, List, Space, Tag, Typography, message } from 'antd
 import { useState } from 'react';
 import { api } from '../api/endpoints.js';
 import { LoadError, Loading } from '../components/states.js';
-import { wirePercentText } from '../format.js';
+import { wirePercentText } from '../wire-format.js';
 import { href, Link, navigate } from '../router.js';
 import { useLoad } from '../use-load.js';
 

@@ -2,7 +2,7 @@ import { Card, Col, Empty, Row, Space, Statistic, Table, Tag, Typography } from 
 import { api } from '../api/endpoints.js';
 import type { DatasetSummary } from '../api/types.js';
 import { LoadError, Loading } from '../components/states.js';
-import { wirePercentText } from '../format.js';
+import { wirePercentText } from '../wire-format.js';
 import { href, Link } from '../router.js';
 import { useLoad } from '../use-load.js';
 
