@@ -1,0 +1,78 @@
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppContext } from '../app/context.js';
+import { health } from '../app/health.js';
+import { errorHandler } from './error-handler.js';
+import { analysisRoutes } from './routes/analysis.js';
+import { datasetRoutes } from './routes/datasets.js';
+import { departmentRoutes } from './routes/departments.js';
+import { fileRoutes } from './routes/files.js';
+import { publicRoutes } from './routes/public.js';
+import { revisionRoutes } from './routes/revisions.js';
+
+export type ServerOptions = {
+  /** The built web app (web/dist): served at / when it exists, with index.html for client-side routes. */
+  webDir?: string;
+  logger?: boolean;
+};
+
+const BINARY_TYPES = ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/octet-stream'];
+const TEXT_TYPES = ['application/yaml', 'application/x-yaml', 'text/yaml', 'text/plain'];
+
+/** Registers the built web app if there is one; returns whether it did. */
+function serveWeb(app: FastifyInstance, webDir: string | undefined): boolean {
+  const root = resolve(webDir ?? 'web/dist');
+  if (!existsSync(join(root, 'index.html'))) return false;
+  void app.register(fastifyStatic, { root, wildcard: false });
+  return true;
+}
+
+/** The HTTP API (and the web app when built) over one application context. */
+export async function buildServer(ctx: AppContext, options: ServerOptions = {}): Promise<FastifyInstance> {
+  z.config(z.locales.zhCN());
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: 20 * 1024 * 1024,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(errorHandler);
+  app.addContentTypeParser(BINARY_TYPES, { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
+  app.addContentTypeParser(TEXT_TYPES, { parseAs: 'string' }, (_req, body, done) => done(null, body));
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: {
+        title: 'Jixiao 绩效 API',
+        description: '部门整体支出预算绩效自评：数据集、版本、计算、核对、评分、报告、导入导出',
+        version: '0.1.0',
+      },
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
+  app.get('/api/health', { schema: { tags: ['系统'], summary: '健康检查' } }, () => health(ctx));
+  for (const routes of [departmentRoutes, datasetRoutes, revisionRoutes, analysisRoutes, fileRoutes, publicRoutes])
+    routes(app, ctx);
+  const web = serveWeb(app, options.webDir);
+  // Client-side routes of the web app get index.html; everything else that is unknown is a Chinese 404.
+  app.setNotFoundHandler((request, reply) =>
+    web && request.method === 'GET' && !request.url.startsWith('/api/')
+      ? reply.sendFile('index.html')
+      : reply.code(404).send({ error: 'NOT_FOUND', message: `未找到：${request.method} ${request.url}` }),
+  );
+  return app;
+}

@@ -1,0 +1,83 @@
+import { z } from 'zod';
+import { REPORT_FORMATS } from '../report/render/index.js';
+
+/** The API's request schemas: validation, OpenAPI document and the web client's reference, in one place. */
+const id = z.coerce.number().int().positive();
+
+export const idParams = z.object({ id: id.meta({ description: '编号' }) });
+export const revisionParams = z.object({
+  id,
+  revisionNo: z.coerce.number().int().positive().meta({ description: '版本号' }),
+});
+
+const author = z.string().min(1).max(100).optional().meta({ description: '操作人（缺省取请求头 x-jixiao-user）' });
+
+export const departmentCreateBody = z.strictObject({
+  code: z.string().min(1).max(64).meta({ description: '部门编码（唯一）' }),
+  name: z.string().min(1).max(200).meta({ description: '部门名称' }),
+  parentId: z.number().int().positive().nullable().default(null).meta({ description: '上级部门编号' }),
+  author,
+});
+export const departmentUpdateBody = z.strictObject({
+  code: z.string().min(1).max(64).optional(),
+  name: z.string().min(1).max(200).optional(),
+  parentId: z.number().int().positive().nullable().optional(),
+  author,
+});
+export const departmentListQuery = z.object({ parentId: id.optional() });
+
+/** A dataset document: validated by the dataset schema (src/domain/dataset) in the use case, with located findings. */
+const document = z.record(z.string(), z.unknown()).meta({
+  description: '数据集文档（金额为数据集金额单位下的精确小数字符串）；字段见 schema/dataset.schema.json',
+});
+
+export const datasetCreateBody = z.strictObject({ departmentId: z.number().int().positive(), document, author });
+export const datasetSaveBody = z.strictObject({
+  baseRevision: z.number().int().nonnegative().meta({ description: '本次修改所基于的版本号；不是最新版时返回 409' }),
+  document,
+  note: z.string().max(500).optional().meta({ description: '修改说明' }),
+  author,
+});
+export const datasetListQuery = z.object({
+  departmentId: id.optional(),
+  fiscalYear: z.coerce.number().int().optional(),
+  year: z.coerce.number().int().optional().meta({ description: '同 fiscalYear' }),
+});
+export const revisionQuery = z.object({ revision: id.optional().meta({ description: '版本号，缺省为最新版' }) });
+export const diffQuery = z.object({ from: id, to: id });
+export const publishBody = z.strictObject({ revisionNo: z.number().int().positive(), author });
+
+export const reportQuery = revisionQuery.extend({
+  format: z.enum(REPORT_FORMATS as ['docx', 'pdf', 'html', 'md']).default('docx'),
+});
+export const fileFormat = z.enum(['xlsx', 'json', 'yaml']);
+export const exportQuery = revisionQuery.extend({ format: fileFormat.default('xlsx') });
+export const importQuery = z.object({
+  format: fileFormat.optional().meta({ description: '缺省按 Content-Type 判断' }),
+  departmentId: id.optional(),
+  baseRevision: z.coerce.number().int().nonnegative().optional(),
+  dryRun: z.enum(['true', 'false']).optional().meta({ description: 'true：只校验，不保存' }),
+});
+export const publicListQuery = z.object({ year: z.coerce.number().int().optional() });
+export const publicReportQuery = z.object({ format: reportQuery.shape.format });
+
+const finding = z.object({
+  severity: z.string(),
+  code: z.string(),
+  message: z.string(),
+  path: z.array(z.union([z.string(), z.number()])),
+  pathText: z.string(),
+  location: z.string().optional().meta({ description: '单元格（项目!C7）或 文件:行' }),
+});
+
+/** Every refusal: a stable code, a Chinese message, located findings (400) or both versions (409). */
+export const errorBody = z
+  .object({
+    error: z.string().meta({ description: 'NOT_FOUND | INVALID | CONFLICT | NOT_IMPLEMENTED | INTERNAL' }),
+    message: z.string(),
+    findings: z.array(finding).optional(),
+    details: z.record(z.string(), z.unknown()).optional(),
+  })
+  .meta({ id: 'ErrorBody' });
+
+export const errorResponses = { 400: errorBody, 404: errorBody, 409: errorBody, 501: errorBody } as const;

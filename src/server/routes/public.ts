@@ -1,0 +1,29 @@
+import type { AppContext } from '../../app/context.js';
+import { listPublished, publishedReport } from '../../app/public.js';
+import { errorResponses, idParams, publicListQuery, publicReportQuery } from '../contract.js';
+import { send, sendFile } from '../reply.js';
+import type { ZodApp } from './types.js';
+
+const tags = ['公开'];
+
+export function publicRoutes(app: ZodApp, ctx: AppContext): void {
+  app.get(
+    '/api/public/reports',
+    { schema: { tags, summary: '已公开的报告（每个数据集最新发布的版本）', querystring: publicListQuery } },
+    async (req, reply) => send(reply, await listPublished(ctx, req.query.year)),
+  );
+  app.get(
+    '/api/public/reports/:id',
+    {
+      schema: {
+        tags,
+        summary: '已公开报告的文件',
+        params: idParams,
+        querystring: publicReportQuery,
+        response: errorResponses,
+      },
+    },
+    async (req, reply) =>
+      sendFile(reply, await publishedReport(ctx, req.params.id, req.query.format), req.query.format === 'html'),
+  );
+}

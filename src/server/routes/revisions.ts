@@ -1,0 +1,47 @@
+import type { AppContext } from '../../app/context.js';
+import { diffRevisions, getRevision, listRevisions, publishRevision } from '../../app/revisions.js';
+import { diffQuery, errorResponses, idParams, publishBody, revisionParams } from '../contract.js';
+import { actorOf, send } from '../reply.js';
+import type { ZodApp } from './types.js';
+
+const tags = ['版本'];
+
+export function revisionRoutes(app: ZodApp, ctx: AppContext): void {
+  app.get(
+    '/api/datasets/:id/revisions',
+    { schema: { tags, summary: '版本列表（新到旧）', params: idParams, response: errorResponses } },
+    async (req, reply) => send(reply, await listRevisions(ctx, req.params.id)),
+  );
+  app.get(
+    '/api/datasets/:id/revisions/:revisionNo',
+    { schema: { tags, summary: '某一版本及其文档', params: revisionParams, response: errorResponses } },
+    async (req, reply) => send(reply, await getRevision(ctx, req.params.id, req.params.revisionNo)),
+  );
+  app.get(
+    '/api/datasets/:id/diff',
+    {
+      schema: {
+        tags,
+        summary: '两个版本逐字段比较',
+        params: idParams,
+        querystring: diffQuery,
+        response: errorResponses,
+      },
+    },
+    async (req, reply) => send(reply, await diffRevisions(ctx, req.params.id, req.query.from, req.query.to)),
+  );
+  app.post(
+    '/api/datasets/:id/publish',
+    {
+      schema: {
+        tags,
+        summary: '发布某一版本（有错误的版本不能发布）',
+        params: idParams,
+        body: publishBody,
+        response: errorResponses,
+      },
+    },
+    async (req, reply) =>
+      send(reply, await publishRevision(ctx, req.params.id, req.body.revisionNo, actorOf(req, req.body.author))),
+  );
+}
