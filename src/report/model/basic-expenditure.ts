@@ -4,7 +4,7 @@ import type { Figures } from '../../domain/figures/compute.js';
 import { economicName } from '../../domain/reference/economic-classification.js';
 import type { Fen, MoneyUnit } from '../../domain/money/index.js';
 import { amountCell, amountPhrase, percentPhrase } from './format.js';
-import type { PrintedFigures } from './printed-figures.js';
+import type { PrintedFigures } from '../../domain/figures/printed-figures.js';
 import type { Block, ReportTable } from './types.js';
 
 /** 基本支出的定义 (standard wording of the seed). */

@@ -2,7 +2,7 @@ import type { Dataset } from '../../domain/dataset/schema.js';
 import { computeFigures, type Figures } from '../../domain/figures/compute.js';
 import type { Finding } from '../../domain/findings/finding.js';
 import type { ReportProblem, SelfEvaluationAnnex } from './extensions.js';
-import { printedFigures } from './printed-figures.js';
+import { printedFigures } from '../../domain/figures/printed-figures.js';
 import { budgetSection } from './section-budget.js';
 import { departmentSection } from './section-department.js';
 import { closingSections, performanceSection, problemsSection } from './sections-tail.js';

@@ -4,7 +4,7 @@ import { linearSchedule } from '../../domain/figures/payment-progress.js';
 import { sumFen, type Fen, type Percent } from '../../domain/money/index.js';
 import { economicClassOf } from '../../domain/reference/economic-classification.js';
 import { amountCell, percentPhrase, plotAmount, plotPercent } from './format.js';
-import type { PrintedFigures } from './printed-figures.js';
+import type { PrintedFigures } from '../../domain/figures/printed-figures.js';
 import type { ChartSpec } from './types.js';
 
 /** 收入构成: basic vs project income, as printed. */

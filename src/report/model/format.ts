@@ -1,27 +1,16 @@
 import { formatAmount, formatPercent, type Fen, type MoneyUnit, type Percent } from '../../domain/money/index.js';
 
+export { amountPhrase, percentPhrase } from '../../domain/money/index.js';
+
 /**
- * How the report prints numbers (one rule for every format):
- * - in sentences, amounts and rates are rounded half-up to 2 decimals and trailing zeros are dropped, as the seed
- *   writes them ("年初预算为300万元", "0.5万元", "执行率为100%", "95.2%", but "64.11%");
- * - in tables, amounts always show exactly 2 decimals ("187.10"), so that columns line up.
+ * How the report prints numbers (one rule for every format): sentences use the domain's amountPhrase and
+ * percentPhrase (2 decimals, trailing zeros dropped, as the seed writes them); tables always show exactly
+ * 2 decimals ("187.10"), so that columns line up.
  */
-
-const trimZeros = (text: string): string => (text.includes('.') ? text.replace(/\.?0+$/, '') : text);
-
-/** "300万元", "23.5万元", "596.04万元" (sentence form). */
-export function amountPhrase(value: Fen, unit: MoneyUnit): string {
-  return `${trimZeros(formatAmount(value, unit))}${unit}`;
-}
 
 /** "187.10" (table form, no unit: the unit is in the column header). */
 export function amountCell(value: Fen, unit: MoneyUnit): string {
   return formatAmount(value, unit);
-}
-
-/** "64.11%", "95.2%", "100%"; "—" when the rate is undefined (zero denominator). */
-export function percentPhrase(value: Percent | null): string {
-  return value === null ? '—' : `${formatPercent(value, { trimZeros: true })}%`;
 }
 
 /** A plotted value: the printed 2-decimal figure as a number, for chart axes only (never for arithmetic). */

@@ -1,5 +1,6 @@
 import type { MoneyUnit } from '../../domain/money/index.js';
 import { formatPoints, sumPoints, type Points } from '../../domain/scoring/points.js';
+import { keptProblemTexts } from '../../domain/problems/problem-reviews.js';
 import type { SelfEvaluation } from '../../domain/self-evaluation-table/self-evaluate.js';
 import type { SelfEvaluationTable } from '../../domain/self-evaluation-table/self-evaluation-table.js';
 import type { ReportProblem, SelfEvaluationAnnex } from './extensions.js';
@@ -67,7 +68,7 @@ export function fromSelfEvaluation(
 ): { problems: ReportProblem[]; selfEvaluation: SelfEvaluationAnnex } {
   const table = evaluation.table;
   return {
-    problems: evaluation.problems.map((p) => ({ text: p.message, origin: 'drafted' })),
+    problems: keptProblemTexts(evaluation.reviewedProblems).map((text) => ({ text, origin: 'drafted' })),
     selfEvaluation: {
       title: table.title,
       tables: [fundsTable(table, unit), indicatorsTable(table)],

@@ -4,7 +4,7 @@ import type { ProjectFigures } from '../../domain/figures/projects.js';
 import type { MoneyUnit, Percent } from '../../domain/money/index.js';
 import { linesTable } from './basic-expenditure.js';
 import { amountPhrase, percentPhrase } from './format.js';
-import type { PrintedFigures } from './printed-figures.js';
+import type { PrintedFigures } from '../../domain/figures/printed-figures.js';
 import type { Block } from './types.js';
 
 /** "年初预算数为300万元，实际收入数为333.61万元，占收入总额35.89%。实际支出数为244.71万元，占总支出的29.11%，年末结余88.91万元。" */

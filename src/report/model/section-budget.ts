@@ -3,7 +3,7 @@ import type { Figures } from '../../domain/figures/compute.js';
 import { amountPhrase, percentPhrase } from './format.js';
 import { basicExpenditureBlocks } from './basic-expenditure.js';
 import { basicByClassChart, incomeChart, progressChart, projectsChart } from './chart-specs.js';
-import type { PrintedFigures } from './printed-figures.js';
+import type { PrintedFigures } from '../../domain/figures/printed-figures.js';
 import { projectExpenditureBlocks } from './project-expenditure.js';
 import type { Block, ReportSection } from './types.js';
 
