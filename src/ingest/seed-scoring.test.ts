@@ -69,7 +69,7 @@ describe('the seed scored under the national pack', () => {
     );
     const projects = national.problems.find((p) => p.code === 'PROJECTS_EXECUTION_RATE_LOW');
     expect(projects?.message).toBe(
-      '项目支出预算执行率（年初预算口径）为81.57%（实际支出244.71万元 ÷ 年初预算300.00万元），低于90%，预算数与决算数存在较大差距。',
+      '项目支出预算执行率（年初预算口径）为81.57%（实际支出244.71万元 ÷ 年初预算300万元），低于90%，预算数与决算数存在较大差距。',
     );
     const hotline = national.problems.find((p) => p.figures['rate'] === '77.49');
     expect(hotline?.message).toContain('“12345”市民服务热线工作经费预算执行率为77.49%');

@@ -12,6 +12,20 @@ export const narrativeSectionSchema: z.ZodType<NarrativeSection> = z.lazy(() =>
   }),
 );
 
+/** 问题审阅: what the user decided about one problem Jixiao drafted (by its key, as `jixiao score` prints it). */
+export const problemReviewSchema = z
+  .strictObject({
+    key: z.string().min(1).meta({ description: '问题标识，如 PAYMENT_PROGRESS_BEHIND:$.paymentProgress.points[0]' }),
+    decision: z
+      .enum(['accepted', 'edited', 'rejected'])
+      .meta({ description: '采纳 accepted / 修改后采纳 edited / 不采纳 rejected' }),
+    text: z.string().optional().meta({ description: '修改后的文字（edited 时必填）' }),
+  })
+  .refine((r) => r.decision !== 'edited' || (r.text ?? '').trim() !== '', {
+    message: '修改后采纳的问题须填写修改后的文字',
+    path: ['text'],
+  });
+
 /** 文字部分: the prose of the report that is not generated from figures. */
 export const narrativeSchema = z.strictObject({
   budgetOverview: paragraphsSchema.default([]).meta({ description: '二、部门整体预算支出情况 的开头说明' }),
@@ -20,6 +34,10 @@ export const narrativeSchema = z.strictObject({
   achievementsIntro: paragraphsSchema.default([]).meta({ description: '三、部门整体支出绩效情况 的总述' }),
   achievements: z.array(narrativeSectionSchema).default([]).meta({ description: '绩效情况（分标题）' }),
   problems: paragraphsSchema.default([]).meta({ description: '四、存在的问题及原因分析（用户撰写部分）' }),
+  problemReviews: z
+    .array(problemReviewSchema)
+    .default([])
+    .meta({ description: '对系统草拟问题的审阅；采纳或修改后采纳的问题列入报告第四部分' }),
   measures: paragraphsSchema.default([]).meta({ description: '五、下一步改进措施' }),
   resultsUse: paragraphsSchema.default([]).meta({ description: '六、绩效自评结果拟应用和公开情况' }),
   other: paragraphsSchema.default([]).meta({ description: '七、其他需要说明的情况' }),

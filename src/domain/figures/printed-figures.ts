@@ -1,8 +1,8 @@
-import { compareAmount, comparePercent } from '../../domain/checks/compare.js';
-import type { Dataset } from '../../domain/dataset/schema.js';
-import type { AmountFigureKey, PercentFigureKey } from '../../domain/figures/catalog.js';
-import type { Figures } from '../../domain/figures/compute.js';
-import { parsePercent, type Fen, type Percent } from '../../domain/money/index.js';
+import { compareAmount, comparePercent } from '../checks/compare.js';
+import type { Dataset } from '../dataset/schema.js';
+import type { AmountFigureKey, PercentFigureKey } from './catalog.js';
+import type { Figures } from './compute.js';
+import { parsePercent, type Fen, type Percent } from '../money/index.js';
 
 /**
  * 报告所印数字: which value a sentence or table total prints.

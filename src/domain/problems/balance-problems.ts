@@ -5,7 +5,7 @@
 import { parseAmount, percent, ratio, sumFen, type Fen } from '../money/index.js';
 import type { Project } from '../dataset/schema.js';
 import type { ProjectFigures } from '../figures/projects.js';
-import { amtFigure, amtText, pctFigure, pctText, type Problem, type ProblemContext } from './problem.js';
+import { amtFigure, amtText, pctFigure, pctText, type ProblemDraft, type ProblemContext } from './problem.js';
 
 function lateAppropriations(project: Project, figures: ProjectFigures, fiscalYear: number, fromMonth: number) {
   return project.supplementaryAppropriations.filter((a) => {
@@ -32,10 +32,10 @@ export function lateSupplementaryIndexes({ dataset, figures, options }: ProblemC
   );
 }
 
-export function detectLateSupplementary(context: ProblemContext): Problem[] {
+export function detectLateSupplementary(context: ProblemContext): ProblemDraft[] {
   const { dataset, figures, options } = context;
   const unit = dataset.unit;
-  return [...lateSupplementaryIndexes(context)].flatMap((index): Problem[] => {
+  return [...lateSupplementaryIndexes(context)].flatMap((index): ProblemDraft[] => {
     const p = figures.projects[index];
     const project = dataset.projects[index];
     if (p === undefined || project === undefined) return [];
@@ -69,11 +69,11 @@ function isLarge(amount: Fen, base: Fen, context: ProblemContext): boolean {
 }
 
 /** 结转结余 large in amount and in share of the full-year budget, for the department and for each project. */
-export function detectLargeBalances(context: ProblemContext): Problem[] {
+export function detectLargeBalances(context: ProblemContext): ProblemDraft[] {
   const { dataset, figures } = context;
   const unit = dataset.unit;
   const late = lateSupplementaryIndexes(context);
-  const out: Problem[] = [];
+  const out: ProblemDraft[] = [];
   const balance = figures.amounts.carriedForwardTotal.value;
   const budget = figures.amounts.fullYearBudgetTotal.value;
   if (isLarge(balance, budget, context)) {
@@ -108,7 +108,7 @@ export function detectLargeBalances(context: ProblemContext): Problem[] {
 }
 
 /** 上缴财政: one problem for the department, naming each project and its amount. */
-export function detectReturnedToTreasury({ dataset, figures }: ProblemContext): Problem[] {
+export function detectReturnedToTreasury({ dataset, figures }: ProblemContext): ProblemDraft[] {
   const unit = dataset.unit;
   const total = figures.amounts.returnedToTreasuryTotal.value;
   if (total <= 0n) return [];

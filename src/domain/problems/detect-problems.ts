@@ -4,7 +4,7 @@ import { problemRulesSchema } from '../scoring/rule-pack.js';
 import { detectLargeBalances, detectLateSupplementary, detectReturnedToTreasury } from './balance-problems.js';
 import { detectLowExecution } from './execution-problems.js';
 import { detectPaymentLags } from './payment-problems.js';
-import type { Problem, ProblemDetector, ProblemOptions } from './problem.js';
+import { problemKey, type Problem, type ProblemDetector, type ProblemOptions } from './problem.js';
 import { detectThreePublicOverBudget } from './three-public-problems.js';
 
 /** The detectors in the order a reviewer writes section 四: execution, payment progress, balances, 三公. */
@@ -30,5 +30,8 @@ export function detectProblems(
   figures: Figures,
   options: ProblemOptions = DEFAULT_PROBLEM_OPTIONS,
 ): Problem[] {
-  return PROBLEM_DETECTORS.flatMap((detect) => detect({ dataset, figures, options }));
+  return PROBLEM_DETECTORS.flatMap((detect) => detect({ dataset, figures, options })).map((draft) => ({
+    key: problemKey(draft),
+    ...draft,
+  }));
 }

@@ -7,11 +7,13 @@ import {
   amtText,
   pctFigure,
   pctText,
-  type Problem,
+  type ProblemDraft,
   type ProblemCode,
   type ProblemContext,
 } from './problem.js';
 import { lateSupplementaryIndexes } from './balance-problems.js';
+import { AMOUNT_FIGURE_KEYS, type AmountFigureKey } from '../figures/catalog.js';
+import { printedFigures } from '../figures/printed-figures.js';
 
 const BASIS = {
   yearStartBudget: { label: '年初预算口径', budget: '年初预算' },
@@ -28,12 +30,12 @@ type Subject = {
   projectIndex?: number;
 };
 
-function rateProblems(subject: Subject, context: ProblemContext): Problem[] {
+function rateProblems(subject: Subject, context: ProblemContext): ProblemDraft[] {
   const { dataset, options } = context;
   const unit = dataset.unit;
   const threshold = options.executionRateThreshold;
   const seen = new Set<bigint>();
-  return options.executionBases.flatMap((basis): Problem[] => {
+  return options.executionBases.flatMap((basis): ProblemDraft[] => {
     const budget = subject.budgets[basis];
     const rate: Percent | null = ratio(subject.executed, budget);
     if (rate === null || rate >= threshold) return [];
@@ -62,8 +64,13 @@ function rateProblems(subject: Subject, context: ProblemContext): Problem[] {
   });
 }
 
-function departmentSubjects(figures: ProblemContext['figures']): Subject[] {
-  const a = figures.amounts;
+/** Department-level amounts as the report prints them (a stated figure within rounding of the computed one). */
+function departmentSubjects({ dataset, figures }: ProblemContext): Subject[] {
+  const printed = printedFigures(dataset, figures);
+  const a = Object.fromEntries(AMOUNT_FIGURE_KEYS.map((key) => [key, { value: printed.amount(key) }])) as Record<
+    AmountFigureKey,
+    { value: Fen }
+  >;
   return [
     {
       code: 'DEPARTMENT_EXECUTION_RATE_LOW',
@@ -91,10 +98,10 @@ function departmentSubjects(figures: ProblemContext['figures']): Subject[] {
 }
 
 /** Department total, basic expenditure, projects as a whole, and each project. */
-export function detectLowExecution(context: ProblemContext): Problem[] {
+export function detectLowExecution(context: ProblemContext): ProblemDraft[] {
   const { figures, dataset } = context;
   const late = lateSupplementaryIndexes(context);
-  const subjects = departmentSubjects(figures);
+  const subjects = departmentSubjects(context);
   for (const p of figures.projects) {
     // A project whose shortfall is a supplementary appropriation that came too late is reported as that instead.
     const onlyYearStart = late.has(p.index);

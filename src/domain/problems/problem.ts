@@ -1,7 +1,15 @@
-import { formatAmount, formatPercent, type Fen, type MoneyUnit, type Percent } from '../money/index.js';
+import {
+  amountPhrase,
+  formatAmount,
+  formatPercent,
+  percentPhrase,
+  type Fen,
+  type MoneyUnit,
+  type Percent,
+} from '../money/index.js';
 import type { Dataset } from '../dataset/schema.js';
 import type { Figures } from '../figures/compute.js';
-import type { FieldPath } from '../findings/finding.js';
+import { formatPath, type FieldPath } from '../findings/finding.js';
 import type { ProblemRules } from '../scoring/rule-pack.js';
 
 /** 问题类型: stable English codes, one per kind of problem a reviewer writes in section 四. */
@@ -21,6 +29,8 @@ export type ProblemCode =
  * "81.57", amounts in the dataset's unit like "244.71") and a drafted Chinese sentence for section 四.
  */
 export type Problem = {
+  /** Stable identity of this problem in this dataset ("PAYMENT_PROGRESS_BEHIND:$.paymentProgress.points[1]"), which a review refers to. */
+  key: string;
   code: ProblemCode;
   /** The drafted sentence, e.g. "项目支出预算执行率（年初预算口径）为81.57%……". */
   message: string;
@@ -37,16 +47,25 @@ export type ProblemOptions = ProblemRules;
 /** What every detector receives. */
 export type ProblemContext = { dataset: Dataset; figures: Figures; options: ProblemOptions };
 
-export type ProblemDetector = (context: ProblemContext) => Problem[];
+/** A problem as a detector drafts it, before detectProblems gives it its key. */
+export type ProblemDraft = Omit<Problem, 'key'>;
 
-/** "81.57%" (trailing zeros trimmed, as reports write rates: 4.6%, 25%). */
-export function pctText(value: Percent): string {
-  return `${formatPercent(value, { trimZeros: true })}%`;
+export type ProblemDetector = (context: ProblemContext) => ProblemDraft[];
+
+/** Code + JSON path (+ the basis, where one figure is judged on two bases). */
+export function problemKey(problem: ProblemDraft): string {
+  const basis = problem.figures['basis'];
+  return `${problem.code}:${formatPath(problem.path)}${basis === undefined ? '' : `:${basis}`}`;
 }
 
-/** "244.71万元" */
+/** "81.57%" (sentence form, as the report prints rates: 4.6%, 25%). */
+export function pctText(value: Percent): string {
+  return percentPhrase(value);
+}
+
+/** "244.71万元", "300万元" (sentence form, as the report prints amounts). */
 export function amtText(value: Fen, unit: MoneyUnit): string {
-  return `${formatAmount(value, unit)}${unit}`;
+  return amountPhrase(value, unit);
 }
 
 /** Figures on the wire: percentages "81.57", amounts "244.71". */

@@ -1,8 +1,8 @@
 // Source: standards.md §2: 三公经费 — each item's actual must stay within its budget.
 import { ratio } from '../money/index.js';
-import { amtFigure, amtText, pctFigure, pctText, type Problem, type ProblemContext } from './problem.js';
+import { amtFigure, amtText, pctFigure, pctText, type ProblemDraft, type ProblemContext } from './problem.js';
 
-export function detectThreePublicOverBudget({ dataset, figures }: ProblemContext): Problem[] {
+export function detectThreePublicOverBudget({ dataset, figures }: ProblemContext): ProblemDraft[] {
   const unit = dataset.unit;
   return figures.threePublic
     .filter((t) => t.overBudget > 0n)
@@ -19,6 +19,6 @@ export function detectThreePublicOverBudget({ dataset, figures }: ProblemContext
           ...(rate === null ? {} : { rate: pctFigure(rate) }),
         },
         path: ['basicExpenditure', 'threePublic', t.key],
-      } satisfies Problem;
+      } satisfies ProblemDraft;
     });
 }

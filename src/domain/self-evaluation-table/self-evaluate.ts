@@ -2,6 +2,7 @@ import type { Dataset } from '../dataset/schema.js';
 import { computeFigures, type Figures } from '../figures/compute.js';
 import { detectProblems } from '../problems/detect-problems.js';
 import type { Problem } from '../problems/problem.js';
+import { reviewProblems, type ReviewedProblem } from '../problems/problem-reviews.js';
 import { scheduleFromRule } from '../problems/payment-schedule.js';
 import type { RulePack } from '../scoring/rule-pack.js';
 import { scoreDataset, type DatasetScore } from '../scoring/score-dataset.js';
@@ -12,6 +13,8 @@ export type SelfEvaluation = {
   figures: Figures;
   score: DatasetScore;
   problems: Problem[];
+  /** The problems with the user's decisions (section 四 prints the accepted and edited ones). */
+  reviewedProblems: ReviewedProblem[];
   table: SelfEvaluationTable;
 };
 
@@ -23,5 +26,6 @@ export function selfEvaluate(dataset: Dataset, pack: RulePack): SelfEvaluation {
   const figures = computeFigures(dataset, { schedule: scheduleFromRule(pack.problems.paymentSchedule) });
   const score = scoreDataset(dataset, pack, figures);
   const problems = detectProblems(dataset, figures, pack.problems);
-  return { figures, score, problems, table: buildSelfEvaluationTable(dataset, figures, score) };
+  const reviewedProblems = reviewProblems(problems, dataset.narrative.problemReviews);
+  return { figures, score, problems, reviewedProblems, table: buildSelfEvaluationTable(dataset, figures, score) };
 }

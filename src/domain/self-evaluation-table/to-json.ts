@@ -39,7 +39,7 @@ function indicatorJson(s: IndicatorScore) {
 export type SelfEvaluationJson = ReturnType<typeof selfEvaluationToJson>;
 
 export function selfEvaluationToJson(evaluation: SelfEvaluation, unit: MoneyUnit) {
-  const { score, problems, table } = evaluation;
+  const { score, reviewedProblems, table } = evaluation;
   const amt = (value: Fen): string => amountToWire(value, unit);
   const { pack, execution } = score;
   return {
@@ -68,7 +68,15 @@ export function selfEvaluationToJson(evaluation: SelfEvaluation, unit: MoneyUnit
     })),
     indicators: score.indicators.map(indicatorJson),
     projectIndicators: score.projectIndicators.map(indicatorJson),
-    problems: problems.map((p) => ({ code: p.code, message: p.message, figures: p.figures, path: p.path })),
+    problems: reviewedProblems.map((p) => ({
+      key: p.key,
+      code: p.code,
+      message: p.message,
+      figures: p.figures,
+      path: p.path,
+      decision: p.decision,
+      text: p.text,
+    })),
     findings: score.findings,
     table: {
       ...table,

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { findBuiltinPack } from '../../domain/scoring/packs/builtin-packs.js';
+import { selfEvaluate } from '../../domain/self-evaluation-table/self-evaluate.js';
+import { readDatasetFile } from '../../ingest/read-dataset.js';
+import { SEED_EXAMPLE_PATH } from '../../ingest/seed-example.js';
+import { buildReportModel } from './build-report.js';
+import { fromSelfEvaluation } from './from-self-evaluation.js';
+
+async function sectionFour(reviews: { key: string; decision: 'accepted' | 'edited' | 'rejected'; text?: string }[]) {
+  const read = await readDatasetFile(SEED_EXAMPLE_PATH);
+  if (!read.ok) throw new Error('seed unreadable');
+  const dataset = { ...read.dataset, narrative: { ...read.dataset.narrative, problemReviews: reviews } };
+  const pack = findBuiltinPack('national');
+  if (pack === null) throw new Error('no national pack');
+  const evaluation = selfEvaluate(dataset, pack);
+  const model = buildReportModel({
+    dataset,
+    figures: evaluation.figures,
+    ...fromSelfEvaluation(evaluation, dataset.unit),
+  });
+  const section = model.sections.find((s) => s.id === 'problems');
+  return section?.blocks.flatMap((b) => (b.kind === 'paragraph' ? [b.text] : [])) ?? [];
+}
+
+describe('section 四 of the report', () => {
+  it('prints only the user’s own paragraphs while no drafted problem is accepted (the seed as filed)', async () => {
+    const paragraphs = await sectionFour([]);
+    expect(paragraphs).toHaveLength(1);
+    expect(paragraphs[0]).toMatch(/^回顾一年来的工作/);
+  });
+
+  it('numbers accepted and edited drafted problems before the user’s paragraphs, with consistent figures', async () => {
+    const paragraphs = await sectionFour([
+      { key: 'DEPARTMENT_EXECUTION_RATE_LOW:$.basicExpenditure:fullYearBudget', decision: 'accepted' },
+      {
+        key: 'PAYMENT_PROGRESS_BEHIND:$.paymentProgress.points[0]',
+        decision: 'edited',
+        text: '一季度支付进度仅4.6%。',
+      },
+    ]);
+    expect(paragraphs.slice(0, 2)).toEqual([
+      '1、部门整体预算执行率（全年预算口径）为84.87%（实际支出840.74万元 ÷ 全年预算990.59万元），低于90%。',
+      '2、一季度支付进度仅4.6%。',
+    ]);
+    expect(paragraphs[2]).toMatch(/^回顾一年来的工作/);
+  });
+});
