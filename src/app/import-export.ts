@@ -124,6 +124,17 @@ function saved(result: AppResult<DatasetDetail>): AppResult<ImportResult> {
   return result.ok ? ok({ saved: true, ...result.value }) : result;
 }
 
+/** A dataset as file bytes; a dataset the workbook layout cannot hold (deeper headings) is refused, not cut. */
+export async function renderDataset(dataset: Dataset, format: FileFormat): Promise<AppResult<Buffer>> {
+  try {
+    if (format === 'xlsx') return ok(await datasetToWorkbook(dataset));
+    return ok(Buffer.from(format === 'json' ? datasetToJsonText(dataset) : datasetToYamlText(dataset), 'utf8'));
+  } catch (error) {
+    if (error instanceof RangeError) return conflict(error.message);
+    throw error;
+  }
+}
+
 /** 导出: a revision (the latest unless given) as a workbook, JSON or YAML; recorded in the audit log. */
 export async function exportDataset(
   ctx: AppContext,
@@ -135,16 +146,8 @@ export async function exportDataset(
   const revision = await loadRevision(ctx, datasetId, revisionNo);
   if (!revision.ok) return revision;
   const dataset = datasetOf(revision.value);
-  let body: Buffer;
-  try {
-    body =
-      format === 'xlsx'
-        ? await datasetToWorkbook(dataset)
-        : Buffer.from(format === 'json' ? datasetToJsonText(dataset) : datasetToYamlText(dataset), 'utf8');
-  } catch (error) {
-    if (error instanceof RangeError) return conflict(error.message);
-    throw error;
-  }
+  const body = await renderDataset(dataset, format);
+  if (!body.ok) return body;
   const detail = { format, revisionNo: revision.value.revisionNo };
   await appendAudit(ctx.store.db, {
     at: timestamp(ctx),
@@ -155,7 +158,7 @@ export async function exportDataset(
     detail,
   });
   const name = `${dataset.fiscalYear}-${dataset.department.shortName ?? dataset.department.name}-v${revision.value.revisionNo}.${format}`;
-  return ok({ fileName: name, contentType: FILE_CONTENT_TYPES[format], body });
+  return ok({ fileName: name, contentType: FILE_CONTENT_TYPES[format], body: body.value });
 }
 
 /** 模板 (blank workbook). */

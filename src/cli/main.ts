@@ -1,8 +1,12 @@
 import { Command } from 'commander';
 import { registerCheck } from './commands/check.js';
 import { registerCompute } from './commands/compute.js';
+import { registerExport } from './commands/export.js';
+import { registerImport } from './commands/import.js';
 import { registerReport } from './commands/report.js';
 import { registerScore } from './commands/score.js';
+import { registerServe } from './commands/serve.js';
+import { registerTemplate } from './commands/template.js';
 
 /** The jixiao command: each subcommand registers itself from its own file. */
 const program = new Command('jixiao')
@@ -14,5 +18,9 @@ registerCompute(program);
 registerCheck(program);
 registerScore(program);
 registerReport(program);
+registerTemplate(program);
+registerImport(program);
+registerExport(program);
+registerServe(program);
 
 await program.parseAsync(process.argv);

@@ -46,6 +46,25 @@ export const BASIC_FIELDS: readonly BasicField[] = [
   { label: '基本支出明细备注', path: ['basicExpenditure', 'linesNote'], kind: 'text' },
   { label: '项目支出明细备注', path: ['projectExpenditure', 'linesNote'], kind: 'text' },
   {
+    label: '执行率偏低原因说明',
+    path: ['selfEvaluation', 'executionExplanation'],
+    kind: 'text',
+    note: '自评表：预算执行率偏低的原因',
+  },
+  { label: '自评表所填执行率得分', path: ['selfEvaluation', 'declaredExecutionScore'], kind: 'quantity' },
+  { label: '自评表所填总分', path: ['selfEvaluation', 'declaredTotal'], kind: 'quantity' },
+  {
+    label: '自评表所填等级',
+    path: ['selfEvaluation', 'declaredGrade'],
+    kind: 'text',
+    choices: [
+      ['优', '优'],
+      ['良', '良'],
+      ['中', '中'],
+      ['差', '差'],
+    ],
+  },
+  {
     label: '支付进度口径',
     path: ['paymentProgress', 'scope'],
     kind: 'text',

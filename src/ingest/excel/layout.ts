@@ -163,15 +163,22 @@ export const NARRATIVE_PARTS = [
   ['改进措施', 'narrative.measures'],
   ['结果应用', 'narrative.resultsUse'],
   ['其他说明', 'narrative.other'],
+  ['年度总体目标', 'selfEvaluation.annualTargets'],
 ] as const;
 
 export const NARRATIVE: TableSpec = {
   name: SHEET.narrative,
   columns: [
     { key: 'part', header: '部分', kind: 'text', width: 18, list: NARRATIVE_PARTS.map(([label]) => label) },
-    { key: 'heading', header: '一级标题', kind: 'text', width: 24, note: '仅“绩效情况”使用' },
+    { key: 'heading', header: '一级标题', kind: 'text', width: 24, note: '“绩效情况”的一级标题；“年度总体目标”的目标' },
     { key: 'subheading', header: '二级标题', kind: 'text', width: 24, note: '仅“绩效情况”使用' },
-    { key: 'paragraph', header: '段落', kind: 'text', width: 100, note: '每行一段；“绩效情况”中段落留空表示只有标题' },
+    {
+      key: 'paragraph',
+      header: '段落',
+      kind: 'text',
+      width: 100,
+      note: '每行一段；“绩效情况”中段落留空表示只有标题；“年度总体目标”填实际完成情况',
+    },
   ],
 };
 

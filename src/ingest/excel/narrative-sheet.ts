@@ -8,6 +8,8 @@ import { readTable, remember, setPath, type ReadContext, type TableRow } from '.
 type Doc = Record<string, unknown>;
 type Row = { part: string; heading?: string; subheading?: string; paragraph?: string };
 const ACHIEVEMENTS = 'narrative.achievements';
+/** 年度总体目标: the target in the heading column, what was achieved in the paragraph column. */
+const TARGETS = 'selfEvaluation.annualTargets';
 
 const pathOf = (dotted: string): FieldPath => dotted.split('.');
 
@@ -36,6 +38,13 @@ export function narrativeRows(doc: Doc): Row[] {
     const value = getAt(doc, pathOf(dotted));
     if (!Array.isArray(value)) return [];
     if (dotted === ACHIEVEMENTS) return achievementRows(label, value as NarrativeSection[]);
+    if (dotted === TARGETS) {
+      return (value as { target: string; actual: string }[]).map((t): Row => ({
+        part: label,
+        heading: t.target,
+        paragraph: t.actual,
+      }));
+    }
     return (value as string[]).map((p): Row => ({ part: label, paragraph: p }));
   });
 }
@@ -67,6 +76,16 @@ function readAchievement(row: TableRow, sections: NarrativeSection[], ctx: ReadC
   if (typeof paragraph === 'string') subsection.paragraphs.push(paragraph);
 }
 
+function readTarget(row: TableRow, doc: Doc, ctx: ReadContext): void {
+  const path = pathOf(TARGETS);
+  const list = (getAt(doc, path) as unknown[] | undefined) ?? [];
+  remember(ctx, [...path, list.length], row.where('part'));
+  remember(ctx, [...path, list.length, 'target'], row.where('heading'));
+  remember(ctx, [...path, list.length, 'actual'], row.where('paragraph'));
+  const target = { target: row.get('heading'), actual: row.get('paragraph') };
+  setPath(doc, path, [...list, Object.fromEntries(Object.entries(target).filter(([, v]) => v !== undefined))]);
+}
+
 /** Reads 文字部分: each row adds a paragraph to its part (an empty cell is an empty paragraph, except in 绩效情况). */
 export function readNarrativeSheet(book: Workbook, ctx: ReadContext, doc: Doc): void {
   setPath(doc, ['narrative'], {});
@@ -82,6 +101,10 @@ export function readNarrativeSheet(book: Workbook, ctx: ReadContext, doc: Doc): 
       readAchievement(row, sections, ctx);
       continue;
     }
+    if (part[1] === TARGETS) {
+      readTarget(row, doc, ctx);
+      continue;
+    }
     const path = pathOf(part[1]);
     const list = (getAt(doc, path) as string[] | undefined) ?? [];
     remember(ctx, [...path, list.length], row.where('paragraph'));
@@ -92,4 +115,10 @@ export function readNarrativeSheet(book: Workbook, ctx: ReadContext, doc: Doc): 
   for (const [label, dotted] of NARRATIVE_PARTS) {
     if (!ctx.where.has(`$.${dotted}`)) remember(ctx, pathOf(dotted), { cell: NARRATIVE.name, label });
   }
+  // budgetScope is required as a whole: when it is missing, point at the part that lists its units.
+  remember(
+    ctx,
+    ['department', 'budgetScope'],
+    ctx.where.get('$.department.budgetScope.units') ?? { cell: NARRATIVE.name, label: '纳入预算范围的单位' },
+  );
 }

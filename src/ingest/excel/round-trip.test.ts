@@ -38,6 +38,12 @@ describe('Excel round trip', () => {
             }
           : p,
       ),
+      selfEvaluation: {
+        annualTargets: [{ target: '热线按时办结率 100%', actual: '按时办结率100%' }],
+        executionExplanation: '年末追加的指标未能支付',
+        declaredTotal: '92.5',
+        declaredGrade: '优' as const,
+      },
       indicators: [
         {
           level1: '产出' as const,
