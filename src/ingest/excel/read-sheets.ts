@@ -148,6 +148,13 @@ function readDeclared(book: Workbook, ctx: ReadContext, doc: Doc): void {
 
 /** Reads every table sheet of a workbook into `doc`. */
 export function readTableSheets(book: Workbook, ctx: ReadContext, doc: Doc): void {
+  // Whole parts point at their sheet when a problem has no cell (e.g. no income source at all).
+  remember(ctx, ['income'], { cell: INCOME.name, label: '收入来源' });
+  remember(ctx, ['basicExpenditure', 'threePublic'], { cell: THREE_PUBLIC.name, label: '三公经费' });
+  remember(ctx, ['projects'], { cell: PROJECTS.name, label: '项目' });
+  remember(ctx, ['paymentProgress'], { cell: PAYMENT.name, label: '支付进度' });
+  remember(ctx, ['indicators'], { cell: INDICATORS.name, label: '绩效指标' });
+  remember(ctx, ['declared'], { cell: DECLARED.name, label: '报告陈述数' });
   readIncome(book, ctx, doc);
   readLines(rowsOf(book, BASIC_LINES, ctx), ctx, doc, ['basicExpenditure', 'lines']);
   readThreePublic(book, ctx, doc);
