@@ -23,6 +23,8 @@ export const api = {
     request<DatasetDetail>('PUT', `/api/datasets/${id}`, { baseRevision, document }),
   importWorkbook: (id: number, baseRevision: number, file: File) =>
     request<DatasetDetail>('POST', withQuery(`/api/datasets/${id}/import`, { format: 'xlsx', baseRevision }), file),
+  /** 公开: marks a revision published (refused with 409 while it has errors). */
+  publish: (id: number, revisionNo: number) => request<unknown>('POST', `/api/datasets/${id}/publish`, { revisionNo }),
   score: (id: number) => getJson<ScoreResult>(`/api/datasets/${id}/score`),
   problems: (id: number) => getJson<DraftedProblem[]>(`/api/datasets/${id}/problems`),
   published: (year?: number) => getJson<PublishedReport[]>(withQuery('/api/public/reports', { year })),

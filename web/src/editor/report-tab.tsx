@@ -1,7 +1,36 @@
-import { DownloadOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Space, Spin } from 'antd';
+import { DownloadOutlined, GlobalOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Popconfirm, Space, Spin, message } from 'antd';
 import { useState } from 'react';
-import { urls } from '../api/endpoints.js';
+import { api, urls } from '../api/endpoints.js';
+
+/** 公开此版本: the public portal shows only published revisions. */
+function PublishButton(props: { datasetId: number; revision: number; disabled: boolean }) {
+  const [busy, setBusy] = useState(false);
+  const publish = async () => {
+    setBusy(true);
+    try {
+      await api.publish(props.datasetId, props.revision);
+      void message.success(`第 ${props.revision} 版已公开`);
+    } catch (e) {
+      void message.error(e instanceof Error ? e.message : String(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Popconfirm
+      title={`公开第 ${props.revision} 版？`}
+      description="公开后任何人都可在“公开报告”中阅读和下载。"
+      okText="公开"
+      cancelText="取消"
+      onConfirm={() => void publish()}
+    >
+      <Button icon={<GlobalOutlined />} loading={busy} disabled={props.disabled} data-testid="publish-button">
+        公开此版本
+      </Button>
+    </Popconfirm>
+  );
+}
 
 /** 报告: the HTML preview of the saved revision, and the downloads. */
 export function ReportTab(props: { datasetId: number; revision: number; unsaved: boolean }) {
@@ -17,6 +46,7 @@ export function ReportTab(props: { datasetId: number; revision: number; unsaved:
       title={`报告预览（第 ${props.revision} 版）`}
       extra={
         <Space wrap>
+          <PublishButton datasetId={props.datasetId} revision={props.revision} disabled={props.unsaved} />
           {downloads.map((d) => (
             <Button key={d.testId} icon={<DownloadOutlined />} href={d.href} download data-testid={d.testId}>
               {d.label}
