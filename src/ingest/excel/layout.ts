@@ -164,14 +164,34 @@ export const NARRATIVE_PARTS = [
   ['结果应用', 'narrative.resultsUse'],
   ['其他说明', 'narrative.other'],
   ['年度总体目标', 'selfEvaluation.annualTargets'],
+  ['问题审阅', 'narrative.problemReviews'],
+] as const;
+
+/** 问题审阅 decisions as the 二级标题 column shows them. */
+export const REVIEW_DECISIONS = [
+  ['采纳', 'accepted'],
+  ['修改后采纳', 'edited'],
+  ['不采纳', 'rejected'],
 ] as const;
 
 export const NARRATIVE: TableSpec = {
   name: SHEET.narrative,
   columns: [
     { key: 'part', header: '部分', kind: 'text', width: 18, list: NARRATIVE_PARTS.map(([label]) => label) },
-    { key: 'heading', header: '一级标题', kind: 'text', width: 24, note: '“绩效情况”的一级标题；“年度总体目标”的目标' },
-    { key: 'subheading', header: '二级标题', kind: 'text', width: 24, note: '仅“绩效情况”使用' },
+    {
+      key: 'heading',
+      header: '一级标题',
+      kind: 'text',
+      width: 24,
+      note: '“绩效情况”的一级标题；“年度总体目标”的目标；“问题审阅”的问题标识',
+    },
+    {
+      key: 'subheading',
+      header: '二级标题',
+      kind: 'text',
+      width: 24,
+      note: '“绩效情况”的二级标题；“问题审阅”的决定：采纳、修改后采纳、不采纳',
+    },
     {
       key: 'paragraph',
       header: '段落',

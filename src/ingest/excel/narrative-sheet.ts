@@ -2,7 +2,7 @@ import { shown } from './cells.js';
 import type { Workbook } from 'exceljs';
 import type { NarrativeSection } from '../../domain/dataset/narrative.js';
 import type { FieldPath } from '../../domain/findings/finding.js';
-import { NARRATIVE, NARRATIVE_PARTS } from './layout.js';
+import { NARRATIVE, NARRATIVE_PARTS, REVIEW_DECISIONS } from './layout.js';
 import { readTable, remember, setPath, type ReadContext, type TableRow } from './read-table.js';
 
 type Doc = Record<string, unknown>;
@@ -10,6 +10,8 @@ type Row = { part: string; heading?: string; subheading?: string; paragraph?: st
 const ACHIEVEMENTS = 'narrative.achievements';
 /** 年度总体目标: the target in the heading column, what was achieved in the paragraph column. */
 const TARGETS = 'selfEvaluation.annualTargets';
+/** 问题审阅: problem key in the heading column, decision in the subheading column, edited text as the paragraph. */
+const REVIEWS = 'narrative.problemReviews';
 
 const pathOf = (dotted: string): FieldPath => dotted.split('.');
 
@@ -38,6 +40,14 @@ export function narrativeRows(doc: Doc): Row[] {
     const value = getAt(doc, pathOf(dotted));
     if (!Array.isArray(value)) return [];
     if (dotted === ACHIEVEMENTS) return achievementRows(label, value as NarrativeSection[]);
+    if (dotted === REVIEWS) {
+      return (value as { key: string; decision: string; text?: string }[]).map((r): Row => ({
+        part: label,
+        heading: r.key,
+        subheading: REVIEW_DECISIONS.find(([, d]) => d === r.decision)?.[0] ?? r.decision,
+        ...(r.text === undefined ? {} : { paragraph: r.text }),
+      }));
+    }
     if (dotted === TARGETS) {
       return (value as { target: string; actual: string }[]).map((t): Row => ({
         part: label,
@@ -76,14 +86,22 @@ function readAchievement(row: TableRow, sections: NarrativeSection[], ctx: ReadC
   if (typeof paragraph === 'string') subsection.paragraphs.push(paragraph);
 }
 
-function readTarget(row: TableRow, doc: Doc, ctx: ReadContext): void {
-  const path = pathOf(TARGETS);
+/** A 年度总体目标 or 问题审阅 row: one object from the heading, subheading and paragraph columns. */
+function readRecord(row: TableRow, doc: Doc, ctx: ReadContext, dotted: typeof TARGETS | typeof REVIEWS): void {
+  const path = pathOf(dotted);
   const list = (getAt(doc, path) as unknown[] | undefined) ?? [];
+  const keys =
+    dotted === TARGETS
+      ? { heading: 'target', paragraph: 'actual' }
+      : { heading: 'key', subheading: 'decision', paragraph: 'text' };
   remember(ctx, [...path, list.length], row.where('part'));
-  remember(ctx, [...path, list.length, 'target'], row.where('heading'));
-  remember(ctx, [...path, list.length, 'actual'], row.where('paragraph'));
-  const target = { target: row.get('heading'), actual: row.get('paragraph') };
-  setPath(doc, path, [...list, Object.fromEntries(Object.entries(target).filter(([, v]) => v !== undefined))]);
+  const record: Record<string, unknown> = {};
+  for (const [column, field] of Object.entries(keys)) {
+    remember(ctx, [...path, list.length, field], row.where(column));
+    const value = row.get(column);
+    record[field] = field === 'decision' ? (REVIEW_DECISIONS.find(([label]) => label === value)?.[1] ?? value) : value;
+  }
+  setPath(doc, path, [...list, Object.fromEntries(Object.entries(record).filter(([, v]) => v !== undefined))]);
 }
 
 /** Reads 文字部分: each row adds a paragraph to its part (an empty cell is an empty paragraph, except in 绩效情况). */
@@ -101,8 +119,8 @@ export function readNarrativeSheet(book: Workbook, ctx: ReadContext, doc: Doc): 
       readAchievement(row, sections, ctx);
       continue;
     }
-    if (part[1] === TARGETS) {
-      readTarget(row, doc, ctx);
+    if (part[1] === TARGETS || part[1] === REVIEWS) {
+      readRecord(row, doc, ctx, part[1]);
       continue;
     }
     const path = pathOf(part[1]);

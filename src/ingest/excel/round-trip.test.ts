@@ -38,6 +38,17 @@ describe('Excel round trip', () => {
             }
           : p,
       ),
+      narrative: {
+        ...dataset.narrative,
+        problemReviews: [
+          {
+            key: 'PAYMENT_PROGRESS_BEHIND:$.paymentProgress.points[0]',
+            decision: 'edited' as const,
+            text: '一季度支付进度偏慢。',
+          },
+          { key: 'RETURNED_TO_TREASURY:$.projects', decision: 'rejected' as const },
+        ],
+      },
       selfEvaluation: {
         annualTargets: [{ target: '热线按时办结率 100%', actual: '按时办结率100%' }],
         executionExplanation: '年末追加的指标未能支付',
