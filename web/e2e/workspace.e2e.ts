@@ -50,6 +50,17 @@ describe.skipIf(!hasChromium)('department workspace (Chromium)', () => {
     await expect.poll(() => page.getByTestId('revision').innerText(), { timeout: 15_000 }).toBe('第 2 版');
   });
 
+  it('takes an amount in 元 and converts it exactly into the dataset unit (万元)', async () => {
+    const field = page.locator('[data-path="projects.0.actual"]');
+    await field.getByRole('button', { name: /单位万元/ }).click();
+    const input = field.getByLabel('实际支出', { exact: true });
+    expect(await input.inputValue()).toBe('182100');
+    await input.fill('188100.5');
+    await expect.poll(() => page.getByTestId('project-rate-0').innerText()).toBe('80.04%');
+    await field.getByRole('button', { name: /单位元/ }).click();
+    expect(await input.inputValue()).toBe('18.81005');
+  });
+
   it('downloads the DOCX report', async () => {
     await page.getByRole('tab', { name: '报告', exact: true }).click();
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-docx').click()]);

@@ -1,4 +1,4 @@
-import { Input, Select, Space } from 'antd';
+import { Input } from 'antd';
 import { useState } from 'react';
 import { formatAmount, parseAmount, type MoneyUnit } from '../../../src/domain/money/index.js';
 
@@ -35,8 +35,9 @@ export function AmountInput(props: AmountInputProps) {
     const converted = inputUnit === props.unit ? text : (exactText(text, inputUnit, props.unit) ?? text);
     props.onChange(converted.trim());
   };
+  const other: MoneyUnit = inputUnit === '万元' ? '元' : '万元';
   return (
-    <Space.Compact style={{ width: '100%' }} data-path={props.dataPath}>
+    <div data-path={props.dataPath}>
       <Input
         value={draft ?? shown}
         onChange={(e) => change(e.target.value)}
@@ -44,19 +45,24 @@ export function AmountInput(props: AmountInputProps) {
         status={props.status}
         aria-label={props.ariaLabel}
         inputMode="decimal"
-        style={{ textAlign: 'right', fontVariantNumeric: 'tabular-nums' }}
+        style={{ fontVariantNumeric: 'tabular-nums' }}
+        styles={{ input: { textAlign: 'right' } }}
+        suffix={
+          <button
+            type="button"
+            className="jx-unit-toggle"
+            title={`改为按${other}输入`}
+            aria-label={`${props.ariaLabel}：单位${inputUnit}，点击改为${other}`}
+            tabIndex={-1}
+            onClick={() => {
+              setDraft(null);
+              setInputUnit(other);
+            }}
+          >
+            {inputUnit}
+          </button>
+        }
       />
-      <Select<MoneyUnit>
-        value={inputUnit}
-        onChange={setInputUnit}
-        options={[
-          { value: '万元', label: '万元' },
-          { value: '元', label: '元' },
-        ]}
-        style={{ width: 72, flex: 'none' }}
-        aria-label={`${props.ariaLabel}的单位`}
-        tabIndex={-1}
-      />
-    </Space.Compact>
+    </div>
   );
 }

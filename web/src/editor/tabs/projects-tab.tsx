@@ -68,34 +68,34 @@ export function ProjectsTab() {
         <RowsTable
           path={['projects']}
           testId="projects"
-          minWidth={1240}
+          minWidth={1040}
           addLabel="添加项目"
           newRow={() => ({ name: '', yearStartBudget: '0', actual: '0', returnedToTreasury: '0', carriedForward: '0' })}
           expand={(p) => <ProjectDetails path={p} />}
           columns={[
-            { title: '项目名称', width: 240, render: (p) => <TextField path={[...p, 'name']} label="项目名称" /> },
+            { title: '项目名称', width: 200, render: (p) => <TextField path={[...p, 'name']} label="项目名称" /> },
             {
               title: '年初预算',
-              width: 150,
+              width: 120,
               render: (p) => <AmountField path={[...p, 'yearStartBudget']} label="年初预算" />,
             },
-            { title: '实际支出', width: 150, render: (p) => <AmountField path={[...p, 'actual']} label="实际支出" /> },
+            { title: '实际支出', width: 120, render: (p) => <AmountField path={[...p, 'actual']} label="实际支出" /> },
+            { title: '执行率（计算）', width: 130, render: (_, index) => <ComputedRate index={index} /> },
+            {
+              title: '报告所述执行率',
+              width: 100,
+              render: (p) => <PercentField path={[...p, 'declared', 'executionRate']} label="报告所述执行率" />,
+            },
             {
               title: '上缴财政',
-              width: 150,
+              width: 120,
               render: (p) => <AmountField path={[...p, 'returnedToTreasury']} label="上缴财政" optional />,
             },
             {
               title: '结转结余',
-              width: 150,
+              width: 120,
               render: (p) => <AmountField path={[...p, 'carriedForward']} label="结转结余" optional />,
             },
-            {
-              title: '报告所述执行率',
-              width: 110,
-              render: (p) => <PercentField path={[...p, 'declared', 'executionRate']} label="报告所述执行率" />,
-            },
-            { title: '执行率（计算）', width: 150, render: (_, index) => <ComputedRate index={index} /> },
           ]}
         />
       </Section>
