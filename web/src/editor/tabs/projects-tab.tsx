@@ -12,12 +12,14 @@ function ComputedRate(props: { index: number }) {
   if (p === undefined) return <span>—</span>;
   return (
     <div style={{ textAlign: 'right' }}>
-      <Typography.Text strong data-testid={`project-rate-${props.index}`}>
+      <Typography.Text
+        strong
+        title={`全年预算 ${amountText(p.fullYearBudget, unit)}`}
+        data-testid={`project-rate-${props.index}`}
+      >
         {percentText(p.executionRateYearStart ?? p.executionRate)}
       </Typography.Text>
-      <div style={{ fontSize: 12, color: '#888' }}>
-        全年 {amountText(p.fullYearBudget, unit)} · {percentText(p.executionRate)}
-      </div>
+      <div style={{ fontSize: 12, color: '#888' }}>全年口径 {percentText(p.executionRate)}</div>
     </div>
   );
 }
