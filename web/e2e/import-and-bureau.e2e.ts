@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -10,6 +10,8 @@ import { datasetToWorkbook } from '../../src/ingest/excel/write-workbook.js';
 import { hasChromium, launchBrowser } from './browser.js';
 import { startServer, type RunningServer } from './server.js';
 
+const scratch = mkdtempSync(join(tmpdir(), 'jixiao-e2e-xlsx-'));
+
 /** The seed as a workbook with one bad amount planted in 收入!C2. */
 async function workbookWithError(): Promise<string> {
   const read = await readDatasetFile('examples/yuhua-2020.yaml');
@@ -19,7 +21,7 @@ async function workbookWithError(): Promise<string> {
   const sheet = book.getWorksheet('收入');
   if (sheet === undefined) throw new Error('sheet 收入 missing');
   sheet.getCell('C2').value = 'x12';
-  const file = join(mkdtempSync(join(tmpdir(), 'jixiao-e2e-xlsx-')), '雨花区-有错误.xlsx');
+  const file = join(scratch, '雨花区-有错误.xlsx');
   writeFileSync(file, Buffer.from(await book.xlsx.writeBuffer()));
   return file;
 }
@@ -61,6 +63,7 @@ describe.skipIf(!hasChromium)('Excel import and bureau overview (Chromium)', () 
   afterAll(async () => {
     await browser?.close();
     await server?.stop();
+    rmSync(scratch, { recursive: true, force: true });
   });
 
   it('names the cell of an error in an imported workbook, and imports nothing', async () => {
