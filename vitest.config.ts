@@ -1,9 +1,31 @@
 import { defineConfig } from 'vitest/config';
 
+/**
+ * Every test in one run, so the closing line ("N passed, N failed, N skipped") counts them all:
+ * unit and integration tests next to the code, and the web app's end-to-end tests in Debian's Chromium.
+ */
 export default defineConfig({
   test: {
-    include: ['src/**/*.test.ts', 'scripts/**/*.test.ts', 'bench/**/*.test.ts'],
-    testTimeout: 30_000,
     reporters: ['default', './scripts/summary-reporter.ts'],
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          include: ['src/**/*.test.ts', 'scripts/**/*.test.ts', 'bench/**/*.test.ts'],
+          testTimeout: 30_000,
+        },
+      },
+      {
+        // End-to-end: the real server (temp SQLite) and Debian's Chromium through playwright-core, one file at a time.
+        test: {
+          name: 'e2e',
+          include: ['web/e2e/**/*.e2e.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 90_000,
+          fileParallelism: false,
+          pool: 'forks',
+        },
+      },
+    ],
   },
 });

@@ -35,7 +35,7 @@ const TEXT_TYPES = ['application/yaml', 'application/x-yaml', 'text/yaml', 'text
 function serveWeb(app: FastifyInstance, webDir: string | undefined): boolean {
   const root = resolve(webDir ?? 'web/dist');
   if (!existsSync(join(root, 'index.html'))) return false;
-  void app.register(fastifyStatic, { root, wildcard: false });
+  void app.register(fastifyStatic, { root, wildcard: false, preCompressed: true });
   return true;
 }
 

@@ -3,69 +3,97 @@ import { useMemo, useState } from 'react';
 import type { Dataset } from '../../../src/domain/dataset/schema.js';
 import type { Figures } from '../../../src/domain/figures/compute.js';
 import { detectProblems } from '../../../src/domain/problems/detect-problems.js';
-import type { Problem } from '../../../src/domain/problems/problem.js';
+import {
+  keptProblemTexts,
+  reviewProblems,
+  type ProblemDecision,
+  type ProblemReview,
+  type ReviewedProblem,
+} from '../../../src/domain/problems/problem-reviews.js';
 import { packForDataset, nationalPack } from '../../../src/domain/scoring/packs/builtin-packs.js';
 import { listAt } from './document.js';
 import { useEditor } from './editor-context.js';
 
-const PROBLEMS_PATH = ['narrative', 'problems'] as const;
+const REVIEWS_PATH = ['narrative', 'problemReviews'] as const;
+const OWN_PATH = ['narrative', 'problems'] as const;
 
-/** Rejections are a reviewer's choice for this browser; they are not part of the dataset. */
-function useRejected(datasetId: number) {
-  const key = `jixiao:rejected-problems:${datasetId}`;
-  const [rejected, setRejected] = useState<string[]>(() => {
-    try {
-      return JSON.parse(window.localStorage.getItem(key) ?? '[]') as string[];
-    } catch {
-      return [];
-    }
-  });
-  const update = (next: string[]) => {
-    setRejected(next);
-    window.localStorage.setItem(key, JSON.stringify(next));
-  };
-  return { rejected, update };
+const DECISION_TAG: Readonly<Record<ProblemDecision, { label: string; color: string }>> = {
+  pending: { label: '待审阅', color: 'default' },
+  accepted: { label: '已采纳', color: 'green' },
+  edited: { label: '修改后采纳', color: 'blue' },
+  rejected: { label: '不采纳', color: 'red' },
+};
+
+/** The reviews as the document holds them (only well-formed ones; the schema reports the rest). */
+function reviewsIn(doc: unknown): ProblemReview[] {
+  return listAt(doc, REVIEWS_PATH).filter(
+    (r): r is ProblemReview => typeof r === 'object' && r !== null && typeof (r as ProblemReview).key === 'string',
+  );
 }
 
-const problemId = (p: Problem) => `${p.code}:${p.path.join('.')}`;
-
 function ProblemItem(props: {
-  problem: Problem;
-  accepted: boolean;
-  onAccept: (text: string) => void;
-  onReject: () => void;
+  problem: ReviewedProblem;
+  onReview: (review: Omit<ProblemReview, 'key'> | null) => void;
 }) {
+  const { problem, onReview } = props;
   const [editing, setEditing] = useState(false);
-  const [text, setText] = useState(props.problem.message);
-  return (
-    <List.Item
-      data-testid="problem"
-      actions={
-        props.accepted
-          ? [
-              <Tag key="ok" color="green">
-                已采纳
-              </Tag>,
-            ]
+  const [text, setText] = useState(problem.text);
+  const tag = DECISION_TAG[problem.decision];
+  const actions = editing
+    ? [
+        <Button
+          key="save"
+          type="primary"
+          size="small"
+          onClick={() => (onReview({ decision: 'edited', text }), setEditing(false))}
+        >
+          保存修改并采纳
+        </Button>,
+        <Button key="cancel" size="small" onClick={() => setEditing(false)}>
+          取消
+        </Button>,
+      ]
+    : [
+        <Button
+          key="accept"
+          data-testid="problem-accept"
+          type="primary"
+          size="small"
+          disabled={problem.decision === 'accepted'}
+          onClick={() => onReview({ decision: 'accepted' })}
+        >
+          采纳
+        </Button>,
+        <Button key="edit" size="small" onClick={() => (setText(problem.text), setEditing(true))}>
+          编辑
+        </Button>,
+        <Button
+          key="reject"
+          data-testid="problem-reject"
+          size="small"
+          danger
+          disabled={problem.decision === 'rejected'}
+          onClick={() => onReview({ decision: 'rejected' })}
+        >
+          不采纳
+        </Button>,
+        ...(problem.decision === 'pending'
+          ? []
           : [
-              <Button key="accept" type="primary" size="small" onClick={() => props.onAccept(text)}>
-                采纳
+              <Button key="undo" size="small" type="link" onClick={() => onReview(null)}>
+                撤销
               </Button>,
-              <Button key="edit" size="small" onClick={() => setEditing(!editing)}>
-                {editing ? '完成编辑' : '编辑'}
-              </Button>,
-              <Button key="reject" size="small" danger onClick={props.onReject}>
-                不采纳
-              </Button>,
-            ]
-      }
-    >
+            ]),
+      ];
+  return (
+    <List.Item data-testid="problem" data-decision={problem.decision} actions={actions}>
       <div style={{ flex: 1 }}>
-        <Tag>{props.problem.code}</Tag>
+        <Tag color={tag.color}>{tag.label}</Tag>
+        <Tag>{problem.code}</Tag>
         {editing ? (
           <Input.TextArea value={text} autoSize onChange={(e) => setText(e.target.value)} aria-label="问题表述" />
         ) : (
-          <Typography.Text>{text}</Typography.Text>
+          <Typography.Text delete={problem.decision === 'rejected'}>{problem.text}</Typography.Text>
         )}
       </div>
     </List.Item>
@@ -73,56 +101,65 @@ function ProblemItem(props: {
 }
 
 /**
- * 存在的问题: problems drafted from the figures. Accepting one (as drafted or edited) adds it to the report's
- * section 四 (narrative.problems); rejecting hides it here.
+ * 存在的问题: problems drafted from the figures. The user's decisions are saved in the dataset
+ * (narrative.problemReviews): accepted and edited problems are printed in section 四, before the user's own text.
  */
 export function ProblemsTab(props: { datasetId: number; dataset: Dataset | null; figures: Figures | null }) {
   const editor = useEditor();
-  const { rejected, update } = useRejected(props.datasetId);
-  const [acceptedIds, setAcceptedIds] = useState<string[]>([]);
   const { dataset, figures } = props;
   const problems = useMemo(() => {
     if (dataset === null || figures === null) return [];
     const pack = packForDataset(dataset.rulePack) ?? nationalPack();
     return detectProblems(dataset, figures, pack.problems);
   }, [dataset, figures]);
-  const written = listAt(editor.doc, PROBLEMS_PATH).filter((t): t is string => typeof t === 'string');
-  const accept = (text: string) => editor.set(PROBLEMS_PATH, [...written.filter((t) => t.trim() !== ''), text]);
   if (dataset === null) return <Alert type="warning" showIcon message="数据有错误，修正后识别问题。" />;
-  const shown = problems.filter((p) => !rejected.includes(problemId(p)));
+  const reviews = reviewsIn(editor.doc);
+  const reviewed = reviewProblems(problems, reviews);
+  const stale = reviews.filter((r) => !problems.some((p) => p.key === r.key));
+  const setReview = (key: string, review: Omit<ProblemReview, 'key'> | null) =>
+    editor.set(REVIEWS_PATH, [
+      ...reviews.filter((r) => r.key !== key),
+      ...(review === null ? [] : [{ key, ...review }]),
+    ]);
+  const own = listAt(editor.doc, OWN_PATH).filter((t): t is string => typeof t === 'string' && t.trim() !== '');
+  const printed = [...keptProblemTexts(reviewed).map((t, i) => `${i + 1}、${t}`), ...own];
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
-      <Card size="small" title={`识别出的问题（${shown.length}）`}>
-        {shown.length === 0 ? (
+      <Card size="small" title={`识别出的问题（${reviewed.length}）`}>
+        {reviewed.length === 0 ? (
           <Empty description="未识别出问题" />
         ) : (
           <List
-            dataSource={shown}
-            renderItem={(p) => (
-              <ProblemItem
-                key={problemId(p)}
-                problem={p}
-                accepted={acceptedIds.includes(problemId(p)) || written.includes(p.message)}
-                onAccept={(text) => {
-                  accept(text);
-                  setAcceptedIds([...acceptedIds, problemId(p)]);
-                }}
-                onReject={() => update([...rejected, problemId(p)])}
-              />
-            )}
+            dataSource={reviewed}
+            renderItem={(p) => <ProblemItem key={p.key} problem={p} onReview={(r) => setReview(p.key, r)} />}
           />
         )}
-        {rejected.length === 0 ? null : (
-          <Button type="link" onClick={() => update([])}>
-            恢复 {rejected.length} 条未采纳的问题
-          </Button>
+        {stale.length === 0 ? null : (
+          <Alert
+            type="warning"
+            showIcon
+            message={`${stale.length} 条审阅所指的问题已不再出现（数据已变化）`}
+            action={
+              <Button
+                size="small"
+                onClick={() =>
+                  editor.set(
+                    REVIEWS_PATH,
+                    reviews.filter((r) => !stale.includes(r)),
+                  )
+                }
+              >
+                清除
+              </Button>
+            }
+          />
         )}
       </Card>
-      <Card size="small" title="报告“四、存在的问题及原因分析”现有内容">
-        {written.filter((t) => t.trim() !== '').length === 0 ? (
-          <Typography.Text type="secondary">（空）</Typography.Text>
+      <Card size="small" title="报告“四、存在的问题及原因分析”将印出">
+        {printed.length === 0 ? (
+          <Typography.Text type="secondary">（空：请采纳问题，或在“文字部分”填写）</Typography.Text>
         ) : (
-          written.map((t, i) => <Typography.Paragraph key={i}>{t}</Typography.Paragraph>)
+          printed.map((t, i) => <Typography.Paragraph key={i}>{t}</Typography.Paragraph>)
         )}
       </Card>
     </Space>
