@@ -1,30 +1,14 @@
-import { readFile } from 'node:fs/promises';
 import { dirname, extname, isAbsolute, resolve } from 'node:path';
-import { isMap, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
-import type { FieldPath } from '../domain/findings/finding.js';
 import { BUILTIN_PACKS, DEFAULT_PACK_NAME, findBuiltinPack } from '../domain/scoring/packs/builtin-packs.js';
 import { parseRulePack } from '../domain/scoring/parse-rule-pack.js';
 import type { RulePack } from '../domain/scoring/rule-pack.js';
-import type { LocatedFinding, SourceLocation } from './read-dataset.js';
+import { parseLocatedYaml, readTextFile, type LocatedFinding } from './located-yaml.js';
 
 export type ReadRulePackResult = { ok: true; pack: RulePack } | { ok: false; errors: LocatedFinding[] };
 
 /** A pack reference that names a file rather than a built-in pack. */
 export function isPackPath(reference: string): boolean {
   return /[\\/]/.test(reference) || ['.yaml', '.yml', '.json'].includes(extname(reference).toLowerCase());
-}
-
-function locate(file: string, doc: Document, lines: LineCounter, path: FieldPath): SourceLocation {
-  let node: unknown = doc.contents;
-  for (const key of path) {
-    const next: unknown = isMap(node) || isSeq(node) ? node.get(key, true) : undefined;
-    if (next === undefined || next === null) break;
-    node = next;
-  }
-  const range = (node as Node | null)?.range;
-  if (!range) return { file };
-  const pos = lines.linePos(range[0]);
-  return { file, line: pos.line, column: pos.col };
 }
 
 function failure(code: string, message: string, file?: string): ReadRulePackResult {
@@ -36,33 +20,13 @@ function failure(code: string, message: string, file?: string): ReadRulePackResu
 
 /** Reads a rule pack file (.yaml, .yml or .json); every problem is a located Chinese finding. */
 export async function readRulePackFile(file: string): Promise<ReadRulePackResult> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? '规则包文件不存在' : '规则包文件无法读取';
-    return failure('RULE_PACK_UNREADABLE', `${reason}：${file}`, file);
-  }
-  const lines = new LineCounter();
-  const doc = parseDocument(text.replace(/^\uFEFF/, ''), { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
-  if (doc.errors.length > 0) {
-    return {
-      ok: false,
-      errors: doc.errors.map((e) => {
-        const pos = lines.linePos(e.pos[0]);
-        return {
-          severity: 'error',
-          code: 'RULE_PACK_SYNTAX',
-          message: `规则包文件格式错误：${e.message.split('\n')[0] ?? ''}`,
-          path: [],
-          location: { file, line: pos.line, column: pos.col },
-        };
-      }),
-    };
-  }
-  const parsed = parseRulePack(doc.toJS({ maxAliasCount: 100 }));
+  const read = await readTextFile(file, 'RULE_PACK_UNREADABLE', '规则包文件');
+  if (!read.ok) return read;
+  const source = parseLocatedYaml(read.text, file, 'RULE_PACK_SYNTAX', '规则包文件');
+  if (!source.ok) return source;
+  const parsed = parseRulePack(source.value);
   if (parsed.ok) return parsed;
-  return { ok: false, errors: parsed.errors.map((e) => ({ ...e, location: locate(file, doc, lines, e.path) })) };
+  return { ok: false, errors: parsed.errors.map((e) => ({ ...e, location: source.locate(e.path) })) };
 }
 
 /**

@@ -1,0 +1,73 @@
+import { readFile } from 'node:fs/promises';
+import { isMap, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import type { FieldPath, Finding } from '../domain/findings/finding.js';
+
+/** Where in a source file a finding points. */
+export type SourceLocation = { file: string; line?: number; column?: number };
+
+export type LocatedFinding = Finding & { location?: SourceLocation };
+
+/** A parsed YAML/JSON document that can say where any JSON path of it is written. */
+export type LocatedYaml =
+  { ok: true; value: unknown; locate: (path: FieldPath) => SourceLocation } | { ok: false; errors: LocatedFinding[] };
+
+/** The node at `path`, or its nearest existing ancestor (a missing field points at its parent). */
+function nearestNode(doc: Document, path: FieldPath): Node | null {
+  let node: unknown = doc.contents;
+  for (const key of path) {
+    const next: unknown = isMap(node) || isSeq(node) ? node.get(key, true) : undefined;
+    if (next === undefined || next === null) break;
+    node = next;
+  }
+  return (node ?? null) as Node | null;
+}
+
+/**
+ * Parses YAML or JSON text (JSON is YAML, so one parser gives line numbers for both). Syntax errors and duplicate
+ * keys become findings with `syntaxCode` and a Chinese message prefixed by `what` ("文件", "规则包文件").
+ */
+export function parseLocatedYaml(text: string, file: string, syntaxCode: string, what: string): LocatedYaml {
+  const lines = new LineCounter();
+  const doc = parseDocument(text.replace(/^\uFEFF/, ''), { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
+  const at = (offset: number): SourceLocation => {
+    const pos = lines.linePos(offset);
+    return { file, line: pos.line, column: pos.col };
+  };
+  if (doc.errors.length > 0) {
+    return {
+      ok: false,
+      errors: doc.errors.map((e) => ({
+        severity: 'error',
+        code: syntaxCode,
+        message: `${what}格式错误：${e.message.split('\n')[0] ?? ''}`,
+        path: [],
+        location: at(e.pos[0]),
+      })),
+    };
+  }
+  return {
+    ok: true,
+    value: doc.toJS({ maxAliasCount: 100 }),
+    locate: (path) => {
+      const range = nearestNode(doc, path)?.range;
+      return range ? at(range[0]) : { file };
+    },
+  };
+}
+
+/** Reads a text file; a missing or unreadable file is a located finding, not a throw. */
+export async function readTextFile(
+  file: string,
+  code: string,
+  what: string,
+): Promise<{ ok: true; text: string } | { ok: false; errors: LocatedFinding[] }> {
+  try {
+    return { ok: true, text: await readFile(file, 'utf8') };
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? '不存在' : '无法读取';
+    return {
+      ok: false,
+      errors: [{ severity: 'error', code, message: `${what}${reason}：${file}`, path: [], location: { file } }],
+    };
+  }
+}
