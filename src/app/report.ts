@@ -1,8 +1,6 @@
-import { runChecks } from '../domain/checks/run-checks.js';
 import { packForDataset } from '../domain/scoring/packs/builtin-packs.js';
-import { selfEvaluate } from '../domain/self-evaluation-table/self-evaluate.js';
 import { buildReportModel } from '../report/model/build-report.js';
-import { fromSelfEvaluation } from '../report/model/from-self-evaluation.js';
+import { reportInputFor } from '../report/model/report-input.js';
 import { renderReport, type ReportFormat } from '../report/render/index.js';
 import { conflict, ok, type AppContext, type AppResult } from './context.js';
 import type { RevisionRef } from './analysis.js';
@@ -28,9 +26,7 @@ export async function datasetReport(
   const dataset = loaded.value;
   const pack = packForDataset(dataset.rulePack);
   if (pack === null) return conflict(`规则包不存在：${dataset.rulePack ?? ''}`);
-  const evaluation = selfEvaluate(dataset, pack);
-  const drafted = fromSelfEvaluation(evaluation, dataset.unit);
-  const model = buildReportModel({ dataset, figures: evaluation.figures, findings: runChecks(dataset), ...drafted });
+  const model = buildReportModel(reportInputFor(dataset, pack));
   const name = `${dataset.fiscalYear}-${dataset.department.shortName ?? dataset.department.name}-自评报告.${format}`;
   return ok({ fileName: name, contentType: REPORT_CONTENT_TYPES[format], body: await renderReport(model, format) });
 }

@@ -1,9 +1,7 @@
 import { basename, extname } from 'node:path';
 import type { Command } from 'commander';
-import { runChecks } from '../../domain/checks/run-checks.js';
-import { selfEvaluate } from '../../domain/self-evaluation-table/self-evaluate.js';
 import { resolveRulePack } from '../../ingest/read-rule-pack.js';
-import { fromSelfEvaluation } from '../../report/model/from-self-evaluation.js';
+import { reportInputFor } from '../../report/model/report-input.js';
 import { isReportFormat, REPORT_FORMATS } from '../../report/render/index.js';
 import { targetsInDirectory, writeReports, type ReportTarget } from '../../report/write-report.js';
 import { EXIT_INVALID_INPUT, loadDatasetOrExit } from '../load.js';
@@ -40,10 +38,7 @@ export function registerReport(program: Command): void {
         for (const error of pack.errors) process.stderr.write(`${findingText(error)}\n`);
         process.exit(EXIT_INVALID_INPUT);
       }
-      const evaluation = selfEvaluate(dataset, pack.pack);
-      const drafted = fromSelfEvaluation(evaluation, dataset.unit);
-      const input = { dataset, figures: evaluation.figures, findings: runChecks(dataset), ...drafted };
-      const written = await writeReports(input, wanted);
+      const written = await writeReports(reportInputFor(dataset, pack.pack), wanted);
       for (const target of written) process.stdout.write(`已生成 ${target.format.toUpperCase()}：${target.path}\n`);
     });
 }
