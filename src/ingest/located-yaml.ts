@@ -45,9 +45,27 @@ export function parseLocatedYaml(text: string, file: string, syntaxCode: string,
       })),
     };
   }
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: 100 });
+  } catch {
+    // yaml refuses documents whose aliases expand too far (an "alias bomb"): a finding, not a crash.
+    return {
+      ok: false,
+      errors: [
+        {
+          severity: 'error',
+          code: syntaxCode,
+          message: `${what}格式错误：别名（alias）引用过多，文档无法展开`,
+          path: [],
+          location: { file },
+        },
+      ],
+    };
+  }
   return {
     ok: true,
-    value: doc.toJS({ maxAliasCount: 100 }),
+    value,
     locate: (path) => {
       const range = nearestNode(doc, path)?.range;
       return range ? at(range[0]) : { file };

@@ -94,3 +94,35 @@ describe('readDatasetFile', () => {
     expect((await readDatasetFile(file)).ok).toBe(true);
   });
 });
+
+describe('limits', () => {
+  it('refuses an amount too large for any budget (and for a 64-bit column) with a located finding', () => {
+    const result = readDatasetText(
+      validYaml.replace('actual: "45"', 'actual: "99999999999999999999999999999.99"'),
+      'big.yaml',
+    );
+    expect(!result.ok && result.errors.map((e) => [e.code, e.path.join('.')])).toEqual([
+      ['AMOUNT_TOO_LARGE', 'projects.0.actual'],
+    ]);
+  });
+
+  it('refuses a number that a float cannot carry exactly, asking for a string', () => {
+    const json = JSON.stringify(minimalDatasetInput()).replace('"actual":"45"', '"actual":12345678901.234567');
+    const result = readDatasetText(json, 'float.json');
+    expect(!result.ok && result.errors.map((e) => e.code)).toEqual(['AMOUNT_INVALID']);
+  });
+});
+
+describe('hostile input', () => {
+  it('turns a YAML alias bomb into a finding instead of a crash', () => {
+    const levels = ['a0: &a0 [x, x, x, x, x, x, x, x, x, x]'];
+    for (let i = 1; i <= 10; i += 1)
+      levels.push(
+        `a${i}: &a${i} [${Array(10)
+          .fill(`*a${i - 1}`)
+          .join(', ')}]`,
+      );
+    const result = readDatasetText(levels.join('\n'), 'bomb.yaml');
+    expect(!result.ok && result.errors[0]).toMatchObject({ code: 'YAML_SYNTAX', location: { file: 'bomb.yaml' } });
+  });
+});

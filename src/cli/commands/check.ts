@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { runChecks } from '../../domain/checks/run-checks.js';
-import { countBySeverity, formatPath, sortFindings } from '../../domain/findings/finding.js';
-import { scoringFindingsFor } from '../../domain/scoring/scoring-check.js';
+import { countBySeverity, formatPath } from '../../domain/findings/finding.js';
+import { allFindings } from '../../domain/scoring/scoring-check.js';
 import { resolveRulePack } from '../../ingest/read-rule-pack.js';
 import { loadDatasetOrExit } from '../load.js';
 import { findingsSummary, findingText, writeJson } from '../output.js';
@@ -18,8 +18,8 @@ export function registerCheck(program: Command): void {
     .action(async (file: string, options: { json?: boolean }) => {
       const loaded = await loadDatasetOrExit(file, options.json === true);
       const pack = await resolveRulePack(undefined, loaded.dataset.rulePack, file);
-      const scoring = pack.ok ? scoringFindingsFor(loaded.dataset, pack.pack) : [];
-      const located = sortFindings([...runChecks(loaded.dataset), ...scoring]).map((f) => ({
+      const all = pack.ok ? allFindings(loaded.dataset, pack.pack) : runChecks(loaded.dataset);
+      const located = all.map((f) => ({
         ...f,
         location: loaded.locate(f.path),
       }));

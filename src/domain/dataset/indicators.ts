@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { quantityTextSchema } from './primitives.js';
+import { pointsTextSchema, quantityTextSchema } from './primitives.js';
 
 /** 一级指标. */
 export const LEVEL1 = ['产出', '效益', '满意度'] as const;
@@ -27,8 +27,8 @@ export const indicatorSchema = z.strictObject({
   actual: quantityTextSchema.optional().meta({ description: '实际完成值（定量）' }),
   achievement: z.enum(ACHIEVEMENTS).optional().meta({ description: '定性指标完成程度' }),
   evidence: z.string().optional().meta({ description: '定性指标的完成依据' }),
-  weight: quantityTextSchema.meta({ description: '分值' }),
-  declaredScore: quantityTextSchema.optional().meta({ description: '自评表所填得分（用于核对）' }),
+  weight: pointsTextSchema.meta({ description: '分值（非负，最多 2 位小数）' }),
+  declaredScore: pointsTextSchema.optional().meta({ description: '自评表所填得分（用于核对）' }),
   deviationReason: z.string().optional().meta({ description: '偏差原因分析及改进措施' }),
   targetAssumed: z.boolean().default(false).meta({ description: '目标值系据报告推定（原报告未列）' }),
 });
@@ -49,8 +49,8 @@ export const selfEvaluationSchema = z
   .strictObject({
     annualTargets: z.array(annualTargetSchema).default([]).meta({ description: '年度总体目标完成情况' }),
     executionExplanation: z.string().optional().meta({ description: '预算执行率偏低的原因说明' }),
-    declaredExecutionScore: quantityTextSchema.optional().meta({ description: '自评表所填预算执行率得分' }),
-    declaredTotal: quantityTextSchema.optional().meta({ description: '自评表所填总分' }),
+    declaredExecutionScore: pointsTextSchema.optional().meta({ description: '自评表所填预算执行率得分' }),
+    declaredTotal: pointsTextSchema.optional().meta({ description: '自评表所填总分' }),
     declaredGrade: z.enum(['优', '良', '中', '差']).optional().meta({ description: '自评表所填等级' }),
   })
   .default({ annualTargets: [] })

@@ -1,19 +1,35 @@
 import { z } from 'zod';
 import { EXACT_DECIMALS, parseAmount, parsePercent, type Fen, type MoneyUnit } from '../money/index.js';
 
+/**
+ * The largest amount a dataset may hold: 10^15 元 (1 千万亿元) in fen. Far above any budget, and far enough below
+ * the signed 64-bit range of the database columns that sums of thousands of lines still fit.
+ */
+export const MAX_AMOUNT_FEN = 10n ** 17n;
+
 /** An amount in the dataset's unit, written as a decimal string or number; becomes exact Fen. */
 export function amountSchema(unit: MoneyUnit) {
   return z
     .union([z.string(), z.number()])
     .transform((input, ctx): Fen => {
       const parsed = parseAmount(input, unit);
+      if (parsed.ok && (parsed.fen > MAX_AMOUNT_FEN || parsed.fen < -MAX_AMOUNT_FEN)) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `金额过大：${String(input)}${unit}（绝对值不得超过 1 千万亿元）`,
+          params: { code: 'AMOUNT_TOO_LARGE' },
+        });
+        return z.NEVER;
+      }
       if (parsed.ok) return parsed.fen;
       ctx.addIssue({
         code: 'custom',
         message:
           parsed.error === 'TOO_MANY_DECIMALS'
             ? `不是有效金额：${String(input)}（${unit}最多 ${EXACT_DECIMALS[unit]} 位小数）`
-            : `不是有效金额：${String(input)}`,
+            : typeof input === 'number' && Number.isFinite(input)
+              ? `不是有效金额：${String(input)}（数字位数过多或为科学计数法，无法精确读取，请写成带引号的字符串）`
+              : `不是有效金额：${String(input)}`,
         params: { code: parsed.error === 'TOO_MANY_DECIMALS' ? 'AMOUNT_TOO_MANY_DECIMALS' : 'AMOUNT_INVALID' },
       });
       return z.NEVER;
@@ -41,11 +57,30 @@ export const quantityTextSchema = z
   .union([z.string(), z.number()])
   .transform((input, ctx): string => {
     const text = typeof input === 'number' ? String(input) : input.trim().replace(/[,，]/g, '');
-    if (/^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(text)) return text;
-    ctx.addIssue({ code: 'custom', message: `不是有效数值：${String(input)}`, params: { code: 'QUANTITY_INVALID' } });
+    if (/^[+-]?(\d{1,15}(\.\d{0,6})?|\.\d{1,6})$/.test(text)) return text;
+    ctx.addIssue({
+      code: 'custom',
+      message: `不是有效数值：${String(input)}（最多 15 位整数、6 位小数）`,
+      params: { code: 'QUANTITY_INVALID' },
+    });
     return z.NEVER;
   })
   .meta({ description: '数值（非金额），如 63475 或 97.5' });
+
+/** Points (分值 / 得分): non-negative, at most 2 decimals, kept as decimal text. */
+export const pointsTextSchema = z
+  .union([z.string(), z.number()])
+  .transform((input, ctx): string => {
+    const text = typeof input === 'number' ? String(input) : input.trim();
+    if (/^(\d+(\.\d{0,2})?|\.\d{1,2})$/.test(text)) return text;
+    ctx.addIssue({
+      code: 'custom',
+      message: `不是有效分值：${String(input)}（应为非负数，最多 2 位小数）`,
+      params: { code: 'POINTS_INVALID' },
+    });
+    return z.NEVER;
+  })
+  .meta({ description: '分值（非负，最多 2 位小数），如 5 或 2.5' });
 
 export const countSchema = z.int().nonnegative().meta({ description: '人数/个数（非负整数）' });
 

@@ -38,9 +38,15 @@ describe('parseScaledDecimal', () => {
 describe('numberToDecimalText', () => {
   it('gives back the text that was typed for YAML/JSON numbers', () => {
     expect(numberToDecimalText(596.04)).toBe('596.04');
-    expect(numberToDecimalText(0.1 + 0.2)).toBe('0.30000000000000004');
-    expect(numberToDecimalText(1e21)).toBe('1000000000000000000000');
+    expect(numberToDecimalText(-0.5)).toBe('-0.5');
+    expect(numberToDecimalText(123456789012.345)).toBe('123456789012.345');
     expect(numberToDecimalText(Number.NaN)).toBeNull();
+  });
+
+  it('refuses numbers a float cannot carry exactly (more than 15 significant digits, or exponent form)', () => {
+    expect(numberToDecimalText(0.1 + 0.2)).toBeNull();
+    expect(numberToDecimalText(Number('12345678901.234567'))).toBeNull();
+    expect(numberToDecimalText(1e21)).toBeNull();
     expect(numberToDecimalText(1e-7)).toBeNull();
   });
 });

@@ -27,15 +27,20 @@ export function parseScaledDecimal(text: string, scale: number): DecimalParseRes
   return { ok: true, value: sign === '-' ? -magnitude : magnitude };
 }
 
+/** Significant digits a binary float carries exactly from typed decimal text. */
+export const SAFE_SIGNIFICANT_DIGITS = 15;
+
 /**
- * A JSON/YAML number is turned back into its shortest decimal text (which, for amounts with at most
- * 15 significant digits, is the text that was typed) and then parsed as text. No arithmetic on the float.
+ * A JSON/YAML number is turned back into its shortest decimal text (which, for numbers with at most 15
+ * significant digits, is the text that was typed) and then parsed as text. No arithmetic on the float.
+ * A number with more significant digits, or in exponent form, may not be what was typed: null (write it as a string).
  */
 export function numberToDecimalText(value: number): string | null {
   if (!Number.isFinite(value)) return null;
   const text = String(value);
-  if (/e/i.test(text)) return Math.abs(value) < 1 && value !== 0 ? null : BigInt(value).toString();
-  return text;
+  if (/e/i.test(text)) return null;
+  const significant = text.replace(/^-/, '').replace('.', '').replace(/^0+/, '');
+  return significant.length > SAFE_SIGNIFICANT_DIGITS ? null : text;
 }
 
 /** Writes a value scaled by 10^scale as decimal text with exactly `decimals` places (value must already be at that scale). */

@@ -1,8 +1,7 @@
 // Source: standards.md §3: 支出进度 lagging the 序时进度 at a checkpoint (the seed: 4.6 % vs 25 %, 30.02 % vs 50 %,
 // 45.08 % vs 75 %). Stated percentages are taken as stated; amounts are divided by the progress base.
-import { formatPercent, percent } from '../money/index.js';
+import { formatPercent } from '../money/index.js';
 import { pctFigure, pctText, type ProblemDraft, type ProblemContext } from './problem.js';
-import { scheduleFromRule } from './payment-schedule.js';
 
 const SCOPE_LABEL = { project: '项目支出', basic: '基本支出', total: '部门预算' } as const;
 
@@ -12,15 +11,14 @@ export function checkpointLabel(month: number): string {
   return quarters[month] ?? `${month}月末`;
 }
 
-export function detectPaymentLags({ dataset, figures, options }: ProblemContext): ProblemDraft[] {
+export function detectPaymentLags({ dataset, figures }: ProblemContext): ProblemDraft[] {
   const progress = figures.paymentProgress;
   if (progress === null) return [];
-  const schedule = scheduleFromRule(options.paymentSchedule);
   const scope = SCOPE_LABEL[progress.scope];
   return progress.points.flatMap((point, i): ProblemDraft[] => {
-    const due = schedule(point.month);
-    if (point.progress === null || point.progress >= due) return [];
-    const lag = percent(due - point.progress);
+    // The figures carry the schedule they were computed under (the pack's, via selfEvaluate): one 序时进度 everywhere.
+    if (!point.behind || point.progress === null || point.lag === null) return [];
+    const { schedule: due, lag } = point;
     const pointIndex = dataset.paymentProgress?.points.findIndex((p) => p.month === point.month) ?? i;
     return [
       {

@@ -1,4 +1,3 @@
-import { runChecks } from '../../domain/checks/run-checks.js';
 import type { Dataset } from '../../domain/dataset/schema.js';
 import type { RulePack } from '../../domain/scoring/rule-pack.js';
 import { selfEvaluate } from '../../domain/self-evaluation-table/self-evaluate.js';
@@ -14,7 +13,7 @@ export function reportInputFor(dataset: Dataset, pack: RulePack): ReportInput {
   return {
     dataset,
     figures: evaluation.figures,
-    findings: runChecks(dataset),
+    findings: evaluation.findings,
     ...fromSelfEvaluation(evaluation, dataset.unit),
   };
 }
