@@ -71,7 +71,11 @@ describe.skipIf(!hasChromium)('Excel import and bureau overview (Chromium)', () 
     await page.getByRole('link', { name: '长沙市雨花区行政审批服务局' }).first().click();
     await expect.poll(() => page.getByTestId('revision').innerText()).toMatch(/第 \d+ 版/);
     const before = await page.getByTestId('revision').innerText();
-    await page.locator('input[type="file"]').setInputFiles(await workbookWithError());
+    // As some browsers hand over an .xlsx: without a content type (the web app must type it, else 415).
+    const file = await workbookWithError();
+    await page
+      .locator('input[type="file"]')
+      .setInputFiles({ name: '雨花区-有错误.xlsx', mimeType: '', buffer: readFileSync(file) });
     const cells = page.getByTestId('import-error-cell');
     await expect.poll(() => cells.allInnerTexts(), { timeout: 20_000 }).toContain('收入!C2');
     expect(await page.getByTestId('import-errors').innerText()).toContain('不是有效金额');
@@ -93,5 +97,20 @@ describe.skipIf(!hasChromium)('Excel import and bureau overview (Chromium)', () 
     const descending = await asNumbers();
     expect(descending).toEqual([...descending].sort((a, b) => b - a));
     expect(descending[0]).not.toBe(descending.at(-1));
+  });
+
+  it('shows a department that cannot be read as an error row, and every other department', async () => {
+    await page.route(/\/api\/datasets\/(\d+)$/, (route) =>
+      route.request().url().endsWith('/api/datasets/1')
+        ? route.continue()
+        : route.fulfill({ status: 500, contentType: 'application/json', body: '{"message":"数据库暂不可用"}' }),
+    );
+    await page.goto(`${server.url}/#/bureau/2020`);
+    await page.reload();
+    const statuses = page.getByTestId('overview-table').getByTestId('cell-status');
+    await expect.poll(() => statuses.allInnerTexts(), { timeout: 20_000 }).toContain('读取失败');
+    expect((await statuses.allInnerTexts()).length).toBeGreaterThanOrEqual(2);
+    expect(await page.getByTestId('overview-table').innerText()).toContain('长沙市雨花区行政审批服务局');
+    await page.unroute(/\/api\/datasets\/(\d+)$/);
   });
 });

@@ -59,6 +59,24 @@ describe.skipIf(!hasChromium)('department workspace (Chromium)', () => {
     await expect.poll(() => page.getByTestId('project-rate-0').innerText()).toBe('80.04%');
     await field.getByRole('button', { name: /单位元/ }).click();
     expect(await input.inputValue()).toBe('18.81005');
+
+    // 元 that cannot be converted (three decimals) stays on the field as an error; 万元 is never fed raw 元.
+    await field.getByRole('button', { name: /单位万元/ }).click();
+    await input.fill('188100.123');
+    await expect.poll(() => field.getByTestId('amount-error').innerText()).toContain('元最多两位小数');
+    await input.blur();
+    expect(await input.inputValue()).toBe('188100.123');
+    expect(await page.getByTestId('project-rate-0').innerText()).toBe('80.04%');
+    await expect
+      .poll(() => page.getByTestId('save-status').getAttribute('data-status'), { timeout: 15_000 })
+      .toBe('saved');
+    const stored = (await (await fetch(`${server.url}/api/datasets/1`)).json()) as {
+      document: { projects: { actual: string }[] };
+    };
+    expect(stored.document.projects[0]?.actual).toBe('18.81005');
+    await field.getByRole('button', { name: /单位元/ }).click();
+    expect(await input.inputValue()).toBe('18.81005');
+    expect(await field.getByTestId('amount-error').count()).toBe(0);
   });
 
   it('downloads the DOCX report', async () => {

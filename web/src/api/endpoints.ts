@@ -9,6 +9,22 @@ import type {
   ScoreResult,
 } from './types.js';
 
+export type UploadFormat = 'xlsx' | 'json' | 'yaml';
+
+/** The content type the server expects for each importable format. */
+export const UPLOAD_TYPES: Readonly<Record<UploadFormat, string>> = {
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  json: 'application/json',
+  yaml: 'application/yaml',
+};
+
+/** The import format by file extension (.xlsx unless the name says .json or .yaml/.yml). */
+export function uploadFormat(fileName: string): UploadFormat {
+  const name = fileName.toLowerCase();
+  if (name.endsWith('.json')) return 'json';
+  return name.endsWith('.yaml') || name.endsWith('.yml') ? 'yaml' : 'xlsx';
+}
+
 /** Every route the web app calls, in one place (the API contract lives in src/server). */
 export const api = {
   departments: () => getJson<DepartmentSummary[]>('/api/departments'),
@@ -21,8 +37,15 @@ export const api = {
   /** A new revision on top of `baseRevision`; 409 (ConflictBody) when someone saved in between. */
   save: (id: number, baseRevision: number, document: DatasetDocument) =>
     request<DatasetDetail>('PUT', `/api/datasets/${id}`, { baseRevision, document }),
-  importWorkbook: (id: number, baseRevision: number, file: File) =>
-    request<DatasetDetail>('POST', withQuery(`/api/datasets/${id}/import`, { format: 'xlsx', baseRevision }), file),
+  /**
+   * 导入 a file as a new revision. The body is re-typed from the file name: browsers often give an .xlsx no
+   * content type (or a wrong one), which the server would refuse with 415.
+   */
+  importFile: (id: number, baseRevision: number, file: File) => {
+    const format = uploadFormat(file.name);
+    const body = new Blob([file], { type: UPLOAD_TYPES[format] });
+    return request<DatasetDetail>('POST', withQuery(`/api/datasets/${id}/import`, { format, baseRevision }), body);
+  },
   /** 公开: marks a revision published (refused with 409 while it has errors). */
   publish: (id: number, revisionNo: number) => request<unknown>('POST', `/api/datasets/${id}/publish`, { revisionNo }),
   score: (id: number) => getJson<ScoreResult>(`/api/datasets/${id}/score`),

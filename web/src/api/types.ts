@@ -43,6 +43,11 @@ export type DatasetSummary = {
   fiscalYear: number;
   createdAt: string;
   latestRevision: RevisionSummary;
+  /**
+   * 最新公开版本: the newest published revision, which may be older than the working copy. Newer servers send
+   * it (as the summary or its number, null when nothing is published); read it through `publishedRevisionNo`.
+   */
+  latestPublishedRevision?: RevisionSummary | number | null;
 };
 
 /** A dataset with its working copy. */
@@ -55,6 +60,8 @@ export type DatasetDetail = DatasetSummary & { document: DatasetDocument };
 export type ConflictDetails = {
   latest: RevisionSummary & { document: DatasetDocument };
   submitted?: { baseRevision: number; document: DatasetDocument };
+  /** The server's field-by-field differences: `old` is the stored latest, `new` the submitted document. */
+  changes?: { path?: (string | number)[]; pathText: string; old?: unknown; new?: unknown }[];
 };
 export type ConflictBody = ConflictDetails | { details: ConflictDetails };
 

@@ -1,4 +1,4 @@
-import { Input, Table, Tag, type TableColumnsType } from 'antd';
+import { Input, Table, Tag, Tooltip, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { href, Link } from '../router.js';
 import type { OverviewRow, OverviewStatus } from './overview-row.js';
@@ -11,8 +11,9 @@ const STATUS_COLOR: Readonly<Record<OverviewStatus, string>> = {
   有错误: 'red',
   待完善: 'orange',
   可提交: 'green',
+  读取失败: 'volcano',
 };
-const STATUSES: readonly OverviewStatus[] = ['可提交', '待完善', '有错误', '已公开'];
+const STATUSES: readonly OverviewStatus[] = ['可提交', '待完善', '有错误', '已公开', '读取失败'];
 
 /** 总览表: every department of the year; sortable by every figure, filterable by name, grade and status. */
 export function OverviewTable(props: { rows: readonly OverviewRow[] }) {
@@ -80,7 +81,26 @@ export function OverviewTable(props: { rows: readonly OverviewRow[] }) {
       dataIndex: 'status',
       filters: STATUSES.map((s) => ({ text: s, value: s })),
       onFilter: (value, r) => r.status === value,
-      render: (s: OverviewStatus) => <Tag color={STATUS_COLOR[s]}>{s}</Tag>,
+      render: (s: OverviewStatus, r) => (
+        <Tooltip title={r.loadError}>
+          <Tag color={STATUS_COLOR[s]} data-testid="cell-status">
+            {s}
+          </Tag>
+        </Tooltip>
+      ),
+    },
+    {
+      title: '公开版本',
+      key: 'published',
+      sorter: byNumber((r) => r.publishedRevision),
+      render: (_, r) =>
+        r.publishedRevision === null ? (
+          '—'
+        ) : (
+          <span data-testid="cell-published">
+            第 {r.publishedRevision} 版{r.publishedRevision === r.revision ? '' : `（当前第 ${r.revision} 版）`}
+          </span>
+        ),
     },
   ];
   return (

@@ -21,19 +21,36 @@ export type AmountInputProps = {
   dataPath: string;
 };
 
+/** Why text typed in another unit cannot be converted (it is then kept on the field, never stored). */
+function conversionError(text: string, unit: MoneyUnit): string {
+  const places = unit === '万元' ? 6 : 2;
+  if (new RegExp(`^-?[\\d,]*\\.\\d{${places + 1},}$`).test(text))
+    return `${unit}最多${places === 2 ? '两' : '六'}位小数`;
+  return `不是有效金额（按${unit}输入）`;
+}
+
 /**
  * 金额输入: text (never a float) in 万元 or 元. The user may switch the unit to type 元 into a 万元 dataset;
- * the value is converted exactly (integer fen) into the dataset's unit. Text that is not an amount is kept
- * as typed, so the schema names it as an error at this field.
+ * the value is converted exactly (integer fen) into the dataset's unit. Text in the dataset's own unit that
+ * is not an amount is passed on as typed, so the schema names it as an error at this field. Text in the other
+ * unit that cannot be converted stays here as a local error: passing it on would read 元 as 万元.
  */
 export function AmountInput(props: AmountInputProps) {
   const [inputUnit, setInputUnit] = useState<MoneyUnit>(props.unit);
   const shown = inputUnit === props.unit ? props.value : (exactText(props.value, props.unit, inputUnit) ?? props.value);
   const [draft, setDraft] = useState<string | null>(null);
+  const [localError, setLocalError] = useState<string | null>(null);
   const change = (text: string) => {
     setDraft(text);
-    const converted = inputUnit === props.unit ? text : (exactText(text, inputUnit, props.unit) ?? text);
-    props.onChange(converted.trim());
+    const trimmed = text.trim();
+    if (inputUnit === props.unit || trimmed === '') {
+      setLocalError(null);
+      props.onChange(trimmed);
+      return;
+    }
+    const converted = exactText(trimmed, inputUnit, props.unit);
+    setLocalError(converted === null ? conversionError(trimmed, inputUnit) : null);
+    if (converted !== null) props.onChange(converted);
   };
   const other: MoneyUnit = inputUnit === '万元' ? '元' : '万元';
   return (
@@ -41,8 +58,9 @@ export function AmountInput(props: AmountInputProps) {
       <Input
         value={draft ?? shown}
         onChange={(e) => change(e.target.value)}
-        onBlur={() => setDraft(null)}
-        status={props.status}
+        // Text that was not taken stays visible with its error; otherwise show the stored value again.
+        onBlur={() => setDraft((d) => (localError === null ? null : d))}
+        status={localError === null ? props.status : 'error'}
         aria-label={props.ariaLabel}
         inputMode="decimal"
         style={{ fontVariantNumeric: 'tabular-nums' }}
@@ -56,6 +74,7 @@ export function AmountInput(props: AmountInputProps) {
             tabIndex={-1}
             onClick={() => {
               setDraft(null);
+              setLocalError(null);
               setInputUnit(other);
             }}
           >
@@ -63,6 +82,11 @@ export function AmountInput(props: AmountInputProps) {
           </button>
         }
       />
+      {localError === null ? null : (
+        <div className="jx-field-error" role="alert" data-testid="amount-error">
+          {localError}，未采用此值
+        </div>
+      )}
     </div>
   );
 }

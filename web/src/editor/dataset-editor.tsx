@@ -108,7 +108,7 @@ export function DatasetEditor(props: { detail: DatasetDetail; tab: string | unde
           <SaveStatusTag
             status={autosave.status}
             revision={autosave.revision}
-            error={autosave.error}
+            failure={autosave.failure}
             onRetry={autosave.saveNow}
           />
         </div>

@@ -12,7 +12,8 @@ function findingsOf(error: unknown): ApiFinding[] {
 }
 
 /**
- * 导入 Excel: uploads a filled template. All-or-nothing: on success the server holds a new revision (reloaded
+ * 导入 Excel: uploads a filled template (or a JSON/YAML dataset, e.g. "my version" saved from the conflict
+ * dialog). All-or-nothing: on success the server holds a new revision (reloaded
  * here); on failure every problem is listed with its sheet and cell and nothing was imported.
  */
 export function ImportWorkbook(props: {
@@ -26,7 +27,7 @@ export function ImportWorkbook(props: {
   const upload = async (file: File) => {
     setBusy(true);
     try {
-      await api.importWorkbook(props.datasetId, props.revision, file);
+      await api.importFile(props.datasetId, props.revision, file);
       void message.success(`已导入 ${file.name}`);
       props.onImported();
     } catch (e) {
@@ -38,7 +39,7 @@ export function ImportWorkbook(props: {
   return (
     <Space>
       <Upload
-        accept=".xlsx"
+        accept=".xlsx,.json,.yaml,.yml"
         showUploadList={false}
         disabled={props.disabled || busy}
         beforeUpload={(file) => {

@@ -1,6 +1,6 @@
 import { CheckCircleOutlined, CloudSyncOutlined, ExclamationCircleOutlined, SyncOutlined } from '@ant-design/icons';
 import { Button, Tag, Tooltip } from 'antd';
-import type { SaveStatus } from './use-autosave.js';
+import type { SaveFailure, SaveStatus } from './use-autosave.js';
 
 const VIEW: Readonly<Record<SaveStatus, { color: string; text: string; icon: React.ReactNode }>> = {
   saved: { color: 'green', text: '已保存', icon: <CheckCircleOutlined /> },
@@ -15,23 +15,28 @@ const VIEW: Readonly<Record<SaveStatus, { color: string; text: string; icon: Rea
 export function SaveStatusTag(props: {
   status: SaveStatus;
   revision: number;
-  error: string | null;
+  failure: SaveFailure | null;
   onRetry: () => void;
 }) {
+  const failure = props.status === 'failed' ? props.failure : null;
   const view = VIEW[props.status];
   return (
     <span data-testid="save-status" data-status={props.status} style={{ display: 'inline-block', minWidth: 220 }}>
-      <Tooltip title={props.error ?? undefined}>
+      <Tooltip title={failure?.message}>
         <Tag color={view.color} icon={view.icon}>
           {view.text}
         </Tag>
       </Tooltip>
       <span data-testid="revision">第 {props.revision} 版</span>
-      {props.status === 'failed' ? (
-        <Button type="link" size="small" onClick={props.onRetry}>
-          重试
-        </Button>
-      ) : null}
+      {failure === null ? null : (
+        <span data-testid="save-failure" className="jx-field-error" style={{ marginLeft: 8 }}>
+          {failure.message}
+          {failure.retryInSeconds === null ? '' : `，${failure.retryInSeconds} 秒后自动重试`}
+          <Button type="link" size="small" onClick={props.onRetry} data-testid="save-retry">
+            立即重试
+          </Button>
+        </span>
+      )}
     </span>
   );
 }

@@ -1,24 +1,54 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { api } from '../api/endpoints.js';
 import { ApiError } from '../api/http.js';
+import { writtenRevisionNo } from '../api/revision-of.js';
 import type { ConflictBody, ConflictDetails, DatasetDocument } from '../api/types.js';
+import { diffDocuments, type DocChange } from './document.js';
 
 export type SaveStatus = 'saved' | 'pending' | 'saving' | 'invalid' | 'conflict' | 'failed';
 
-export type Conflict = { mine: DatasetDocument; theirs: DatasetDocument; theirRevision: number; author?: string };
+export type Conflict = {
+  mine: DatasetDocument;
+  theirs: DatasetDocument;
+  theirRevision: number;
+  author?: string;
+  /** Field by field, as the server computed them (else compared here). */
+  changes: DocChange[];
+};
+
+/** Why the last save failed, and when it is tried again by itself (null: only by the user's 重试). */
+export type SaveFailure = { message: string; retryInSeconds: number | null };
 
 const DELAY_MS = 1200;
 
-function conflictOf(error: unknown): ConflictDetails['latest'] | null {
+/** 2, 4, 8, 16, 32, then every 60 s after the 1st, 2nd, 3rd … failure in a row. */
+export function retryDelaySeconds(failures: number): number {
+  return Math.min(60, 2 ** Math.max(1, failures));
+}
+
+/** Network trouble and server errors pass; a refusal (400, 404, 413, 415 …) will not change by retrying. */
+function retryable(error: unknown): boolean {
+  if (!(error instanceof ApiError)) return true;
+  return error.status === 0 || error.status === 408 || error.status === 429 || error.status >= 500;
+}
+
+function conflictOf(error: unknown, mine: DatasetDocument): Conflict | null {
   if (!(error instanceof ApiError) || error.status !== 409) return null;
   const body = error.body as ConflictBody | null;
   if (body === null || typeof body !== 'object') return null;
-  return ('details' in body ? body.details.latest : body.latest) ?? null;
+  const details: Partial<ConflictDetails> = 'details' in body ? body.details : body;
+  const latest = details.latest;
+  if (latest === undefined) return null;
+  const changes =
+    details.changes?.map((c) => ({ path: c.pathText.replace(/^\$\.?/, ''), mine: c.new, theirs: c.old })) ??
+    diffDocuments(mine, latest.document);
+  return { mine, theirs: latest.document, theirRevision: latest.revisionNo, author: latest.author, changes };
 }
 
 /**
  * 自动保存: a valid document is saved 1.2 s after the last change, based on the revision it was loaded at.
- * A 409 stops autosave and hands both versions to the user; nothing is overwritten silently.
+ * A 409 stops autosave and hands both versions to the user; nothing is overwritten silently. A failed save
+ * is retried with growing pauses (2 s … 60 s); leaving the page with unsaved edits asks first.
  */
 export function useAutosave(options: {
   datasetId: number;
@@ -32,7 +62,8 @@ export function useAutosave(options: {
   const [revision, setRevision] = useState(options.initialRevision);
   const [status, setStatus] = useState<SaveStatus>('saved');
   const [conflict, setConflict] = useState<Conflict | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [failure, setFailure] = useState<SaveFailure | null>(null);
+  const failures = useRef(0);
   const savedDoc = useRef(doc);
   const inFlight = useRef(false);
 
@@ -43,22 +74,21 @@ export function useAutosave(options: {
       try {
         const result = await api.save(datasetId, basedOn, document);
         savedDoc.current = document;
-        setRevision(result.latestRevision.revisionNo);
+        // The revision we wrote, never a later one someone else saved meanwhile (that must come back as a 409).
+        setRevision(writtenRevisionNo(result, basedOn));
+        failures.current = 0;
+        setFailure(null);
         setStatus('saved');
-        setError(null);
       } catch (e) {
-        const current = conflictOf(e);
-        if (current !== null) {
-          setConflict({
-            mine: document,
-            theirs: current.document,
-            theirRevision: current.revisionNo,
-            author: current.author,
-          });
+        const found = conflictOf(e, document);
+        if (found !== null) {
+          setConflict(found);
           setStatus('conflict');
         } else {
+          failures.current += 1;
+          const message = e instanceof Error ? e.message : String(e);
+          setFailure({ message, retryInSeconds: retryable(e) ? retryDelaySeconds(failures.current) : null });
           setStatus('failed');
-          setError(e instanceof Error ? e.message : String(e));
         }
       } finally {
         inFlight.current = false;
@@ -73,12 +103,40 @@ export function useAutosave(options: {
       setStatus('invalid');
       return;
     }
-    setStatus((s) => (s === 'saving' ? s : 'pending'));
+    let delay = DELAY_MS;
+    if (status === 'failed') {
+      if (failure?.retryInSeconds == null) return;
+      delay = failure.retryInSeconds * 1000;
+    } else setStatus((s) => (s === 'saving' ? s : 'pending'));
     const timer = window.setTimeout(() => {
       if (!inFlight.current) void save(doc, revision);
-    }, DELAY_MS);
+    }, delay);
     return () => window.clearTimeout(timer);
-  }, [doc, valid, revision, status, save]);
+  }, [doc, valid, revision, status, failure, save]);
+
+  // 离开提示: the browser asks before closing or reloading while edits are not saved.
+  const unsaved = status !== 'saved' || doc !== savedDoc.current;
+  useEffect(() => {
+    if (!unsaved) return;
+    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [unsaved]);
+
+  // Leaving the editor inside the app (a link) within the 1.2 s pause would drop the last edit: save it now.
+  const latest = useRef({ doc, valid, revision, status });
+  useEffect(() => {
+    latest.current = { doc, valid, revision, status };
+  });
+  useEffect(
+    () => () => {
+      const last = latest.current;
+      if (last.valid !== true || last.doc === savedDoc.current || inFlight.current || last.status === 'conflict')
+        return;
+      api.save(datasetId, last.revision, last.doc).catch(() => undefined);
+    },
+    [datasetId],
+  );
 
   const keepMine = useCallback(() => {
     if (conflict === null) return;
@@ -106,5 +164,5 @@ export function useAutosave(options: {
     if (valid === true && doc !== savedDoc.current && !inFlight.current) void save(doc, revision);
   }, [doc, valid, revision, save]);
 
-  return { revision, status, error, conflict, keepMine, takeTheirs, adopt, saveNow };
+  return { revision, status, failure, conflict, keepMine, takeTheirs, adopt, saveNow };
 }

@@ -1,5 +1,6 @@
 import { Card, Col, Empty, Row, Select, Space, Statistic, Typography } from 'antd';
 import { api } from '../api/endpoints.js';
+import { publishedRevisionNo } from '../api/revision-of.js';
 import { OverviewCharts } from '../bureau/overview-charts.js';
 import { loadOverviewRows } from '../bureau/overview-row.js';
 import { OverviewTable } from '../bureau/overview-table.js';
@@ -14,8 +15,8 @@ export function BureauPage(props: { year: number | undefined }) {
   const year = props.year ?? years[0];
   const ofYear = (all.data ?? []).filter((d) => d.fiscalYear === year);
   const rows = useLoad(
-    () => loadOverviewRows(ofYear),
-    `rows-${String(year)}-${ofYear.map((d) => `${d.id}.${d.latestRevision.revisionNo}`).join(',')}`,
+    () => loadOverviewRows(ofYear, year),
+    `rows-${String(year)}-${ofYear.map((d) => `${d.id}.${d.latestRevision.revisionNo}.${String(publishedRevisionNo(d))}`).join(',')}`,
   );
   if (all.error !== undefined) return <LoadError error={all.error} onRetry={all.reload} />;
   if (rows.error !== undefined) return <LoadError error={rows.error} onRetry={rows.reload} />;
@@ -48,7 +49,7 @@ export function BureauPage(props: { year: number | undefined }) {
               ['部门数', ofYear.length],
               ['有错误', rows.loading ? '—' : count((r) => r.errors > 0)],
               ['执行率低于 90%', rows.loading ? '—' : count((r) => r.executionRate !== null && r.executionRate < 90)],
-              ['已公开', rows.loading ? '—' : count((r) => r.status === '已公开')],
+              ['已公开', rows.loading ? '—' : count((r) => r.publishedRevision !== null)],
             ].map(([title, value]) => (
               <Col xs={12} md={6} key={String(title)}>
                 <Card size="small">
@@ -57,7 +58,11 @@ export function BureauPage(props: { year: number | undefined }) {
               </Col>
             ))}
           </Row>
-          {rows.loading ? <Loading rows={8} /> : <OverviewCharts rows={data} />}
+          {rows.loading ? (
+            <Loading rows={8} />
+          ) : (
+            <OverviewCharts rows={data.filter((r) => r.loadError === undefined)} />
+          )}
           <Card size="small" title={`${year} 年度各部门`}>
             {rows.loading ? <Loading rows={6} /> : <OverviewTable rows={data} />}
           </Card>

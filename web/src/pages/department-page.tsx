@@ -2,6 +2,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Empty, List, Space, Tag, Typography, message } from 'antd';
 import { useState } from 'react';
 import { api } from '../api/endpoints.js';
+import { PublishedTag } from '../components/published-tag.js';
 import { LoadError, Loading } from '../components/states.js';
 import { wirePercentText } from '../wire-format.js';
 import { href, Link, navigate } from '../router.js';
@@ -79,7 +80,7 @@ export function DepartmentPage(props: { id: number }) {
                   <Tag color={d.latestRevision.keyFigures.errorCount > 0 ? 'red' : 'green'}>
                     错误 {d.latestRevision.keyFigures.errorCount}
                   </Tag>
-                  {d.latestRevision.publishedAt === null ? null : <Tag color="blue">已公开</Tag>}
+                  <PublishedTag dataset={d} />
                 </Space>
               </List.Item>
             )}

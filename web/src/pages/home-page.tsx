@@ -1,5 +1,6 @@
 import { Card, Col, Empty, Row, Space, Statistic, Table, Tag, Typography } from 'antd';
 import { api } from '../api/endpoints.js';
+import { PublishedTag } from '../components/published-tag.js';
 import type { DatasetSummary } from '../api/types.js';
 import { LoadError, Loading } from '../components/states.js';
 import { wirePercentText } from '../wire-format.js';
@@ -75,8 +76,7 @@ export function HomePage() {
                 width: 200,
                 render: (_, d) => (
                   <span>
-                    第 {d.latestRevision.revisionNo} 版{' '}
-                    {d.latestRevision.publishedAt === null ? null : <Tag color="blue">已公开</Tag>}
+                    第 {d.latestRevision.revisionNo} 版 <PublishedTag dataset={d} />
                   </span>
                 ),
               },
