@@ -22,6 +22,22 @@ export function plainCellValue(value: CellValue): string | number | boolean | Da
 
 export type CellRead = { ok: true; value: unknown } | { ok: false; message: string };
 
+const isErrorValue = (v: unknown): v is { error: string } =>
+  typeof v === 'object' && v !== null && !(v instanceof Date) && 'error' in v;
+
+/**
+ * Why a cell cannot be trusted as input: an error value (#REF!, #DIV/0!) or a formula whose result was never
+ * calculated (written by a program, not saved by Excel). Reading either as blank would silently drop a number.
+ */
+export function cellProblem(value: CellValue): string | null {
+  if (isErrorValue(value)) return `单元格为错误值 ${value.error}`;
+  if (value === null || typeof value !== 'object' || value instanceof Date) return null;
+  if (!('formula' in value) && !('sharedFormula' in value)) return null;
+  const result = (value as { result?: unknown }).result;
+  if (result === undefined || result === null) return '公式没有计算结果，请在 Excel 中重新计算并保存';
+  return isErrorValue(result) ? `公式结果为 ${result.error}` : null;
+}
+
 const isoDate = (d: Date) => d.toISOString().slice(0, 10);
 
 /**
@@ -29,6 +45,8 @@ const isoDate = (d: Date) => d.toISOString().slice(0, 10);
  * decimal text (String(number)), exact for up to 15 significant digits, and then parsed as text by the schema.
  */
 export function readCell(value: CellValue, kind: CellKind): CellRead {
+  const problem = cellProblem(value);
+  if (problem !== null) return { ok: false, message: problem };
   const plain = plainCellValue(value);
   if (plain === null || (typeof plain === 'string' && plain.trim() === '')) return { ok: true, value: undefined };
   switch (kind) {

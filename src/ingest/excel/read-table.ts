@@ -35,9 +35,16 @@ export function columnLetter(column: number): string {
 /** One filled row of a table sheet: values by column key, already converted by column kind. */
 export type TableRow = { row: number; get: (key: string) => unknown; where: (key: string) => Where };
 
-/** Reads the filled rows of a table sheet; columns are found by their header text, so order does not matter. */
+/**
+ * Reads the filled rows of a table sheet; columns are found by their header text, so order does not matter.
+ * Every template sheet is required: a missing sheet is SHEET_MISSING, never "no rows" (an import replaces the
+ * whole dataset, so reading it as empty would wipe its projects or indicators). A present but empty sheet is no rows.
+ */
 export function readTable(sheet: Worksheet | undefined, spec: TableSpec, ctx: ReadContext): TableRow[] {
-  if (sheet === undefined) return [];
+  if (sheet === undefined) {
+    ctx.problems.push({ cell: spec.name, code: 'SHEET_MISSING', message: `缺少工作表“${spec.name}”` });
+    return [];
+  }
   const positions = new Map<string, number>();
   sheet.getRow(1).eachCell((cell, col) => positions.set(String(cell.text).trim(), col));
   const columns = spec.columns.flatMap((c) => {

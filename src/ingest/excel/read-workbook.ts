@@ -6,6 +6,7 @@ import { readBasicSheet } from './basic-sheet.js';
 import { readNarrativeSheet } from './narrative-sheet.js';
 import { readTableSheets } from './read-sheets.js';
 import { newReadContext, type ReadContext, type Where } from './read-table.js';
+import { checkWorkbookZip, WORKBOOK_LIMITS } from './zip-guard.js';
 
 /** A workbook finding: located by `cell` (`项目!C7`) for people and by `path` for programs. */
 export type WorkbookFinding = Finding & { cell: string };
@@ -58,14 +59,18 @@ async function loadWorkbook(data: Buffer | Uint8Array): Promise<ExcelJS.Workbook
  * problems and schema problems together; there is no partial result.
  */
 export async function readWorkbook(data: Buffer | Uint8Array): Promise<ReadWorkbookResult> {
+  const refuse = (code: string, message: string, cell = ''): ReadWorkbookResult => ({
+    ok: false,
+    errors: [{ severity: 'error', code, message, path: [], cell }],
+  });
+  const zip = await checkWorkbookZip(data);
+  if (!zip.ok) return refuse(zip.code, zip.message);
   const book = await loadWorkbook(data);
-  if (book === null) {
-    return {
-      ok: false,
-      errors: [
-        { severity: 'error', code: 'XLSX_UNREADABLE', message: '不是有效的 Excel 工作簿（.xlsx）', path: [], cell: '' },
-      ],
-    };
+  if (book === null) return refuse('XLSX_UNREADABLE', '不是有效的 Excel 工作簿（.xlsx）');
+  const crowded = book.worksheets.find((sheet) => sheet.actualRowCount > WORKBOOK_LIMITS.maxRowsPerSheet + 1);
+  if (crowded !== undefined) {
+    const message = `工作表“${crowded.name}”有 ${crowded.actualRowCount} 行，超过上限 ${WORKBOOK_LIMITS.maxRowsPerSheet} 行，未导入`;
+    return refuse('SHEET_TOO_MANY_ROWS', message, crowded.name);
   }
   const ctx = newReadContext();
   const doc: Record<string, unknown> = {};
