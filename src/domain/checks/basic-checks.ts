@@ -2,7 +2,7 @@
 import { formatAmount, parsePercent, type Fen } from '../money/index.js';
 import { PERCENT_FIGURES, SHARE_PAIRS } from '../figures/catalog.js';
 import type { FieldPath, Finding } from '../findings/finding.js';
-import { amountText, compareAmount, differenceText, percentText } from './compare.js';
+import { amountText, compareAmount, differenceText, percentText } from '../figures/compare.js';
 import type { Check } from './context.js';
 
 /** Adjustments may be negative (调减); every other amount may not. */

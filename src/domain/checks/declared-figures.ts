@@ -2,7 +2,7 @@
 import { parsePercent, type Fen } from '../money/index.js';
 import { AMOUNT_FIGURES, PERCENT_FIGURES, type AmountFigureKey, type PercentFigureKey } from '../figures/catalog.js';
 import type { Finding } from '../findings/finding.js';
-import { amountText, compareAmount, comparePercent, differenceText, percentText } from './compare.js';
+import { amountText, compareAmount, comparePercent, differenceText, percentText } from '../figures/compare.js';
 import type { Check, CheckContext } from './context.js';
 
 function checkDeclaredAmount({ dataset, figures }: CheckContext, key: AmountFigureKey, stated: Fen): Finding[] {

@@ -3,7 +3,7 @@ import type { Fen } from '../money/index.js';
 import type { AmountFigure } from '../figures/amount-figure.js';
 import type { Finding } from '../findings/finding.js';
 import { economicClassOf } from '../reference/economic-classification.js';
-import { amountText, compareAmount, differenceText } from './compare.js';
+import { amountText, compareAmount, differenceText } from '../figures/compare.js';
 import type { Check } from './context.js';
 
 /** UNKNOWN_ECONOMIC_CODE: every line's code must be in the reference table. */

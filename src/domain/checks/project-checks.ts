@@ -2,7 +2,8 @@
 import { parsePercent, type Fen } from '../money/index.js';
 import type { AmountFigure } from '../figures/amount-figure.js';
 import type { Finding } from '../findings/finding.js';
-import { amountText, compareAmount, comparePercent, differenceText, percentText } from './compare.js';
+import { statedBasisRate } from '../figures/projects.js';
+import { amountText, compareAmount, comparePercent, differenceText, percentText } from '../figures/compare.js';
 import type { Check } from './context.js';
 
 /** PROJECT_IDENTITY: actual + returned + carried forward must equal year-start budget + supplementary. */
@@ -35,7 +36,7 @@ export const checkProjectDeclaredRates: Check = ({ dataset, figures }) =>
     const p = figures.projects[index];
     if (statedText === undefined || p === undefined) return [];
     const stated = parsePercent(statedText);
-    const computed = p.executionRateYearStart ?? p.executionRate;
+    const { rate: computed, basisLabel } = statedBasisRate(p);
     if (!stated.ok || computed === null) return [];
     const { severity, difference } = comparePercent(computed, stated.percent);
     if (severity === null) return [];
@@ -43,7 +44,7 @@ export const checkProjectDeclaredRates: Check = ({ dataset, figures }) =>
       {
         severity,
         code: 'RATE_MISMATCH',
-        message: `项目“${p.name}”执行率：报告所述 ${percentText(stated.percent)}，按实际支出 ÷ 年初预算计算为 ${percentText(computed)}，相差 ${percentText(difference)}。`,
+        message: `项目“${p.name}”执行率：报告所述 ${percentText(stated.percent)}，按实际支出 ÷ ${basisLabel}计算为 ${percentText(computed)}，相差 ${percentText(difference)}。`,
         path: ['projects', index, 'declared', 'executionRate'],
         figures: {
           declared: percentText(stated.percent),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { EXACT_DECIMALS, parseAmount, parsePercent, type Fen, type MoneyUnit } from '../money/index.js';
+import { EXACT_DECIMALS, formatPercent, parseAmount, parsePercent, type Fen, type MoneyUnit } from '../money/index.js';
 
 /**
  * The largest amount a dataset may hold: 10^15 元 (1 千万亿元) in fen. Far above any budget, and far enough below
@@ -42,7 +42,7 @@ export const percentTextSchema = z
   .union([z.string(), z.number()])
   .transform((input, ctx): string => {
     const parsed = parsePercent(input);
-    if (parsed.ok) return (Number(parsed.percent) / 100).toFixed(2);
+    if (parsed.ok) return formatPercent(parsed.percent);
     ctx.addIssue({
       code: 'custom',
       message: `不是有效百分比：${String(input)}（最多 2 位小数）`,

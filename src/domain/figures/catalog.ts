@@ -49,11 +49,6 @@ export type PercentFigureKey = keyof typeof PERCENT_FIGURES;
 export type FigureKey = AmountFigureKey | PercentFigureKey;
 
 export const AMOUNT_FIGURE_KEYS = Object.keys(AMOUNT_FIGURES) as AmountFigureKey[];
-export const PERCENT_FIGURE_KEYS = Object.keys(PERCENT_FIGURES) as PercentFigureKey[];
-
-export function figureLabel(key: FigureKey): string {
-  return key in AMOUNT_FIGURES ? AMOUNT_FIGURES[key as AmountFigureKey] : PERCENT_FIGURES[key as PercentFigureKey];
-}
 
 /** Share pairs that must add up to 100 %. */
 export const SHARE_PAIRS: readonly (readonly [PercentFigureKey, PercentFigureKey])[] = [

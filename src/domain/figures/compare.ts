@@ -9,7 +9,7 @@ import {
   type MoneyUnit,
   type Percent,
 } from '../money/index.js';
-import type { AmountFigure } from '../figures/amount-figure.js';
+import type { AmountFigure } from './amount-figure.js';
 import type { Severity } from '../findings/finding.js';
 
 /** "596.06万元" */

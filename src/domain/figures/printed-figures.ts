@@ -1,7 +1,8 @@
-import { compareAmount, comparePercent } from '../checks/compare.js';
+import { compareAmount, comparePercent } from './compare.js';
 import type { Dataset } from '../dataset/schema.js';
 import type { AmountFigureKey, PercentFigureKey } from './catalog.js';
 import type { Figures } from './compute.js';
+import { statedBasisRate } from './projects.js';
 import { parsePercent, type Fen, type Percent } from '../money/index.js';
 
 /**
@@ -42,10 +43,10 @@ export function printedFigures(dataset: Dataset, figures: Figures): PrintedFigur
       return compareAmount(computed, stated, dataset.unit).severity === 'info' ? stated : computed.value;
     },
     percent: (key) => choosePercent(figures.percents[key], declaredPercent(declared[key])),
-    projectRate: (index) =>
-      choosePercent(
-        figures.projects[index]?.executionRateYearStart ?? null,
-        declaredPercent(dataset.projects[index]?.declared?.executionRate),
-      ),
+    projectRate: (index) => {
+      const project = figures.projects[index];
+      const computed = project === undefined ? null : statedBasisRate(project).rate;
+      return choosePercent(computed, declaredPercent(dataset.projects[index]?.declared?.executionRate));
+    },
   };
 }

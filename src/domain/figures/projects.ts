@@ -25,6 +25,16 @@ export type ProjectFigures = {
   isSupplementaryOnly: boolean;
 };
 
+/**
+ * The rate a report states for a project: actual ÷ year-start budget, as the seed does; for a project with no
+ * year-start budget (funded only by supplementary appropriations), actual ÷ full-year budget.
+ */
+export function statedBasisRate(p: ProjectFigures): { rate: Percent | null; basisLabel: '年初预算' | '全年预算' } {
+  return p.executionRateYearStart !== null
+    ? { rate: p.executionRateYearStart, basisLabel: '年初预算' }
+    : { rate: p.executionRate, basisLabel: '全年预算' };
+}
+
 export function computeProject(project: Project, index: number): ProjectFigures {
   const supplementary = sumFen(project.supplementaryAppropriations.map((a) => a.amount));
   const fullYearBudget = (project.yearStartBudget + supplementary) as Fen;

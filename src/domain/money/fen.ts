@@ -27,14 +27,6 @@ export function sumFen(values: readonly Fen[]): Fen {
   return total as Fen;
 }
 
-export function addFen(a: Fen, b: Fen): Fen {
-  return (a + b) as Fen;
-}
-
-export function subFen(a: Fen, b: Fen): Fen {
-  return (a - b) as Fen;
-}
-
 export function absFen(a: Fen): Fen {
   return (a < 0n ? 0n - a : a) as Fen;
 }
@@ -62,11 +54,6 @@ export function formatAmount(amount: Fen, unit: MoneyUnit, decimals = 2): string
 export function roundAmount(amount: Fen, unit: MoneyUnit, decimals = 2): Fen {
   const step = FEN_PER_UNIT[unit] / 10n ** BigInt(decimals);
   return (divideHalfUp(amount, step) * step) as Fen;
-}
-
-/** Half of the last printed place, in fen: the most one rounded figure can be off by (0.005 万元 = 5 000 fen). */
-export function halfPrintedStep(unit: MoneyUnit, decimals = 2): Fen {
-  return (FEN_PER_UNIT[unit] / 10n ** BigInt(decimals) / 2n) as Fen;
 }
 
 /** Amount on the wire and in exports: decimal string with 2 places in the given unit. */

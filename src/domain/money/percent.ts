@@ -8,8 +8,6 @@ import type { Fen } from './fen.js';
  */
 export type Percent = bigint & { readonly __unit: 'percent' };
 
-export const HUNDRED_PERCENT = 10_000n as Percent;
-
 export function percent(hundredths: bigint): Percent {
   return hundredths as Percent;
 }

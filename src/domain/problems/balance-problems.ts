@@ -2,7 +2,7 @@
 // and supplementary appropriations issued too late in the year to be spent (the seed's 88.91 万元 hall project).
 // A supplementary appropriation counts as late when dated in options.lateSupplementaryFromMonth or later (or in a
 // later year); an undated one counts as late when none of it was spent (the project's unspent ≥ the appropriation).
-import { parseAmount, percent, ratio, sumFen, type Fen } from '../money/index.js';
+import { percent, ratio, sumFen, type Fen } from '../money/index.js';
 import type { Project } from '../dataset/schema.js';
 import type { ProjectFigures } from '../figures/projects.js';
 import { amtFigure, amtText, pctFigure, pctText, type ProblemDraft, type ProblemContext } from './problem.js';
@@ -63,9 +63,8 @@ export function detectLateSupplementary(context: ProblemContext): ProblemDraft[]
 
 function isLarge(amount: Fen, base: Fen, context: ProblemContext): boolean {
   const { minAmountWanYuan, minShare } = context.options.largeBalance;
-  const min = parseAmount(minAmountWanYuan, '万元');
   const share = ratio(amount, base);
-  return amount > 0n && (!min.ok || amount >= min.fen) && share !== null && share >= minShare;
+  return amount > 0n && amount >= minAmountWanYuan && share !== null && share >= minShare;
 }
 
 /** 结转结余 large in amount and in share of the full-year budget, for the department and for each project. */

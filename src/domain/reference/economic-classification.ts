@@ -107,7 +107,3 @@ export function economicClassOf(code: string): EconomicClass | undefined {
 export function economicName(code: string): string | undefined {
   return itemByCode.get(code)?.name ?? classByCode.get(code)?.name;
 }
-
-export function isKnownEconomicCode(code: string): boolean {
-  return economicClassOf(code) !== undefined;
-}

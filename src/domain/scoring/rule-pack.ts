@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { parsePercent, type Percent } from '../money/index.js';
+import { parsePercent, type Fen, type Percent } from '../money/index.js';
+import { amountSchema } from '../dataset/primitives.js';
 import { parsePoints, type Points } from './points.js';
 
 /** 评分等级. */
@@ -54,8 +55,8 @@ export const problemRulesSchema = z.strictObject({
   executionBases: z.array(z.enum(EXECUTION_BASES)).min(1).default(['yearStartBudget', 'fullYearBudget']),
   paymentSchedule: paymentScheduleSchema.default({ kind: 'linear' }),
   largeBalance: z
-    .strictObject({ minAmountWanYuan: z.union([z.string(), z.number()]).transform(String), minShare: percentText })
-    .default({ minAmountWanYuan: '10', minShare: 1000n as Percent }),
+    .strictObject({ minAmountWanYuan: amountSchema('万元'), minShare: percentText })
+    .default({ minAmountWanYuan: 10_000_000n as Fen, minShare: 1000n as Percent }),
   /** A supplementary appropriation dated in this month or later is too late to spend. */
   lateSupplementaryFromMonth: z.int().min(1).max(12).default(12),
 });
