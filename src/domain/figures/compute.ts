@@ -74,73 +74,87 @@ function paymentBase(dataset: Dataset, amounts: Record<AmountFigureKey, AmountFi
   return amounts[yearStart ? ys : fy].value;
 }
 
+type Amounts = Record<AmountFigureKey, AmountFigure>;
+
+/** Every department-level amount: budgets, income, expenditure, lines, balances, 三公. */
+function amountFigures(
+  dataset: Dataset,
+  projects: readonly ProjectFigures[],
+  threePublic: readonly ThreePublicItemFigures[],
+): Amounts {
+  const basic = dataset.basicExpenditure;
+  const incomeBasic = sumOf(dataset.income.sources.map((s) => s.basic));
+  const incomeProject = sumOf(dataset.income.sources.map((s) => s.project));
+  const expenditureBasic = single(basic.actual);
+  const expenditureProject = sumOf(projects.map((p) => p.actual));
+  const projectYearEndBalance = sumOf(projects.map((p) => p.carriedForward));
+  const yearEndBalance = combine(single(basic.carriedForward ?? ZERO_FEN), projectYearEndBalance);
+  return {
+    ...budgetFigures(dataset, projects),
+    incomeTotal: combine(incomeBasic, incomeProject),
+    incomeBasic,
+    incomeProject,
+    expenditureTotal: combine(expenditureBasic, expenditureProject),
+    expenditureBasic,
+    expenditureProject,
+    personnel: sumOf(linesOfKind(basic.lines, 'personnel')),
+    publicUse: sumOf(linesOfKind(basic.lines, 'publicUse')),
+    basicLinesTotal: sumOf(basic.lines.map((l) => l.amount)),
+    projectLinesTotal: sumOf((dataset.projectExpenditure?.lines ?? []).map((l) => l.amount)),
+    yearEndBalance,
+    projectYearEndBalance,
+    returnedToTreasuryTotal: sumOf(projects.map((p) => p.returnedToTreasury)),
+    carriedForwardTotal: yearEndBalance,
+    threePublicBudget: sumOf(threePublic.map((t) => t.budget)),
+    threePublicActual: sumOf(threePublic.map((t) => t.actual)),
+  };
+}
+
+/** Every share and rate, from the amounts (half-up to 2 decimals; null for a zero denominator). */
+function percentFigures(a: Amounts): Record<PercentFigureKey, Percent | null> {
+  const basicLines = a.personnel.value + a.publicUse.value;
+  return {
+    incomeBasicShare: ratio(a.incomeBasic.value, a.incomeTotal.value),
+    incomeProjectShare: ratio(a.incomeProject.value, a.incomeTotal.value),
+    expenditureBasicShare: ratio(a.expenditureBasic.value, a.expenditureTotal.value),
+    expenditureProjectShare: ratio(a.expenditureProject.value, a.expenditureTotal.value),
+    personnelShare: ratio(a.personnel.value, basicLines),
+    publicUseShare: ratio(a.publicUse.value, basicLines),
+    executionRate: ratio(a.expenditureTotal.value, a.fullYearBudgetTotal.value),
+    executionRateYearStart: ratio(a.expenditureTotal.value, a.yearStartBudgetTotal.value),
+    basicExecutionRate: ratio(a.expenditureBasic.value, a.basicFullYearBudget.value),
+    projectExecutionRate: ratio(a.expenditureProject.value, a.projectYearStartBudget.value),
+    projectExecutionRateFullYear: ratio(a.expenditureProject.value, a.projectFullYearBudget.value),
+    threePublicExecutionRate: ratio(a.threePublicActual.value, a.threePublicBudget.value),
+  };
+}
+
+function staffingFigures(dataset: Dataset): StaffingFigures {
+  const staffing = dataset.department.staffing;
+  const authorizedTotal = staffing.authorizedPosts.reduce((n, p) => n + p.count, 0);
+  return {
+    authorizedTotal,
+    inPost: staffing.inPost,
+    inPostControlRate: ratio(BigInt(staffing.inPost), BigInt(authorizedTotal)),
+  };
+}
+
 /** Derives every figure of the report from the raw facts of `dataset`. */
 export function computeFigures(dataset: Dataset, options: ComputeOptions = {}): Figures {
   const projects = dataset.projects.map(computeProject);
-  const basic = dataset.basicExpenditure;
-  const budgets = budgetFigures(dataset, projects);
-  const incomeBasic = sumOf(dataset.income.sources.map((s) => s.basic));
-  const incomeProject = sumOf(dataset.income.sources.map((s) => s.project));
-  const incomeTotal = combine(incomeBasic, incomeProject);
-  const expenditureBasic = single(basic.actual);
-  const expenditureProject = sumOf(projects.map((p) => p.actual));
-  const expenditureTotal = combine(expenditureBasic, expenditureProject);
-  const personnel = sumOf(linesOfKind(basic.lines, 'personnel'));
-  const publicUse = sumOf(linesOfKind(basic.lines, 'publicUse'));
-  const projectYearEndBalance = sumOf(projects.map((p) => p.carriedForward));
-  const threePublic = computeThreePublic(basic.threePublic);
-  const threePublicBudget = sumOf(threePublic.map((t) => t.budget));
-  const threePublicActual = sumOf(threePublic.map((t) => t.actual));
-
-  const amounts: Record<AmountFigureKey, AmountFigure> = {
-    ...budgets,
-    incomeTotal,
-    incomeBasic,
-    incomeProject,
-    expenditureTotal,
-    expenditureBasic,
-    expenditureProject,
-    personnel,
-    publicUse,
-    basicLinesTotal: sumOf(basic.lines.map((l) => l.amount)),
-    projectLinesTotal: sumOf((dataset.projectExpenditure?.lines ?? []).map((l) => l.amount)),
-    yearEndBalance: combine(single(basic.carriedForward ?? ZERO_FEN), projectYearEndBalance),
-    projectYearEndBalance,
-    returnedToTreasuryTotal: sumOf(projects.map((p) => p.returnedToTreasury)),
-    carriedForwardTotal: combine(single(basic.carriedForward ?? ZERO_FEN), projectYearEndBalance),
-    threePublicBudget,
-    threePublicActual,
-  };
-  const percents: Record<PercentFigureKey, Percent | null> = {
-    incomeBasicShare: ratio(incomeBasic.value, incomeTotal.value),
-    incomeProjectShare: ratio(incomeProject.value, incomeTotal.value),
-    expenditureBasicShare: ratio(expenditureBasic.value, expenditureTotal.value),
-    expenditureProjectShare: ratio(expenditureProject.value, expenditureTotal.value),
-    personnelShare: ratio(personnel.value, personnel.value + publicUse.value),
-    publicUseShare: ratio(publicUse.value, personnel.value + publicUse.value),
-    executionRate: ratio(expenditureTotal.value, budgets.fullYearBudgetTotal.value),
-    executionRateYearStart: ratio(expenditureTotal.value, budgets.yearStartBudgetTotal.value),
-    basicExecutionRate: ratio(expenditureBasic.value, budgets.basicFullYearBudget.value),
-    projectExecutionRate: ratio(expenditureProject.value, budgets.projectYearStartBudget.value),
-    projectExecutionRateFullYear: ratio(expenditureProject.value, budgets.projectFullYearBudget.value),
-    threePublicExecutionRate: ratio(threePublicActual.value, threePublicBudget.value),
-  };
+  const threePublic = computeThreePublic(dataset.basicExpenditure.threePublic);
+  const amounts = amountFigures(dataset, projects, threePublic);
   const progress = dataset.paymentProgress;
-  const authorizedTotal = dataset.department.staffing.authorizedPosts.reduce((n, p) => n + p.count, 0);
   return {
     amounts,
-    percents,
+    percents: percentFigures(amounts),
     projects,
     threePublic,
     paymentProgress:
       progress === undefined
         ? null
         : computePaymentProgress(progress, paymentBase(dataset, amounts), options.schedule ?? linearSchedule),
-    staffing: {
-      authorizedTotal,
-      inPost: dataset.department.staffing.inPost,
-      inPostControlRate: ratio(BigInt(dataset.department.staffing.inPost), BigInt(authorizedTotal)),
-    },
-    incomeLessExpenditure: combine(incomeTotal, expenditureTotal, -1),
+    staffing: staffingFigures(dataset),
+    incomeLessExpenditure: combine(amounts.incomeTotal, amounts.expenditureTotal, -1),
   };
 }
