@@ -126,3 +126,19 @@ describe('hostile input', () => {
     expect(!result.ok && result.errors[0]).toMatchObject({ code: 'YAML_SYNTAX', location: { file: 'bomb.yaml' } });
   });
 });
+
+describe('payment progress', () => {
+  it('refuses the same month twice, pointing at the second', () => {
+    const input = minimalDatasetInput();
+    input.paymentProgress = {
+      points: [
+        { month: 3, cumulativePercent: '10' },
+        { month: 3, cumulativePercent: '12' },
+      ],
+    };
+    const result = readDatasetText(JSON.stringify(input), 'd.json');
+    expect(!result.ok && result.errors.map((e) => [e.code, e.path.join('.')])).toEqual([
+      ['DUPLICATE_MONTH', 'paymentProgress.points.1.month'],
+    ]);
+  });
+});

@@ -129,6 +129,22 @@ export function paymentProgressSchema(unit: MoneyUnit) {
       .enum(['yearStartBudget', 'fullYearBudget'])
       .default('fullYearBudget')
       .meta({ description: '进度的分母：年初预算或全年预算（金额填报时用于换算百分比）' }),
-    points: z.array(paymentPointSchema(unit)).min(1),
+    points: z
+      .array(paymentPointSchema(unit))
+      .min(1)
+      .superRefine((points, ctx) => {
+        const seen = new Set<number>();
+        points.forEach((point, index) => {
+          if (seen.has(point.month)) {
+            ctx.addIssue({
+              code: 'custom',
+              message: `${point.month} 月末的支付进度重复填写`,
+              path: [index, 'month'],
+              params: { code: 'DUPLICATE_MONTH' },
+            });
+          }
+          seen.add(point.month);
+        });
+      }),
   });
 }
