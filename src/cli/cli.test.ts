@@ -1,23 +1,8 @@
-import { execFile } from 'node:child_process';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-
-const run = promisify(execFile);
-const BIN = 'bin/jixiao.js';
-const SEED = 'examples/yuhua-2020.yaml';
-
-async function jixiao(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run('node', [BIN, ...args]);
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+import { jixiao, REPO_ROOT, SEED } from './testing/run-cli.js';
 
 describe('jixiao compute', () => {
   it('prints the seed figures as JSON with amounts as 2-decimal strings', async () => {
@@ -49,7 +34,7 @@ describe('jixiao check', () => {
     const file = join(dir, 'd.json');
     const { readFile } = await import('node:fs/promises');
     const { parse } = await import('yaml');
-    const seed = parse(await readFile(SEED, 'utf8')) as { declared: Record<string, string> };
+    const seed = parse(await readFile(join(REPO_ROOT, SEED), 'utf8')) as { declared: Record<string, string> };
     seed.declared['incomeTotal'] = '930.65';
     await writeFile(file, JSON.stringify(seed));
     const { code, stdout } = await jixiao('check', file, '--json');

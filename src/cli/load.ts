@@ -1,20 +1,39 @@
+import { runChecks } from '../domain/checks/run-checks.js';
+import type { RulePack } from '../domain/scoring/rule-pack.js';
+import { allFindings } from '../domain/scoring/scoring-check.js';
+import type { LocatedFinding } from '../ingest/located-yaml.js';
 import { readDatasetFile, type ReadDatasetResult } from '../ingest/read-dataset.js';
-import { findingText } from './output.js';
+import { resolveRulePack } from '../ingest/read-rule-pack.js';
+import { exitInvalid } from './fail.js';
+
+export { EXIT_INVALID_INPUT } from './fail.js';
 
 export type LoadedDataset = Extract<ReadDatasetResult, { ok: true }>;
-
-/** Exit code for input that cannot be read or validated (2), as opposed to a dataset with error findings (1). */
-export const EXIT_INVALID_INPUT = 2;
 
 /** Reads a dataset file; on failure prints every located problem in Chinese and exits with code 2. */
 export async function loadDatasetOrExit(file: string, json: boolean): Promise<LoadedDataset> {
   const result = await readDatasetFile(file);
-  if (result.ok) return result;
-  if (json) {
-    process.stdout.write(`${JSON.stringify({ ok: false, errors: result.errors }, null, 2)}\n`);
-  } else {
-    process.stderr.write(`数据集无法读取：${file}\n`);
-    for (const error of result.errors) process.stderr.write(`${findingText(error)}\n`);
-  }
-  process.exit(EXIT_INVALID_INPUT);
+  return result.ok ? result : exitInvalid(result.errors, json, `数据集无法读取：${file}`);
+}
+
+/** The rule pack to use (`--pack`, else the dataset's rulePack, else national); an unknown or bad pack exits 2. */
+export async function loadPackOrExit(
+  option: string | undefined,
+  loaded: LoadedDataset,
+  file: string,
+  json: boolean,
+): Promise<RulePack> {
+  const resolved = await resolveRulePack(option, loaded.dataset.rulePack, file);
+  return resolved.ok ? resolved.pack : exitInvalid(resolved.errors, json);
+}
+
+/**
+ * What `jixiao check` lists: every finding under the dataset's pack (the same `selfEvaluate` findings `score` and
+ * the report use), located in the file; a pack that cannot be read adds its own findings and the data checks stand.
+ */
+export async function checkFindings(loaded: LoadedDataset, file: string): Promise<LocatedFinding[]> {
+  const pack = await resolveRulePack(undefined, loaded.dataset.rulePack, file);
+  const all = pack.ok ? allFindings(loaded.dataset, pack.pack) : runChecks(loaded.dataset);
+  const located = all.map((f) => ({ ...f, location: loaded.locate(f.path) }));
+  return pack.ok ? located : [...pack.errors, ...located];
 }

@@ -1,10 +1,13 @@
-import { mkdir, rename, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import { buildReportModel, type ReportInput } from './model/build-report.js';
 import { drawCharts } from './render/chart-images.js';
 import { renderReport, type ReportFormat } from './render/index.js';
 
 export type ReportTarget = { format: ReportFormat; path: string };
+
+/** One file to write: where, and its complete content. */
+export type OutputFile = { path: string; bytes: Buffer | string };
 
 /** Where `--all` puts each format: `<dir>/<name>.<format>`. */
 export function targetsInDirectory(dir: string, name: string, formats: readonly ReportFormat[]): ReportTarget[] {
@@ -12,19 +15,67 @@ export function targetsInDirectory(dir: string, name: string, formats: readonly 
 }
 
 /**
- * Builds the report model, renders every target in memory, and only then writes the files (each through a
- * temporary name and a rename), so that a failure never leaves a partial report behind.
+ * An errno-shaped error about the user's target `path` (not our temporary name), so whoever reports it names the
+ * file the user asked for. `syscall` 'write' says it was being written.
+ */
+function targetError(cause: unknown, path: string, code?: string): Error {
+  const errno = (cause as NodeJS.ErrnoException | null)?.code ?? code ?? 'EIO';
+  return Object.assign(new Error(`${errno}: cannot write ${path}`, { cause }), { code: errno, syscall: 'write', path });
+}
+
+/** Makes sure `path` can be written: its directory exists (created when asked) and it is not itself a directory. */
+async function verifyTarget(path: string, createDirectories: boolean): Promise<void> {
+  const dir = dirname(path);
+  // mkdir's own error names the directory that cannot be created, which is the useful path to show.
+  if (createDirectories) await mkdir(dir, { recursive: true });
+  const dirStat = await stat(dir).catch((error: unknown) => {
+    throw targetError(error, path);
+  });
+  if (!dirStat.isDirectory()) throw targetError(null, path, 'ENOTDIR');
+  const existing = await stat(path).catch(() => null);
+  if (existing?.isDirectory() === true) throw targetError(null, path, 'EISDIR');
+}
+
+/** A temporary name next to `path` (same directory, so the final rename does not cross file systems). */
+const temporaryName = (path: string): string => join(dirname(path), `.${basename(path)}.tmp-${process.pid}`);
+
+/**
+ * Writes every file or none: verifies every target first, writes each to a temporary name next to it, and only
+ * when all are written renames them into place. On any failure the temporary files are removed and the error
+ * (naming the target) is thrown. `createDirectories` creates missing target directories (reports into a folder).
+ */
+export async function writeAllOrNothing(
+  files: readonly OutputFile[],
+  options: { createDirectories: boolean },
+): Promise<void> {
+  for (const file of files) await verifyTarget(file.path, options.createDirectories);
+  const temporaries = files.map((f) => temporaryName(f.path));
+  let current = '';
+  try {
+    for (const [i, file] of files.entries()) {
+      current = file.path;
+      await writeFile(temporaries[i] ?? '', file.bytes);
+    }
+    for (const [i, file] of files.entries()) {
+      current = file.path;
+      await rename(temporaries[i] ?? '', file.path);
+    }
+  } catch (error) {
+    await Promise.all(temporaries.map((t) => rm(t, { force: true })));
+    throw targetError(error, current);
+  }
+}
+
+/**
+ * Builds the report model, renders every target in memory, and only then writes all the files at once
+ * (`writeAllOrNothing`), so a report run leaves every file or none — never two of four.
  */
 export async function writeReports(input: ReportInput, targets: readonly ReportTarget[]): Promise<ReportTarget[]> {
   const model = buildReportModel(input);
   const charts = drawCharts(model);
-  const rendered: { target: ReportTarget; bytes: Buffer }[] = [];
-  for (const target of targets) rendered.push({ target, bytes: await renderReport(model, target.format, charts) });
-  for (const { target, bytes } of rendered) {
-    await mkdir(dirname(target.path), { recursive: true });
-    const temporary = `${target.path}.tmp-${process.pid}`;
-    await writeFile(temporary, bytes);
-    await rename(temporary, target.path);
-  }
-  return rendered.map((r) => r.target);
+  const files: OutputFile[] = [];
+  for (const target of targets)
+    files.push({ path: target.path, bytes: await renderReport(model, target.format, charts) });
+  await writeAllOrNothing(files, { createDirectories: true });
+  return [...targets];
 }

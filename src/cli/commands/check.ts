@@ -1,9 +1,6 @@
 import type { Command } from 'commander';
-import { runChecks } from '../../domain/checks/run-checks.js';
 import { countBySeverity, formatPath } from '../../domain/findings/finding.js';
-import { allFindings } from '../../domain/scoring/scoring-check.js';
-import { resolveRulePack } from '../../ingest/read-rule-pack.js';
-import { loadDatasetOrExit } from '../load.js';
+import { checkFindings, loadDatasetOrExit } from '../load.js';
 import { findingsSummary, findingText, writeJson } from '../output.js';
 
 /** Exit code when the dataset has error findings. */
@@ -12,18 +9,11 @@ export const EXIT_HAS_ERRORS = 1;
 export function registerCheck(program: Command): void {
   program
     .command('check')
-    .description('核对数据集：报告陈述数与计算数、合计与明细、项目恒等式、三公经费、必填部分等')
+    .description('核对数据集：报告陈述数与计算数、合计与明细、项目恒等式、三公经费、必填部分、评分规则等')
     .argument('<file>', '数据集文件（.yaml / .yml / .json）')
     .option('--json', '以 JSON 输出')
     .action(async (file: string, options: { json?: boolean }) => {
-      const loaded = await loadDatasetOrExit(file, options.json === true);
-      const pack = await resolveRulePack(undefined, loaded.dataset.rulePack, file);
-      const all = pack.ok ? allFindings(loaded.dataset, pack.pack) : runChecks(loaded.dataset);
-      const located = all.map((f) => ({
-        ...f,
-        location: loaded.locate(f.path),
-      }));
-      const findings = pack.ok ? located : [...pack.errors, ...located];
+      const findings = await checkFindings(await loadDatasetOrExit(file, options.json === true), file);
       if (options.json === true) {
         writeJson({
           ok: true,

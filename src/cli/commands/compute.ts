@@ -1,65 +1,28 @@
 import type { Command } from 'commander';
-import {
-  AMOUNT_FIGURES,
-  PERCENT_FIGURES,
-  type AmountFigureKey,
-  type PercentFigureKey,
-} from '../../domain/figures/catalog.js';
-import { computeFigures, type Figures } from '../../domain/figures/compute.js';
 import { figuresToJson } from '../../domain/figures/to-json.js';
-import { formatAmount, formatPercent, type MoneyUnit, type Percent } from '../../domain/money/index.js';
-import { loadDatasetOrExit } from '../load.js';
-import { padDisplay, writeJson } from '../output.js';
+import { figuresUnder } from '../../domain/self-evaluation-table/self-evaluate.js';
+import { figuresText } from '../figures-text.js';
+import { loadDatasetOrExit, loadPackOrExit } from '../load.js';
+import { writeJson } from '../output.js';
 
-const pct = (value: Percent | null): string => (value === null ? '—' : `${formatPercent(value)}%`);
-
-function figuresText(figures: Figures, unit: MoneyUnit): string {
-  const rows: string[] = [`金额单位：${unit}`, ''];
-  for (const key of Object.keys(AMOUNT_FIGURES) as AmountFigureKey[]) {
-    rows.push(`${padDisplay(AMOUNT_FIGURES[key], 30)} ${formatAmount(figures.amounts[key].value, unit).padStart(12)}`);
-  }
-  rows.push('');
-  for (const key of Object.keys(PERCENT_FIGURES) as PercentFigureKey[]) {
-    rows.push(`${padDisplay(PERCENT_FIGURES[key], 36)} ${pct(figures.percents[key]).padStart(8)}`);
-  }
-  rows.push('', '项目：年初预算 / 追加 / 实际支出 / 上缴财政 / 结转结余 / 执行率（年初口径） / 执行率（全年口径）');
-  for (const p of figures.projects) {
-    const amounts = [p.yearStartBudget, p.supplementary, p.actual, p.returnedToTreasury, p.carriedForward].map((v) =>
-      formatAmount(v, unit).padStart(9),
-    );
-    rows.push(
-      `  ${padDisplay(p.name, 36)}${amounts.join('')} ${pct(p.executionRateYearStart).padStart(8)} ${pct(p.executionRate).padStart(8)}`,
-    );
-  }
-  rows.push('', '“三公”经费：预算数 / 决算数 / 执行率');
-  for (const t of figures.threePublic) {
-    rows.push(
-      `  ${padDisplay(t.label, 22)}${formatAmount(t.budget, unit).padStart(9)}${formatAmount(t.actual, unit).padStart(9)} ${pct(t.executionRate).padStart(8)}`,
-    );
-  }
-  if (figures.paymentProgress !== null) {
-    rows.push('', '支付进度：截至月末 / 累计支付进度 / 序时进度 / 落后（百分点）');
-    for (const p of figures.paymentProgress.points) {
-      rows.push(
-        `  ${String(p.month).padStart(2)} 月末 ${pct(p.progress).padStart(8)} ${pct(p.schedule).padStart(8)} ${(p.lag === null ? '—' : formatPercent(p.lag)).padStart(8)}`,
-      );
-    }
-  }
-  const s = figures.staffing;
-  rows.push('', `编制 ${s.authorizedTotal} 人，在职 ${s.inPost} 人，在职人员控制率 ${pct(s.inPostControlRate)}`);
-  return rows.join('\n');
-}
+type ComputeOptions = { json?: boolean; pack?: string };
 
 export function registerCompute(program: Command): void {
   program
     .command('compute')
     .description('计算数据集的全部派生数（收入支出结构、执行率、结余、支付进度等）')
     .argument('<file>', '数据集文件（.yaml / .yml / .json）')
+    .option(
+      '--pack <name|path>',
+      '评分规则包（决定序时进度）：内置名称或文件路径；缺省用数据集的 rulePack，再缺省为 national',
+    )
     .option('--json', '以 JSON 输出（金额为两位小数字符串）')
-    .action(async (file: string, options: { json?: boolean }) => {
-      const { dataset } = await loadDatasetOrExit(file, options.json === true);
-      const figures = computeFigures(dataset);
-      if (options.json === true) writeJson(figuresToJson(figures, dataset.unit));
+    .action(async (file: string, options: ComputeOptions) => {
+      const json = options.json === true;
+      const loaded = await loadDatasetOrExit(file, json);
+      const { dataset } = loaded;
+      const figures = figuresUnder(dataset, await loadPackOrExit(options.pack, loaded, file, json));
+      if (json) writeJson(figuresToJson(figures, dataset.unit));
       else
         process.stdout.write(
           `${dataset.department.name} ${dataset.fiscalYear} 年度\n${figuresText(figures, dataset.unit)}\n`,

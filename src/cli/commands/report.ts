@@ -1,11 +1,10 @@
 import { basename, extname } from 'node:path';
 import type { Command } from 'commander';
-import { resolveRulePack } from '../../ingest/read-rule-pack.js';
 import { reportInputFor } from '../../report/model/report-input.js';
 import { isReportFormat, REPORT_FORMATS } from '../../report/render/index.js';
 import { targetsInDirectory, writeReports, type ReportTarget } from '../../report/write-report.js';
-import { EXIT_INVALID_INPUT, loadDatasetOrExit } from '../load.js';
-import { findingText } from '../output.js';
+import { EXIT_INVALID_INPUT } from '../fail.js';
+import { loadDatasetOrExit, loadPackOrExit } from '../load.js';
 
 type ReportOptions = { format?: string; output?: string; all?: boolean; pack?: string };
 
@@ -20,7 +19,7 @@ function targets(file: string, options: ReportOptions): ReportTarget[] | string 
 export function registerReport(program: Command): void {
   program
     .command('report')
-    .description('生成部门整体支出绩效自评报告（DOCX、PDF、HTML、Markdown，含表格与图表）')
+    .description('生成部门整体支出绩效自评报告（DOCX、PDF、HTML、Markdown，含表格与图表）；全部写出或一个不写')
     .argument('<file>', '数据集文件（.yaml / .yml / .json）')
     .option('-f, --format <format>', `报告格式：${REPORT_FORMATS.join('|')}`, 'docx')
     .option('-o, --output <path>', '输出文件；与 --all 同用时为输出目录')
@@ -28,17 +27,10 @@ export function registerReport(program: Command): void {
     .option('--all', '生成全部格式到 -o 指定的目录')
     .action(async (file: string, options: ReportOptions) => {
       const wanted = targets(file, options);
-      if (typeof wanted === 'string') {
-        process.stderr.write(`${wanted}\n`);
-        process.exit(EXIT_INVALID_INPUT);
-      }
-      const { dataset } = await loadDatasetOrExit(file, false);
-      const pack = await resolveRulePack(options.pack, dataset.rulePack, file);
-      if (!pack.ok) {
-        for (const error of pack.errors) process.stderr.write(`${findingText(error)}\n`);
-        process.exit(EXIT_INVALID_INPUT);
-      }
-      const written = await writeReports(reportInputFor(dataset, pack.pack), wanted);
+      if (typeof wanted === 'string') program.error(wanted, { exitCode: EXIT_INVALID_INPUT });
+      const loaded = await loadDatasetOrExit(file, false);
+      const pack = await loadPackOrExit(options.pack, loaded, file, false);
+      const written = await writeReports(reportInputFor(loaded.dataset, pack), wanted);
       for (const target of written) process.stdout.write(`已生成 ${target.format.toUpperCase()}：${target.path}\n`);
     });
 }

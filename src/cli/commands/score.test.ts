@@ -1,23 +1,5 @@
-import { execFile } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-
-const run = promisify(execFile);
-const BIN = fileURLToPath(new URL('../../../bin/jixiao.js', import.meta.url));
-const SEED = fileURLToPath(new URL('../../../examples/yuhua-2020.yaml', import.meta.url));
-
-type Result = { code: number; stdout: string; stderr: string };
-
-async function jixiao(...args: string[]): Promise<Result> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [BIN, ...args]);
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+import { jixiao, SEED } from '../testing/run-cli.js';
 
 describe('jixiao score', () => {
   it('prints the seed score as JSON with total, grade, execution, indicators and problems', async () => {

@@ -1,8 +1,7 @@
 import type { Command } from 'commander';
 import { selfEvaluate } from '../../domain/self-evaluation-table/self-evaluate.js';
 import { selfEvaluationToJson } from '../../domain/self-evaluation-table/to-json.js';
-import { resolveRulePack } from '../../ingest/read-rule-pack.js';
-import { EXIT_INVALID_INPUT, loadDatasetOrExit } from '../load.js';
+import { loadDatasetOrExit, loadPackOrExit } from '../load.js';
 import { findingsSummary, findingText, writeJson } from '../output.js';
 import { selfEvaluationText } from '../score-text.js';
 
@@ -16,21 +15,16 @@ export function registerScore(program: Command): void {
     .action(async (file: string, options: { pack?: string; json?: boolean }) => {
       const json = options.json === true;
       const loaded = await loadDatasetOrExit(file, json);
-      const resolved = await resolveRulePack(options.pack, loaded.dataset.rulePack, file);
-      if (!resolved.ok) {
-        if (json) writeJson({ ok: false, errors: resolved.errors });
-        else for (const error of resolved.errors) process.stderr.write(`${findingText(error)}\n`);
-        process.exit(EXIT_INVALID_INPUT);
-      }
-      const evaluation = selfEvaluate(loaded.dataset, resolved.pack);
-      const findings = evaluation.score.findings.map((f) => ({ ...f, location: loaded.locate(f.path) }));
+      const evaluation = selfEvaluate(loaded.dataset, await loadPackOrExit(options.pack, loaded, file, json));
+      // The same findings as `jixiao check` and the report's 数据核对提示 (data checks, scoring, stale reviews).
+      const findings = evaluation.findings.map((f) => ({ ...f, location: loaded.locate(f.path) }));
       if (json) {
         writeJson({ ok: true, ...selfEvaluationToJson(evaluation, loaded.dataset.unit), findings });
         return;
       }
       process.stdout.write(`${selfEvaluationText(evaluation.table, evaluation.problems)}\n`);
       if (findings.length > 0) {
-        process.stdout.write(`\n评分发现（${findingsSummary(findings)}）\n`);
+        process.stdout.write(`\n核对与评分发现（${findingsSummary(findings)}）\n`);
         for (const finding of findings) process.stdout.write(`${findingText(finding)}\n`);
       }
     });

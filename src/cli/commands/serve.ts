@@ -1,9 +1,7 @@
 import type { Command } from 'commander';
-import { openAppContext } from '../../app/open-context.js';
-import { seedIfEmpty } from '../../app/seed.js';
-import { buildServer } from '../../server/build-server.js';
+import { positiveInteger } from '../options.js';
 
-type ServeOptions = { port: string; host: string; db?: string; seed: boolean };
+type ServeOptions = { port: number; host: string; db?: string; seed: boolean };
 
 /** The example loaded into an empty database. */
 const SEED_FILE = 'examples/yuhua-2020.yaml';
@@ -12,16 +10,22 @@ export function registerServe(program: Command): void {
   program
     .command('serve')
     .description('启动 HTTP API（及已构建的网页端 web/dist）；数据库不存在时创建并迁移，空库时载入示例数据')
-    .option('-p, --port <port>', '端口', '8080')
+    .option('-p, --port <port>', '端口', positiveInteger(program, '--port', 65535), 8080)
     .option('--host <host>', '监听地址', '127.0.0.1')
     .option('--db <file>', 'SQLite 数据库文件（缺省 data/jixiao.sqlite；设置 DATABASE_URL 时用 PostgreSQL）')
     .option('--no-seed', '空库时不载入示例数据')
     .action(async (options: ServeOptions) => {
+      // Loaded here, not at the top: the other commands need neither the server nor the store (faster start).
+      const [{ openAppContext }, { seedIfEmpty }, { buildServer }] = await Promise.all([
+        import('../../app/open-context.js'),
+        import('../../app/seed.js'),
+        import('../../server/build-server.js'),
+      ]);
       const ctx = await openAppContext(options.db);
       if (options.seed && (await seedIfEmpty(ctx, SEED_FILE)) === 'seeded')
         process.stdout.write(`已载入示例数据：${SEED_FILE}\n`);
       const app = await buildServer(ctx, { webDir: 'web/dist', logger: process.env['JIXIAO_LOG'] === '1' });
-      const address = await app.listen({ host: options.host, port: Number(options.port) });
+      const address = await app.listen({ host: options.host, port: options.port });
       process.stdout.write(
         `Jixiao 已启动：${address}\n  API 文档：${address}/api/docs\n  数据库：${ctx.store.dialect}\n`,
       );

@@ -1,0 +1,52 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { parse, stringify } from 'yaml';
+
+const run = promisify(execFile);
+
+/** The repository root, found from this file rather than from the working directory the tests were started in. */
+export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+const BIN = fileURLToPath(new URL('../../../bin/jixiao.js', import.meta.url));
+
+/** The seed dataset, relative to REPO_ROOT (commands run there, so findings print this path). */
+export const SEED = 'examples/yuhua-2020.yaml';
+
+export type CliResult = { code: number; stdout: string; stderr: string };
+
+/** Runs `node bin/jixiao.js ...args` in the repository root; a non-zero exit is a result, not a throw. */
+export async function jixiao(...args: string[]): Promise<CliResult> {
+  return jixiaoWith({}, ...args);
+}
+
+/** The same with extra environment variables (JIXIAO_DEBUG=1, …). */
+export async function jixiaoWith(env: Record<string, string>, ...args: string[]): Promise<CliResult> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], {
+      cwd: REPO_ROOT,
+      env: { ...process.env, ...env },
+      maxBuffer: 32 * 1024 * 1024,
+    });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+/** A temporary directory for one test's files. */
+export async function tempDir(): Promise<string> {
+  return mkdtemp(join(tmpdir(), 'jixiao-cli-'));
+}
+
+/** A copy of the seed as YAML in a temporary directory, changed by `edit` first. */
+export async function seedCopy(edit: (seed: Record<string, unknown>) => void, name = 'seed.yaml'): Promise<string> {
+  const seed = parse(await readFile(join(REPO_ROOT, SEED), 'utf8')) as Record<string, unknown>;
+  edit(seed);
+  const file = join(await tempDir(), name);
+  await writeFile(file, stringify(seed));
+  return file;
+}
