@@ -1,8 +1,11 @@
 import type { Store } from '../store/connect.js';
 import type { FieldPath, Finding } from '../domain/findings/finding.js';
 
-/** What every use case runs with: the store and a clock (tests fix it). */
-export type AppContext = { store: Store; now: () => Date };
+/** Where a use case reports what an operator must see but the caller need not (the server's logger). */
+export type AppLog = { error: (detail: Record<string, unknown>, message: string) => void };
+
+/** What every use case runs with: the store, a clock (tests fix it) and, optionally, a log. */
+export type AppContext = { store: Store; now: () => Date; log?: AppLog };
 
 /** A finding as use cases return it: with its JSON path as text and, for files, where it was found. */
 export type WireFinding = Omit<Finding, 'path'> & { path: FieldPath; pathText: string; location?: string };

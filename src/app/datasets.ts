@@ -1,6 +1,9 @@
 import type { Dataset } from '../domain/dataset/schema.js';
 import { datasetToDocument, type DatasetDocument } from '../ingest/dataset-json.js';
-import { appendRevision, writeRevision } from '../store/append-revision.js';
+import type { Transaction } from 'kysely';
+import { appendRevision, writeRevision, type AppendResult } from '../store/append-revision.js';
+import { appendAudit } from '../store/audit-repo.js';
+import type { Database } from '../store/database.js';
 import {
   ensureFiscalYear,
   findDataset,
@@ -8,60 +11,120 @@ import {
   insertDataset,
   listDatasets as listRows,
 } from '../store/datasets-repo.js';
-import { findDepartment } from '../store/departments-repo.js';
+import { findDepartment, insertDepartment, type DepartmentFields } from '../store/departments-repo.js';
+import { StoreRangeError } from '../store/fen-codec.js';
 import { inTransaction, isUniqueViolation } from '../store/executor.js';
-import { conflict, notFound, ok, timestamp, type AppContext, type AppResult } from './context.js';
+import { conflict, invalid, notFound, ok, timestamp, type AppContext, type AppResult } from './context.js';
 import { diffDocuments } from './diff.js';
 import { loadRevision, revisionDraft, validateDocument } from './revision-content.js';
 import { datasetRecordToWire, revisionSummaryToWire, type DatasetWire } from './wire.js';
 
-export type DatasetDetail = DatasetWire & { document: DatasetDocument };
+/**
+ * A dataset with one revision's document. After a write, `latestRevision` and `document` are the revision that
+ * write produced and `writtenRevision` its number, even when another save has already followed it.
+ */
+export type DatasetDetail = DatasetWire & { document: DatasetDocument; writtenRevision?: number };
 
 export type SaveRequest = { baseRevision: number; document: unknown; author: string; note?: string };
 
+/** 数据集列表. A dataset whose row cannot be read is left out and logged, so one bad row never fails the list. */
 export async function listDatasets(ctx: AppContext, filter: { departmentId?: number; fiscalYear?: number }) {
-  return ok((await listRows(ctx.store.db, filter)).map(datasetRecordToWire));
+  const { records, unreadable } = await listRows(ctx.store.db, filter);
+  const listed: DatasetWire[] = [];
+  for (const record of records) {
+    try {
+      listed.push(datasetRecordToWire(record));
+    } catch (error) {
+      if (!(error instanceof RangeError)) throw error;
+      unreadable.push({ id: record.id, reason: error.message });
+    }
+  }
+  for (const bad of unreadable) {
+    ctx.log?.error({ datasetId: bad.id, reason: bad.reason }, `数据集 ${bad.id} 的最新版本无法读取，已从列表中略去`);
+  }
+  return ok(listed);
 }
 
-/** The dataset with its working copy (latest revision) as a plain document. */
-export async function getDataset(ctx: AppContext, id: number): Promise<AppResult<DatasetDetail>> {
+/** The dataset with the document of one revision (the working copy, i.e. the latest, unless given). */
+async function detailOf(ctx: AppContext, id: number, revisionNo?: number): Promise<AppResult<DatasetDetail>> {
   const record = await findDataset(ctx.store.db, id);
-  const revision = await loadRevision(ctx, id);
+  const revision = await loadRevision(ctx, id, revisionNo);
   if (record === undefined || !revision.ok) return notFound(`数据集 ${id} 不存在`);
-  return ok({ ...datasetRecordToWire(record), document: JSON.parse(revision.value.document) as DatasetDocument });
+  const wire = datasetRecordToWire({ ...record, latest: revision.value });
+  const document = JSON.parse(revision.value.document) as DatasetDocument;
+  return ok(revisionNo === undefined ? { ...wire, document } : { ...wire, document, writtenRevision: revisionNo });
 }
 
-/** Creates the department-year and its first revision together, or nothing. */
+export function getDataset(ctx: AppContext, id: number): Promise<AppResult<DatasetDetail>> {
+  return detailOf(ctx, id);
+}
+
+/** A value the store cannot hold (StoreRangeError): refused as a bad document, nothing written. */
+function outOfRange(error: StoreRangeError) {
+  return invalid(`数据超出可存储的范围，未保存`, [
+    { severity: 'error', code: error.code, message: error.message, path: ['document'], pathText: '$.document' },
+  ]);
+}
+
+/** Where a new dataset goes: an existing department, or one created in the same transaction (import). */
+export type DatasetOwner = { departmentId: number } | { newDepartment: DepartmentFields };
+
+/** Creates the department-year (and, for an import, its department) and its first revision together, or nothing. */
 export async function createDatasetFrom(
   ctx: AppContext,
-  departmentId: number,
+  owner: DatasetOwner,
   dataset: Dataset,
   author: string,
   action: 'dataset.create' | 'dataset.import' = 'dataset.create',
 ): Promise<AppResult<DatasetDetail>> {
-  if ((await findDepartment(ctx.store.db, departmentId)) === undefined) return notFound(`部门 ${departmentId} 不存在`);
-  const existing = await findDatasetId(ctx.store.db, departmentId, dataset.fiscalYear);
-  const duplicate = conflict(`该部门 ${dataset.fiscalYear} 年度的数据集已存在`, { datasetId: existing });
-  if (existing !== undefined) return duplicate;
+  if ('departmentId' in owner) {
+    if ((await findDepartment(ctx.store.db, owner.departmentId)) === undefined)
+      return notFound(`部门 ${owner.departmentId} 不存在`);
+    const existing = await findDatasetId(ctx.store.db, owner.departmentId, dataset.fiscalYear);
+    if (existing !== undefined)
+      return conflict(`该部门 ${dataset.fiscalYear} 年度的数据集已存在`, { datasetId: existing });
+  }
   const at = timestamp(ctx);
   try {
     const id = await inTransaction(ctx.store, async (tx) => {
+      const departmentId = 'departmentId' in owner ? owner.departmentId : await newDepartment(tx, owner, at, author);
       await ensureFiscalYear(tx, dataset.fiscalYear, at);
       const datasetId = await insertDataset(tx, departmentId, dataset.fiscalYear, at);
       const draft = revisionDraft(ctx, datasetId, dataset, author, null);
       await writeRevision(tx, 0, draft, { at, actor: author, action, detail: { fiscalYear: dataset.fiscalYear } });
       return datasetId;
     });
-    return getDataset(ctx, id);
+    return await detailOf(ctx, id, 1);
   } catch (error) {
-    if (isUniqueViolation(error)) return duplicate;
-    throw error;
+    if (error instanceof StoreRangeError) return outOfRange(error);
+    if (!isUniqueViolation(error)) throw error;
+    return 'departmentId' in owner
+      ? conflict(`该部门 ${dataset.fiscalYear} 年度的数据集已存在`)
+      : conflict(`部门编码已存在或该部门 ${dataset.fiscalYear} 年度的数据集已存在，请重试`);
   }
+}
+
+async function newDepartment(
+  tx: Transaction<Database>,
+  owner: { newDepartment: DepartmentFields },
+  at: string,
+  actor: string,
+): Promise<number> {
+  const department = await insertDepartment(tx, owner.newDepartment, at);
+  await appendAudit(tx, {
+    at,
+    actor,
+    action: 'department.create',
+    entity: 'department',
+    entityId: department.id,
+    detail: { ...owner.newDepartment },
+  });
+  return department.id;
 }
 
 export async function createDataset(ctx: AppContext, departmentId: number, document: unknown, author: string) {
   const valid = validateDocument(document, ['document']);
-  return valid.ok ? createDatasetFrom(ctx, departmentId, valid.value, author) : valid;
+  return valid.ok ? createDatasetFrom(ctx, { departmentId }, valid.value, author) : valid;
 }
 
 /**
@@ -84,8 +147,14 @@ export async function saveDatasetFrom(
   const previous = JSON.parse(latest.value.document) as DatasetDocument;
   const draft = revisionDraft(ctx, id, dataset, request.author, previous, request.note);
   const audit = { at: draft.createdAt, actor: request.author, action, detail: { baseRevision: request.baseRevision } };
-  const saved = await appendRevision(ctx.store, request.baseRevision, draft, audit);
-  if (saved.ok) return getDataset(ctx, id);
+  let saved: AppendResult;
+  try {
+    saved = await appendRevision(ctx.store, request.baseRevision, draft, audit);
+  } catch (error) {
+    if (error instanceof StoreRangeError) return outOfRange(error);
+    throw error;
+  }
+  if (saved.ok) return detailOf(ctx, id, saved.revisionNo);
   const current = await loadRevision(ctx, id);
   if (!current.ok) return current;
   const latestDocument = JSON.parse(current.value.document) as DatasetDocument;

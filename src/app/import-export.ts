@@ -8,8 +8,7 @@ import { appendAudit } from '../store/audit-repo.js';
 import { findDatasetId } from '../store/datasets-repo.js';
 import { findDepartment, findDepartmentBy } from '../store/departments-repo.js';
 import { conflict, invalid, notFound, ok, timestamp, type AppContext, type AppResult } from './context.js';
-import { createDepartment } from './departments.js';
-import { createDatasetFrom, saveDatasetFrom, type DatasetDetail } from './datasets.js';
+import { createDatasetFrom, saveDatasetFrom, type DatasetDetail, type DatasetOwner } from './datasets.js';
 import type { RenderedFile } from './report.js';
 import { datasetOf, loadRevision } from './revision-content.js';
 import { findingToWire } from './wire.js';
@@ -57,26 +56,23 @@ export async function readUpload(upload: Upload): Promise<AppResult<Dataset>> {
   );
 }
 
-/** The department a dataset belongs to: the one given, else by the document's code or name, else a new one. */
-async function departmentFor(
-  ctx: AppContext,
-  dataset: Dataset,
-  actor: string,
-  departmentId?: number,
-): Promise<AppResult<number>> {
+/**
+ * The department a dataset belongs to: the one given, else by the document's code or name, else a new one,
+ * created in the same transaction as the dataset (see `createDatasetFrom`), so a refused import leaves nothing.
+ */
+async function ownerFor(ctx: AppContext, dataset: Dataset, departmentId?: number): Promise<AppResult<DatasetOwner>> {
   if (departmentId !== undefined) {
     return (await findDepartment(ctx.store.db, departmentId)) === undefined
       ? notFound(`部门 ${departmentId} 不存在`)
-      : ok(departmentId);
+      : ok({ departmentId });
   }
   const { code, name } = dataset.department;
   const found =
     (code === undefined ? undefined : await findDepartmentBy(ctx.store.db, { code })) ??
     (await findDepartmentBy(ctx.store.db, { name }));
-  if (found !== undefined) return ok(found.id);
+  if (found !== undefined) return ok({ departmentId: found.id });
   // A department without a budget code is keyed by its name until someone gives it one.
-  const created = await createDepartment(ctx, { code: code ?? name, name, parentId: null }, actor);
-  return created.ok ? ok(created.value.id) : created;
+  return ok({ newDepartment: { code: code ?? name, name, parentId: null } });
 }
 
 export type ImportRequest = Upload & {
@@ -98,11 +94,13 @@ export async function importDataset(ctx: AppContext, request: ImportRequest): Pr
   if (request.dryRun === true) return ok({ saved: false, document: datasetToDocument(read.value) });
   let datasetId = request.datasetId;
   if (datasetId === undefined) {
-    const department = await departmentFor(ctx, read.value, request.actor, request.departmentId);
-    if (!department.ok) return department;
-    datasetId = await findDatasetId(ctx.store.db, department.value, read.value.fiscalYear);
+    const owner = await ownerFor(ctx, read.value, request.departmentId);
+    if (!owner.ok) return owner;
+    const departmentId = 'departmentId' in owner.value ? owner.value.departmentId : undefined;
+    datasetId =
+      departmentId === undefined ? undefined : await findDatasetId(ctx.store.db, departmentId, read.value.fiscalYear);
     if (datasetId === undefined)
-      return saved(await createDatasetFrom(ctx, department.value, read.value, request.actor, 'dataset.import'));
+      return saved(await createDatasetFrom(ctx, owner.value, read.value, request.actor, 'dataset.import'));
   }
   if (request.baseRevision === undefined) {
     const latest = await loadRevision(ctx, datasetId);

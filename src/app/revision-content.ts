@@ -1,13 +1,12 @@
-import { runChecks } from '../domain/checks/run-checks.js';
 import { parseDataset } from '../domain/dataset/parse.js';
 import type { Dataset } from '../domain/dataset/schema.js';
-import { computeFigures } from '../domain/figures/compute.js';
 import { datasetToDocument, type DatasetDocument } from '../ingest/dataset-json.js';
 import type { RevisionDraft } from '../store/append-revision.js';
 import { findRevision, type Revision } from '../store/revisions-repo.js';
 import type { AppContext, AppResult } from './context.js';
 import { invalid, notFound, ok, timestamp } from './context.js';
 import { changeSummary, diffDocuments } from './diff.js';
+import { evaluateDataset } from './evaluate.js';
 import { findingToWire } from './wire.js';
 
 /** Validates a submitted document with the same schema as the CLI; findings carry `prefix` before their path. */
@@ -46,7 +45,10 @@ export async function loadDataset(
   return revision.ok ? ok(datasetOf(revision.value)) : revision;
 }
 
-/** Everything a new revision row holds, derived from the dataset: document text, key figures, finding counts. */
+/**
+ * Everything a new revision row holds, derived from the dataset: document text, key figures and finding counts,
+ * all from `selfEvaluate` under the dataset's pack, so a revision's error count is `jixiao check`'s.
+ */
 export function revisionDraft(
   ctx: AppContext,
   datasetId: number,
@@ -56,8 +58,7 @@ export function revisionDraft(
   note?: string,
 ): RevisionDraft {
   const document = datasetToDocument(dataset);
-  const figures = computeFigures(dataset);
-  const findings = runChecks(dataset, figures);
+  const { figures, findings } = evaluateDataset(dataset);
   const changes = previous === null ? [] : diffDocuments(previous, document);
   const summary = previous === null ? '创建' : changeSummary(changes);
   return {

@@ -2,7 +2,7 @@ import type { DatasetDocument } from '../ingest/dataset-json.js';
 import { appendAudit } from '../store/audit-repo.js';
 import { findDataset } from '../store/datasets-repo.js';
 import { inTransaction } from '../store/executor.js';
-import { listRevisions as listRows, markPublished } from '../store/revisions-repo.js';
+import { listRevisions as listRows, recordPublication } from '../store/revisions-repo.js';
 import { conflict, notFound, ok, timestamp, type AppContext, type AppResult } from './context.js';
 import { diffDocuments, type FieldChange } from './diff.js';
 import { loadRevision } from './revision-content.js';
@@ -40,7 +40,8 @@ export async function diffRevisions(
 }
 
 /**
- * 发布: marks a revision as the one the public sees. A revision with error findings cannot be published:
+ * 发布: records a publication of a revision (append-only; the latest publication is what the public sees, so
+ * republishing an older revision rolls the portal back to it). The revision row itself is never changed. A revision with error findings cannot be published:
  * the figures a department publishes must add up.
  */
 export async function publishRevision(ctx: AppContext, datasetId: number, revisionNo: number, actor: string) {
@@ -50,7 +51,7 @@ export async function publishRevision(ctx: AppContext, datasetId: number, revisi
   if (errors > 0) return conflict(`第 ${revisionNo} 版有 ${errors} 处错误，不能发布`);
   const at = timestamp(ctx);
   await inTransaction(ctx.store, async (tx) => {
-    await markPublished(tx, datasetId, revisionNo, at, actor);
+    await recordPublication(tx, { datasetId, revisionNo, publishedAt: at, publishedBy: actor });
     await appendAudit(tx, {
       at,
       actor,

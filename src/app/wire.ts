@@ -47,6 +47,15 @@ export function datasetRecordToWire(record: DatasetRecord) {
     fiscalYear: record.fiscalYear,
     createdAt: record.createdAt,
     latestRevision: revisionSummaryToWire(record.latest),
+    /** 最新公开版本: the revision of the latest publication (may be older than the working copy); null when none. */
+    latestPublishedRevision:
+      record.latestPublication === null
+        ? null
+        : {
+            revisionNo: record.latestPublication.revisionNo,
+            publishedAt: record.latestPublication.publishedAt,
+            publishedBy: record.latestPublication.publishedBy,
+          },
   };
 }
 

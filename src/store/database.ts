@@ -45,12 +45,19 @@ export type RevisionTable = {
   full_year_budget_total: FenColumn;
   income_total: FenColumn;
   expenditure_total: FenColumn;
-  /** 部门预算执行率 in hundredths of a percent; null when the budget is zero. */
-  execution_rate: number | null;
+  /** 部门预算执行率 in hundredths of a percent (BIGINT, through `fen-codec.ts`); null when the budget is zero. */
+  execution_rate: ColumnType<number | string | bigint | null, string | null, string | null>;
   error_count: number;
   warning_count: number;
-  published_at: string | null;
-  published_by: string | null;
+};
+
+/** 发布记录: append-only; the latest row of a dataset is what the public portal shows. */
+export type PublicationTable = {
+  id: Generated<number>;
+  dataset_id: number;
+  revision_no: number;
+  published_at: string;
+  published_by: string;
 };
 
 /** 评分规则包. */
@@ -78,6 +85,7 @@ export type Database = {
   fiscal_years: FiscalYearTable;
   datasets: DatasetTable;
   revisions: RevisionTable;
+  publications: PublicationTable;
   rule_packs: RulePackTable;
   audit_log: AuditLogTable;
 };

@@ -1,4 +1,5 @@
 import type { Executor } from './executor.js';
+import { latestByRevision, listPublications, type Publication } from './publications-repo.js';
 import { R_PLAIN_COLUMNS, revisionFenColumns, toRevisionSummary, type RevisionSummary } from './revisions-repo.js';
 
 /** 数据集 with its department and the summary of its latest revision (the working copy). */
@@ -10,7 +11,15 @@ export type DatasetRecord = {
   fiscalYear: number;
   createdAt: string;
   latest: RevisionSummary;
+  /** 最新发布: the dataset's latest publication (may be of an older revision than `latest`); null when none. */
+  latestPublication: Publication | null;
 };
+
+/** A dataset whose latest revision row cannot be read (e.g. a key figure that is not an exact integer). */
+export type UnreadableDataset = { id: number; reason: string };
+
+/** A list of datasets; unreadable rows are kept apart so that one bad row does not take the list down. */
+export type DatasetList = { records: DatasetRecord[]; unreadable: UnreadableDataset[] };
 
 export type DatasetFilter = { departmentId?: number; fiscalYear?: number };
 
@@ -58,7 +67,9 @@ function datasetQuery(db: Executor) {
 
 type DatasetRow = Awaited<ReturnType<ReturnType<typeof datasetQuery>['executeTakeFirstOrThrow']>>;
 
-function toDataset(row: DatasetRow): DatasetRecord {
+function toDataset(row: DatasetRow, publications: readonly Publication[]): DatasetRecord {
+  const ofDataset = publications.filter((p) => p.datasetId === row.id);
+  const published = latestByRevision(ofDataset).get(`${row.id}/${row.revision_no}`);
   return {
     id: row.id,
     departmentId: row.department_id,
@@ -66,20 +77,36 @@ function toDataset(row: DatasetRow): DatasetRecord {
     departmentName: row.name,
     fiscalYear: row.fiscal_year,
     createdAt: row.created_at,
-    latest: toRevisionSummary(row),
+    latest: toRevisionSummary(row, published),
+    latestPublication: ofDataset[0] ?? null,
   };
 }
 
-export async function listDatasets(db: Executor, filter: DatasetFilter = {}): Promise<DatasetRecord[]> {
+/** Datasets with their latest revision; a row that cannot be read goes to `unreadable`, the others are listed. */
+export async function listDatasets(db: Executor, filter: DatasetFilter = {}): Promise<DatasetList> {
   let query = datasetQuery(db).orderBy('d.fiscal_year', 'desc').orderBy('dep.code');
   if (filter.departmentId !== undefined) query = query.where('d.department_id', '=', filter.departmentId);
   if (filter.fiscalYear !== undefined) query = query.where('d.fiscal_year', '=', filter.fiscalYear);
-  return (await query.execute()).map(toDataset);
+  const rows = await query.execute();
+  const publications = await listPublications(
+    db,
+    rows.map((r) => r.id),
+  );
+  const list: DatasetList = { records: [], unreadable: [] };
+  for (const row of rows) {
+    try {
+      list.records.push(toDataset(row, publications));
+    } catch (error) {
+      if (!(error instanceof RangeError)) throw error;
+      list.unreadable.push({ id: row.id, reason: error.message });
+    }
+  }
+  return list;
 }
 
 export async function findDataset(db: Executor, id: number): Promise<DatasetRecord | undefined> {
   const row = await datasetQuery(db).where('d.id', '=', id).executeTakeFirst();
-  return row && toDataset(row);
+  return row && toDataset(row, await listPublications(db, [id]));
 }
 
 export async function findDatasetId(db: Executor, departmentId: number, fiscalYear: number) {

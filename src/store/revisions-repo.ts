@@ -1,8 +1,9 @@
 import { sql } from 'kysely';
 import type { Fen, Percent } from '../domain/money/index.js';
-import { fenFromDb, fenToDb } from './fen-codec.js';
+import { fenFromDb, fenToDb, percentFromDb, percentToDb } from './fen-codec.js';
 import type { Executor } from './executor.js';
 import type { FenColumn } from './database.js';
+import { insertPublication, latestByRevision, listPublications, type Publication } from './publications-repo.js';
 
 /** Key figures kept beside each revision so lists need not parse documents. */
 export type RevisionKeyFigures = {
@@ -24,6 +25,7 @@ export type RevisionSummary = {
   summary: string;
   changeCount: number;
   unit: string;
+  /** From the revision's latest publication (the `publications` table); null when never published. */
   publishedAt: string | null;
   publishedBy: string | null;
   figures: RevisionKeyFigures;
@@ -44,9 +46,6 @@ const PLAIN_COLUMNS = [
   'summary',
   'change_count',
   'unit',
-  'published_at',
-  'published_by',
-  'execution_rate',
   'error_count',
   'warning_count',
 ] as const;
@@ -54,11 +53,14 @@ const PLAIN_COLUMNS = [
 const FEN_COLUMNS = ['year_start_budget_total', 'full_year_budget_total', 'income_total', 'expenditure_total'] as const;
 
 /**
- * Fen columns of a revision table alias, read as text: better-sqlite3 would otherwise return a float
- * for values beyond 2^53. Select them beside `revisionPlainColumns`.
+ * Fen columns (and the execution rate) of a revision table alias, read as text: better-sqlite3 would otherwise
+ * return a float for values beyond 2^53. Select them beside `R_PLAIN_COLUMNS`.
  */
 export function revisionFenColumns(alias: string) {
-  return FEN_COLUMNS.map((c) => sql<string>`cast(${sql.ref(`${alias}.${c}`)} as text)`.as(c));
+  return [
+    ...FEN_COLUMNS.map((c) => sql<string>`cast(${sql.ref(`${alias}.${c}`)} as text)`.as(c)),
+    sql<string | null>`cast(${sql.ref(`${alias}.execution_rate`)} as text)`.as('execution_rate'),
+  ];
 }
 
 /** The non-money summary columns, prefixed with the alias `r`. */
@@ -72,18 +74,17 @@ type SummaryRow = {
   summary: string;
   change_count: number;
   unit: string;
-  published_at: string | null;
-  published_by: string | null;
   year_start_budget_total: FenColumn['__select__'];
   full_year_budget_total: FenColumn['__select__'];
   income_total: FenColumn['__select__'];
   expenditure_total: FenColumn['__select__'];
-  execution_rate: number | null;
+  execution_rate: string | null;
   error_count: number;
   warning_count: number;
 };
 
-export function toRevisionSummary(row: SummaryRow): RevisionSummary {
+/** A summary row with the revision's latest publication, if any. */
+export function toRevisionSummary(row: SummaryRow, publication?: Publication): RevisionSummary {
   return {
     revisionNo: row.revision_no,
     basedOn: row.based_on,
@@ -92,14 +93,14 @@ export function toRevisionSummary(row: SummaryRow): RevisionSummary {
     summary: row.summary,
     changeCount: row.change_count,
     unit: row.unit,
-    publishedAt: row.published_at,
-    publishedBy: row.published_by,
+    publishedAt: publication?.publishedAt ?? null,
+    publishedBy: publication?.publishedBy ?? null,
     figures: {
       yearStartBudgetTotal: fenFromDb(row.year_start_budget_total),
       fullYearBudgetTotal: fenFromDb(row.full_year_budget_total),
       incomeTotal: fenFromDb(row.income_total),
       expenditureTotal: fenFromDb(row.expenditure_total),
-      executionRate: row.execution_rate === null ? null : (BigInt(row.execution_rate) as Percent),
+      executionRate: row.execution_rate === null ? null : percentFromDb(row.execution_rate),
       errorCount: row.error_count,
       warningCount: row.warning_count,
     },
@@ -124,7 +125,7 @@ export async function insertRevision(db: Executor, revision: NewRevision): Promi
       full_year_budget_total: fenToDb(f.fullYearBudgetTotal),
       income_total: fenToDb(f.incomeTotal),
       expenditure_total: fenToDb(f.expenditureTotal),
-      execution_rate: f.executionRate === null ? null : Number(f.executionRate),
+      execution_rate: f.executionRate === null ? null : percentToDb(f.executionRate),
       error_count: f.errorCount,
       warning_count: f.warningCount,
     })
@@ -154,7 +155,9 @@ export async function findRevision(
   query = query.where('dataset_id', '=', datasetId);
   query = revisionNo === undefined ? query.orderBy('revision_no', 'desc') : query.where('revision_no', '=', revisionNo);
   const row = await query.limit(1).executeTakeFirst();
-  return row && { ...toRevisionSummary(row), datasetId: row.dataset_id, document: row.document };
+  if (row === undefined) return undefined;
+  const published = latestByRevision(await listPublications(db, [datasetId])).get(`${datasetId}/${row.revision_no}`);
+  return { ...toRevisionSummary(row, published), datasetId: row.dataset_id, document: row.document };
 }
 
 export async function listRevisions(db: Executor, datasetId: number): Promise<RevisionSummary[]> {
@@ -165,27 +168,22 @@ export async function listRevisions(db: Executor, datasetId: number): Promise<Re
     .where('dataset_id', '=', datasetId)
     .orderBy('revision_no', 'desc')
     .execute();
-  return rows.map(toRevisionSummary);
+  const published = latestByRevision(await listPublications(db, [datasetId]));
+  return rows.map((row) => toRevisionSummary(row, published.get(`${datasetId}/${row.revision_no}`)));
 }
 
-/** 发布: marks a revision published (the public portal shows the latest published one). */
-export async function markPublished(db: Executor, datasetId: number, revisionNo: number, at: string, by: string) {
-  const result = await db
-    .updateTable('revisions')
-    .set({ published_at: at, published_by: by })
-    .where('dataset_id', '=', datasetId)
-    .where('revision_no', '=', revisionNo)
-    .executeTakeFirst();
-  return result.numUpdatedRows > 0n;
-}
-
-export async function latestPublishedRevisionNo(db: Executor, datasetId: number): Promise<number | null> {
-  const row = await db
+/**
+ * 发布: records a publication of an existing revision (the public portal shows the latest one). The revision row
+ * is not touched; false when there is no such revision.
+ */
+export async function recordPublication(db: Executor, publication: Publication): Promise<boolean> {
+  const exists = await db
     .selectFrom('revisions')
-    .select('revision_no')
-    .where('dataset_id', '=', datasetId)
-    .where('published_at', 'is not', null)
-    .orderBy('revision_no', 'desc')
+    .select('id')
+    .where('dataset_id', '=', publication.datasetId)
+    .where('revision_no', '=', publication.revisionNo)
     .executeTakeFirst();
-  return row?.revision_no ?? null;
+  if (exists === undefined) return false;
+  await insertPublication(db, publication);
+  return true;
 }

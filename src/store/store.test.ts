@@ -5,9 +5,12 @@ import { listAudit } from './audit-repo.js';
 import type { Store } from './connect.js';
 import { ensureFiscalYear, findDataset, insertDataset, listDatasets, listFiscalYears } from './datasets-repo.js';
 import { findDepartment, insertDepartment, listDepartments, updateDepartment } from './departments-repo.js';
+import { sql } from 'kysely';
 import { inTransaction } from './executor.js';
 import { migrateToLatest } from './connect.js';
-import { findRevision, listRevisions, markPublished, latestPublishedRevisionNo } from './revisions-repo.js';
+import { StoreRangeError } from './fen-codec.js';
+import { latestPublication, listPublications } from './publications-repo.js';
+import { findRevision, listRevisions, recordPublication } from './revisions-repo.js';
 import { listRulePacks, saveRulePack } from './rule-packs-repo.js';
 import { testStores } from './testing.js';
 
@@ -105,12 +108,72 @@ describe.each(testStores())('store on $dialect', ({ open }) => {
     expect(entries.map((e) => e.detail['revisionNo'])).toEqual([3, 2, 1]);
   });
 
-  it('publishes a revision', async () => {
-    expect(await latestPublishedRevisionNo(store.db, datasetId)).toBeNull();
-    expect(await markPublished(store.db, datasetId, 2, AT, '李四')).toBe(true);
-    expect(await markPublished(store.db, datasetId, 99, AT, '李四')).toBe(false);
-    expect(await latestPublishedRevisionNo(store.db, datasetId)).toBe(2);
-    expect((await listDatasets(store.db, { fiscalYear: 2020 })).map((d) => d.latest.revisionNo)).toEqual([3]);
+  it('publishes into an append-only table: republishing adds a row, the revision row stays as written', async () => {
+    const before = await findRevision(store.db, datasetId, 2);
+    expect(await latestPublication(store.db, datasetId)).toBeUndefined();
+    const publish = (revisionNo: number, at: string, by: string) =>
+      recordPublication(store.db, { datasetId, revisionNo, publishedAt: at, publishedBy: by });
+    expect(await publish(2, AT, '李四')).toBe(true);
+    expect(await publish(99, AT, '李四')).toBe(false);
+    expect(await publish(3, '2021-03-02T08:00:00.000Z', '王五')).toBe(true);
+    expect(await publish(2, '2021-03-03T08:00:00.000Z', '赵六')).toBe(true);
+    // The latest publication wins (a rollback to revision 2); every publication is kept.
+    expect(await latestPublication(store.db, datasetId)).toMatchObject({ revisionNo: 2, publishedBy: '赵六' });
+    expect((await listPublications(store.db, [datasetId])).map((p) => [p.revisionNo, p.publishedBy])).toEqual([
+      [2, '赵六'],
+      [3, '王五'],
+      [2, '李四'],
+    ]);
+    const summaries = await listRevisions(store.db, datasetId);
+    expect(summaries.map((r) => [r.revisionNo, r.publishedBy])).toEqual([
+      [3, '王五'],
+      [2, '赵六'],
+      [1, null],
+    ]);
+    expect({ ...(await findRevision(store.db, datasetId, 2)), publishedAt: null, publishedBy: null }).toEqual({
+      ...before,
+      publishedAt: null,
+      publishedBy: null,
+    });
+    const { records, unreadable } = await listDatasets(store.db, { fiscalYear: 2020 });
+    expect(unreadable).toEqual([]);
+    expect(records.map((d) => [d.latest.revisionNo, d.latest.publishedBy, d.latestPublication?.revisionNo])).toEqual([
+      [3, '王五', 2],
+    ]);
+  });
+
+  it('refuses a figure outside signed 64 bits before anything is committed', async () => {
+    const huge = { ...figures, expenditureTotal: fen(2n ** 63n) };
+    await expect(appendRevision(store, 3, { ...revision(datasetId, 'huge'), figures: huge }, audit)).rejects.toThrow(
+      StoreRangeError,
+    );
+    expect(await listRevisions(store.db, datasetId)).toHaveLength(3);
+    expect(await listAudit(store.db, { entity: 'dataset', entityId: datasetId })).toHaveLength(3);
+  });
+
+  it('keeps an execution rate beyond 2^31 and 2^53 exact', async () => {
+    const rate = percent(9_007_199_254_740_993n);
+    const saved = await appendRevision(
+      store,
+      3,
+      { ...revision(datasetId, 'rate'), figures: { ...figures, executionRate: rate } },
+      audit,
+    );
+    expect(saved).toEqual({ ok: true, revisionNo: 4 });
+    expect((await findRevision(store.db, datasetId, 4))?.figures.executionRate).toBe(rate);
+  });
+
+  it('lists the other datasets when one row cannot be read (SQLite can hold a float in an INTEGER column)', async () => {
+    if (store.dialect !== 'sqlite') return;
+    const other = await inTransaction(store, async (tx) => {
+      await ensureFiscalYear(tx, 2021, AT);
+      return insertDataset(tx, (await listDepartments(tx))[0]?.id ?? 0, 2021, AT);
+    });
+    await appendRevision(store, 0, revision(other, 'bad'), audit);
+    await sql`update revisions set income_total = 1.5 where dataset_id = ${other}`.execute(store.db);
+    const { records, unreadable } = await listDatasets(store.db);
+    expect(records.map((d) => d.id)).toEqual([datasetId]);
+    expect(unreadable).toEqual([{ id: other, reason: expect.stringMatching(/不是整数/) as unknown }]);
   });
 
   it('saves and replaces rule packs by name', async () => {

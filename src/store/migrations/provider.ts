@@ -1,11 +1,13 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import type { StoreDialect } from '../connect.js';
 import { initialMigration } from './0001-initial.js';
+import { publicationsMigration } from './0002-publications.js';
 
 /** Migrations live in code (no directory scan), named so that they sort in the order they must run. */
 export function migrationProvider(dialect: StoreDialect): MigrationProvider {
   const migrations: Record<string, Migration> = {
     '0001-initial': initialMigration(dialect),
+    '0002-publications': publicationsMigration(dialect),
   };
   return { getMigrations: () => Promise.resolve(migrations) };
 }
