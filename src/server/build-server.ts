@@ -18,18 +18,45 @@ import { errorHandler } from './error-handler.js';
 import { analysisRoutes } from './routes/analysis.js';
 import { datasetRoutes } from './routes/datasets.js';
 import { departmentRoutes } from './routes/departments.js';
-import { fileRoutes } from './routes/files.js';
+import { fileRoutes, IMPORT_CONTENT_TYPES } from './routes/files.js';
+import { healthResponse, responses } from './responses.js';
 import { publicRoutes } from './routes/public.js';
 import { revisionRoutes } from './routes/revisions.js';
 
 export type ServerOptions = {
   /** The built web app (web/dist): served at / when it exists, with index.html for client-side routes. */
   webDir?: string;
+  /**
+   * Request logging (info level; `jixiao serve` turns it on with JIXIAO_LOG=1). Errors are always logged, this
+   * or not: the 500 answer says "已记录", so it must be true.
+   */
   logger?: boolean;
+  /** Where log lines go (default stdout); tests pass a collector. */
+  logStream?: { write: (line: string) => void };
 };
+
+/** JSON requests; the import routes allow UPLOAD_BODY_LIMIT. */
+export const JSON_BODY_LIMIT = 1024 * 1024;
 
 const BINARY_TYPES = ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/octet-stream'];
 const TEXT_TYPES = ['application/yaml', 'application/x-yaml', 'text/yaml', 'text/plain'];
+
+type OpenApiDocument = ReturnType<typeof jsonSchemaTransformObject>;
+
+/** The import routes take the file itself as the body: document it (the route schemas cannot, as bytes). */
+function withUploadBodies(document: OpenApiDocument): OpenApiDocument {
+  const binary = { type: 'string', format: 'binary' };
+  const content = Object.fromEntries(
+    IMPORT_CONTENT_TYPES.map((t) => [t, { schema: t.includes('json') ? { type: 'object' } : binary }]),
+  );
+  const paths = (document as { paths?: Record<string, Record<string, Record<string, unknown>>> }).paths ?? {};
+  for (const path of ['/api/import', '/api/datasets/{id}/import']) {
+    const post = paths[path]?.['post'];
+    if (post !== undefined)
+      post['requestBody'] = { required: true, description: '文件本身（xlsx、yaml、json）', content };
+  }
+  return document;
+}
 
 /** Registers the built web app if there is one; returns whether it did. */
 function serveWeb(app: FastifyInstance, webDir: string | undefined): boolean {
@@ -42,9 +69,11 @@ function serveWeb(app: FastifyInstance, webDir: string | undefined): boolean {
 /** The HTTP API (and the web app when built) over one application context. */
 export async function buildServer(ctx: AppContext, options: ServerOptions = {}): Promise<FastifyInstance> {
   z.config(z.locales.zhCN());
+  const level = options.logger === true ? 'info' : 'error';
   const app = Fastify({
-    logger: options.logger ?? false,
-    bodyLimit: 20 * 1024 * 1024,
+    logger: options.logStream === undefined ? { level } : { level, stream: options.logStream },
+    disableRequestLogging: options.logger !== true,
+    bodyLimit: JSON_BODY_LIMIT,
     // On close, end keep-alive connections too, so that shutdown (and each test) does not wait on idle clients.
     forceCloseConnections: true,
   }).withTypeProvider<ZodTypeProvider>();
@@ -62,13 +91,19 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
       },
     },
     transform: jsonSchemaTransform,
-    transformObject: jsonSchemaTransformObject,
+    transformObject: (document) => withUploadBodies(jsonSchemaTransformObject(document)),
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
   app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
-  app.get('/api/health', { schema: { tags: ['系统'], summary: '健康检查' } }, () => health(ctx));
+  app.get(
+    '/api/health',
+    { schema: { tags: ['系统'], summary: '健康检查', response: responses(200, healthResponse) } },
+    () => health(ctx),
+  );
+  // Use cases report what only an operator should see (an unreadable row skipped in a list) to the server log.
+  const appCtx: AppContext = ctx.log === undefined ? { ...ctx, log: { error: (d, m) => app.log.error(d, m) } } : ctx;
   for (const routes of [departmentRoutes, datasetRoutes, revisionRoutes, analysisRoutes, fileRoutes, publicRoutes])
-    routes(app, ctx);
+    routes(app, appCtx);
   const web = serveWeb(app, options.webDir);
   // Client-side routes of the web app get index.html; everything else that is unknown is a Chinese 404.
   app.setNotFoundHandler((request, reply) =>

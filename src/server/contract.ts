@@ -1,13 +1,22 @@
 import { z } from 'zod';
 import { REPORT_FORMATS } from '../report/render/index.js';
 
+/**
+ * The largest id or revision number: ids live in PostgreSQL `integer` columns, so a larger one is a 400 here
+ * instead of a pg "out of range" (22003) error and a 500.
+ */
+export const MAX_ID = 2_147_483_647;
+
 /** The API's request schemas: validation, OpenAPI document and the web client's reference, in one place. */
-const id = z.coerce.number().int().positive();
+const id = z.coerce.number().int().positive().max(MAX_ID);
+const bodyId = z.number().int().positive().max(MAX_ID);
+/** A fiscal year filter: any integer a PostgreSQL `integer` column can be compared with. */
+const year = z.coerce.number().int().min(-MAX_ID).max(MAX_ID);
 
 export const idParams = z.object({ id: id.meta({ description: '编号' }) });
 export const revisionParams = z.object({
   id,
-  revisionNo: z.coerce.number().int().positive().meta({ description: '版本号' }),
+  revisionNo: id.meta({ description: '版本号' }),
 });
 
 const author = z.string().min(1).max(100).optional().meta({ description: '操作人（缺省取请求头 x-jixiao-user）' });
@@ -15,13 +24,13 @@ const author = z.string().min(1).max(100).optional().meta({ description: '操作
 export const departmentCreateBody = z.strictObject({
   code: z.string().min(1).max(64).meta({ description: '部门编码（唯一）' }),
   name: z.string().min(1).max(200).meta({ description: '部门名称' }),
-  parentId: z.number().int().positive().nullable().default(null).meta({ description: '上级部门编号' }),
+  parentId: bodyId.nullable().default(null).meta({ description: '上级部门编号' }),
   author,
 });
 export const departmentUpdateBody = z.strictObject({
   code: z.string().min(1).max(64).optional(),
   name: z.string().min(1).max(200).optional(),
-  parentId: z.number().int().positive().nullable().optional(),
+  parentId: bodyId.nullable().optional(),
   author,
 });
 export const departmentListQuery = z.object({ parentId: id.optional() });
@@ -31,21 +40,26 @@ const document = z.record(z.string(), z.unknown()).meta({
   description: '数据集文档（金额为数据集金额单位下的精确小数字符串）；字段见 schema/dataset.schema.json',
 });
 
-export const datasetCreateBody = z.strictObject({ departmentId: z.number().int().positive(), document, author });
+export const datasetCreateBody = z.strictObject({ departmentId: bodyId, document, author });
 export const datasetSaveBody = z.strictObject({
-  baseRevision: z.number().int().nonnegative().meta({ description: '本次修改所基于的版本号；不是最新版时返回 409' }),
+  baseRevision: z
+    .number()
+    .int()
+    .nonnegative()
+    .max(MAX_ID)
+    .meta({ description: '本次修改所基于的版本号；不是最新版时返回 409' }),
   document,
   note: z.string().max(500).optional().meta({ description: '修改说明' }),
   author,
 });
 export const datasetListQuery = z.object({
   departmentId: id.optional(),
-  fiscalYear: z.coerce.number().int().optional(),
-  year: z.coerce.number().int().optional().meta({ description: '同 fiscalYear' }),
+  fiscalYear: year.optional(),
+  year: year.optional().meta({ description: '同 fiscalYear' }),
 });
 export const revisionQuery = z.object({ revision: id.optional().meta({ description: '版本号，缺省为最新版' }) });
 export const diffQuery = z.object({ from: id, to: id });
-export const publishBody = z.strictObject({ revisionNo: z.number().int().positive(), author });
+export const publishBody = z.strictObject({ revisionNo: bodyId, author });
 
 export const reportQuery = revisionQuery.extend({
   format: z.enum(REPORT_FORMATS as ['docx', 'pdf', 'html', 'md']).default('docx'),
@@ -53,12 +67,17 @@ export const reportQuery = revisionQuery.extend({
 export const fileFormat = z.enum(['xlsx', 'json', 'yaml']);
 export const exportQuery = revisionQuery.extend({ format: fileFormat.default('xlsx') });
 export const importQuery = z.object({
-  format: fileFormat.optional().meta({ description: '缺省按 Content-Type 判断' }),
+  format: fileFormat.optional().meta({ description: '缺省按 fileName 的扩展名，再按 Content-Type 判断' }),
+  fileName: z
+    .string()
+    .max(255)
+    .optional()
+    .meta({ description: '上传的文件名（如 2020-自评.xlsx），用其扩展名判断格式' }),
   departmentId: id.optional(),
-  baseRevision: z.coerce.number().int().nonnegative().optional(),
+  baseRevision: z.coerce.number().int().nonnegative().max(MAX_ID).optional(),
   dryRun: z.enum(['true', 'false']).optional().meta({ description: 'true：只校验，不保存' }),
 });
-export const publicListQuery = z.object({ year: z.coerce.number().int().optional() });
+export const publicListQuery = z.object({ year: year.optional() });
 export const publicReportQuery = z.object({ format: reportQuery.shape.format });
 
 const finding = z.object({
@@ -80,4 +99,11 @@ export const errorBody = z
   })
   .meta({ id: 'ErrorBody' });
 
-export const errorResponses = { 400: errorBody, 404: errorBody, 409: errorBody, 501: errorBody } as const;
+/** Every route can refuse: bad request, unknown id, conflict, not implemented, and a logged 500. */
+export const errorResponses = {
+  400: errorBody,
+  404: errorBody,
+  409: errorBody,
+  500: errorBody,
+  501: errorBody,
+} as const;

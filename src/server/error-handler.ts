@@ -1,10 +1,11 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { formatPath } from '../domain/findings/finding.js';
+import { StoreRangeError } from '../store/fen-codec.js';
 
 const KNOWN_CLIENT_ERRORS: Readonly<Record<string, string>> = {
   FST_ERR_CTP_INVALID_MEDIA_TYPE: '不支持的请求内容类型（Content-Type）',
-  FST_ERR_CTP_BODY_TOO_LARGE: '上传的文件过大',
+  FST_ERR_CTP_BODY_TOO_LARGE: '请求体过大：JSON 请求不超过 1 MB，上传的文件不超过 10 MB',
   FST_ERR_CTP_EMPTY_JSON_BODY: '请求体为空',
   FST_ERR_CTP_INVALID_JSON_BODY: '请求体不是有效的 JSON',
 };
@@ -31,6 +32,10 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
   if (hasZodFastifySchemaValidationErrors(error)) {
     const findings = validationFindings(error);
     return reply.code(400).send({ error: 'INVALID', message: `请求有 ${findings.length} 处错误`, findings });
+  }
+  if (error instanceof StoreRangeError) {
+    // Last guard: a value no column can hold was refused before anything was committed.
+    return reply.code(400).send({ error: 'INVALID', message: `数据超出可存储的范围，未保存：${error.message}` });
   }
   const status = error.statusCode ?? 500;
   if (status >= 400 && status < 500) {

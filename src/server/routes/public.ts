@@ -1,6 +1,9 @@
 import type { AppContext } from '../../app/context.js';
 import { listPublished, publishedReport } from '../../app/public.js';
-import { errorResponses, idParams, publicListQuery, publicReportQuery } from '../contract.js';
+import { REPORT_CONTENT_TYPES } from '../../app/report.js';
+import { idParams, publicListQuery, publicReportQuery } from '../contract.js';
+import { fileResponse, publishedReport as publishedReportBody, responses } from '../responses.js';
+import { z } from 'zod';
 import { send, sendFile } from '../reply.js';
 import type { ZodApp } from './types.js';
 
@@ -9,7 +12,14 @@ const tags = ['公开'];
 export function publicRoutes(app: ZodApp, ctx: AppContext): void {
   app.get(
     '/api/public/reports',
-    { schema: { tags, summary: '已公开的报告（每个数据集最新发布的版本）', querystring: publicListQuery } },
+    {
+      schema: {
+        tags,
+        summary: '已公开的报告（每个数据集最近一次发布的版本）',
+        querystring: publicListQuery,
+        response: responses(200, z.array(publishedReportBody)),
+      },
+    },
     async (req, reply) => send(reply, await listPublished(ctx, req.query.year)),
   );
   app.get(
@@ -20,7 +30,7 @@ export function publicRoutes(app: ZodApp, ctx: AppContext): void {
         summary: '已公开报告的文件',
         params: idParams,
         querystring: publicReportQuery,
-        response: errorResponses,
+        response: responses(200, fileResponse('报告文件', Object.values(REPORT_CONTENT_TYPES))),
       },
     },
     async (req, reply) =>

@@ -1,6 +1,8 @@
 import type { AppContext } from '../../app/context.js';
 import { diffRevisions, getRevision, listRevisions, publishRevision } from '../../app/revisions.js';
-import { diffQuery, errorResponses, idParams, publishBody, revisionParams } from '../contract.js';
+import { diffQuery, idParams, publishBody, revisionParams } from '../contract.js';
+import { diffResponse, responses, revisionDetail, revisionSummary } from '../responses.js';
+import { z } from 'zod';
 import { actorOf, send } from '../reply.js';
 import type { ZodApp } from './types.js';
 
@@ -9,12 +11,19 @@ const tags = ['版本'];
 export function revisionRoutes(app: ZodApp, ctx: AppContext): void {
   app.get(
     '/api/datasets/:id/revisions',
-    { schema: { tags, summary: '版本列表（新到旧）', params: idParams, response: errorResponses } },
+    {
+      schema: {
+        tags,
+        summary: '版本列表（新到旧）',
+        params: idParams,
+        response: responses(200, z.array(revisionSummary)),
+      },
+    },
     async (req, reply) => send(reply, await listRevisions(ctx, req.params.id)),
   );
   app.get(
     '/api/datasets/:id/revisions/:revisionNo',
-    { schema: { tags, summary: '某一版本及其文档', params: revisionParams, response: errorResponses } },
+    { schema: { tags, summary: '某一版本及其文档', params: revisionParams, response: responses(200, revisionDetail) } },
     async (req, reply) => send(reply, await getRevision(ctx, req.params.id, req.params.revisionNo)),
   );
   app.get(
@@ -25,7 +34,7 @@ export function revisionRoutes(app: ZodApp, ctx: AppContext): void {
         summary: '两个版本逐字段比较',
         params: idParams,
         querystring: diffQuery,
-        response: errorResponses,
+        response: responses(200, diffResponse),
       },
     },
     async (req, reply) => send(reply, await diffRevisions(ctx, req.params.id, req.query.from, req.query.to)),
@@ -35,10 +44,10 @@ export function revisionRoutes(app: ZodApp, ctx: AppContext): void {
     {
       schema: {
         tags,
-        summary: '发布某一版本（有错误的版本不能发布）',
+        summary: '发布某一版本（有错误的版本不能发布；每次发布都记录，公开最近一次发布的版本）',
         params: idParams,
         body: publishBody,
-        response: errorResponses,
+        response: responses(200, revisionDetail),
       },
     },
     async (req, reply) =>

@@ -1,0 +1,150 @@
+import { z } from 'zod';
+import { errorResponses } from './contract.js';
+
+/**
+ * The API's 2xx answers as zod schemas, one per wire function of src/app (wire.ts, score-wire.ts, analysis.ts,
+ * …): they document the OpenAPI responses and serialize each answer. Objects are loose: the fields listed are the
+ * contract, and a field added later is passed through rather than dropped.
+ */
+const amount = z.string().meta({ description: '金额：数据集金额单位下两位小数字符串，如 "840.75"' });
+const rate = z.string().nullable().meta({ description: '百分比两位小数字符串，如 "84.87"；分母为零时为 null' });
+const path = z.array(z.union([z.string(), z.number()]));
+
+export const healthResponse = z.looseObject({ status: z.literal('ok'), database: z.string(), time: z.string() });
+
+export const department = z
+  .looseObject({
+    id: z.number().int(),
+    code: z.string(),
+    name: z.string(),
+    parentId: z.number().int().nullable(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .meta({ id: 'Department' });
+export const departmentTree = department
+  .extend({ children: z.array(z.looseObject({})).meta({ description: '下级部门（同结构，递归）' }) })
+  .meta({ id: 'DepartmentTree' });
+
+export const revisionSummary = z
+  .looseObject({
+    revisionNo: z.number().int(),
+    basedOn: z.number().int().nullable(),
+    author: z.string(),
+    createdAt: z.string(),
+    summary: z.string(),
+    changeCount: z.number().int(),
+    publishedAt: z.string().nullable().meta({ description: '该版本最近一次发布的时间；未发布为 null' }),
+    publishedBy: z.string().nullable(),
+    unit: z.string(),
+    keyFigures: z.looseObject({
+      yearStartBudgetTotal: amount,
+      fullYearBudgetTotal: amount,
+      incomeTotal: amount,
+      expenditureTotal: amount,
+      executionRate: rate,
+      errorCount: z.number().int(),
+      warningCount: z.number().int(),
+    }),
+  })
+  .meta({ id: 'RevisionSummary' });
+
+const publication = z
+  .looseObject({ revisionNo: z.number().int(), publishedAt: z.string(), publishedBy: z.string() })
+  .nullable()
+  .meta({ description: '最新公开版本（最近一次发布的版本，可能早于最新版）；从未发布为 null' });
+
+export const datasetSummary = z
+  .looseObject({
+    id: z.number().int(),
+    departmentId: z.number().int(),
+    departmentCode: z.string(),
+    departmentName: z.string(),
+    fiscalYear: z.number().int(),
+    createdAt: z.string(),
+    latestRevision: revisionSummary,
+    latestPublishedRevision: publication,
+  })
+  .meta({ id: 'DatasetSummary' });
+
+const document = z.record(z.string(), z.unknown()).meta({ description: '数据集文档（金额为精确小数字符串）' });
+
+export const datasetDetail = datasetSummary
+  .extend({
+    document,
+    writtenRevision: z
+      .number()
+      .int()
+      .optional()
+      .meta({ description: '写入（保存、新建、导入）时：本次写入的版本号；latestRevision 与 document 即该版本' }),
+  })
+  .meta({ id: 'DatasetDetail' });
+
+export const revisionDetail = revisionSummary.extend({ document }).meta({ id: 'Revision' });
+
+const change = z.looseObject({ path, pathText: z.string(), old: z.unknown(), new: z.unknown() });
+export const diffResponse = z.looseObject({ from: z.number().int(), to: z.number().int(), changes: z.array(change) });
+
+const finding = z.looseObject({
+  severity: z.string(),
+  code: z.string(),
+  message: z.string(),
+  path,
+  pathText: z.string(),
+});
+export const findingsResponse = z.looseObject({
+  counts: z.looseObject({ error: z.number().int(), warning: z.number().int(), info: z.number().int() }),
+  findings: z.array(finding),
+});
+
+export const figuresResponse = z.looseObject({
+  unit: z.string(),
+  amounts: z.record(z.string(), amount),
+  percents: z.record(z.string(), rate),
+  projects: z.array(z.looseObject({ name: z.string() })),
+});
+
+const scoreLine = z.looseObject({ name: z.string(), weight: z.string(), score: z.string(), explanation: z.unknown() });
+export const scoreResponse = z.looseObject({
+  pack: z.string(),
+  packTitle: z.string(),
+  items: z.array(scoreLine),
+  subtotal: z.string(),
+  total: z.string().meta({ description: '总分，两位小数字符串' }),
+  grade: z.string(),
+  findings: z.array(finding),
+});
+
+export const problemsResponse = z.array(
+  z.looseObject({ key: z.string(), code: z.string(), message: z.string(), text: z.string(), path }),
+);
+
+export const importResponse = z
+  .looseObject({
+    saved: z.boolean().meta({ description: 'false：dryRun，只校验；true：已保存（其余字段同 DatasetDetail）' }),
+  })
+  .meta({ id: 'ImportResult' });
+
+export const publishedReport = z.looseObject({
+  datasetId: z.number().int(),
+  departmentId: z.number().int(),
+  departmentName: z.string(),
+  fiscalYear: z.number().int(),
+  revision: z.number().int(),
+  publishedAt: z.string(),
+  publishedBy: z.string(),
+});
+
+/** A file answer: its content types (the body is the file itself). */
+export function fileResponse(description: string, contentTypes: readonly string[]) {
+  const binary = z.string().meta({ format: 'binary' });
+  return {
+    description,
+    content: Object.fromEntries(contentTypes.map((t) => [t.split(';')[0]?.trim() ?? t, { schema: binary }])),
+  };
+}
+
+/** The 2xx answer (at `status`) and every error answer. */
+export function responses<S extends number, T>(status: S, body: T) {
+  return { [status]: body, ...errorResponses } as { [K in S]: T } & typeof errorResponses;
+}
