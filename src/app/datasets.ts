@@ -1,9 +1,6 @@
 import type { Dataset } from '../domain/dataset/schema.js';
 import { datasetToDocument, type DatasetDocument } from '../ingest/dataset-json.js';
-import type { Transaction } from 'kysely';
 import { appendRevision, writeRevision, type AppendResult } from '../store/append-revision.js';
-import { appendAudit } from '../store/audit-repo.js';
-import type { Database } from '../store/database.js';
 import {
   ensureFiscalYear,
   findDataset,
@@ -11,10 +8,11 @@ import {
   insertDataset,
   listDatasets as listRows,
 } from '../store/datasets-repo.js';
-import { findDepartment, insertDepartment, type DepartmentFields } from '../store/departments-repo.js';
+import { findDepartment, type DepartmentFields } from '../store/departments-repo.js';
 import { StoreRangeError } from '../store/fen-codec.js';
 import { inTransaction, isUniqueViolation } from '../store/executor.js';
 import { conflict, invalid, notFound, ok, timestamp, type AppContext, type AppResult } from './context.js';
+import { insertDepartmentAudited } from './departments.js';
 import { diffDocuments } from './diff.js';
 import { loadRevision, revisionDraft, validateDocument } from './revision-content.js';
 import { datasetRecordToWire, revisionSummaryToWire, type DatasetWire } from './wire.js';
@@ -87,7 +85,10 @@ export async function createDatasetFrom(
   const at = timestamp(ctx);
   try {
     const id = await inTransaction(ctx.store, async (tx) => {
-      const departmentId = 'departmentId' in owner ? owner.departmentId : await newDepartment(tx, owner, at, author);
+      const departmentId =
+        'departmentId' in owner
+          ? owner.departmentId
+          : (await insertDepartmentAudited(tx, owner.newDepartment, at, author)).id;
       await ensureFiscalYear(tx, dataset.fiscalYear, at);
       const datasetId = await insertDataset(tx, departmentId, dataset.fiscalYear, at);
       const draft = revisionDraft(ctx, datasetId, dataset, author, null);
@@ -102,24 +103,6 @@ export async function createDatasetFrom(
       ? conflict(`该部门 ${dataset.fiscalYear} 年度的数据集已存在`)
       : conflict(`部门编码已存在或该部门 ${dataset.fiscalYear} 年度的数据集已存在，请重试`);
   }
-}
-
-async function newDepartment(
-  tx: Transaction<Database>,
-  owner: { newDepartment: DepartmentFields },
-  at: string,
-  actor: string,
-): Promise<number> {
-  const department = await insertDepartment(tx, owner.newDepartment, at);
-  await appendAudit(tx, {
-    at,
-    actor,
-    action: 'department.create',
-    entity: 'department',
-    entityId: department.id,
-    detail: { ...owner.newDepartment },
-  });
-  return department.id;
 }
 
 export async function createDataset(ctx: AppContext, departmentId: number, document: unknown, author: string) {

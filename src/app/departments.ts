@@ -1,3 +1,5 @@
+import type { Transaction } from 'kysely';
+import type { Database } from '../store/database.js';
 import { appendAudit } from '../store/audit-repo.js';
 import {
   findDepartment,
@@ -42,6 +44,25 @@ async function checkParent(ctx: AppContext, id: number | null, parentId: number 
 
 const duplicateCode = (code: string | undefined) => conflict(`部门编码已存在：${code ?? ''}`);
 
+/** Inserts a department and its audit entry, inside the caller's transaction (also used by imports). */
+export async function insertDepartmentAudited(
+  tx: Transaction<Database>,
+  fields: DepartmentFields,
+  at: string,
+  actor: string,
+): Promise<Department> {
+  const department = await insertDepartment(tx, fields, at);
+  await appendAudit(tx, {
+    at,
+    actor,
+    action: 'department.create',
+    entity: 'department',
+    entityId: department.id,
+    detail: { ...fields },
+  });
+  return department;
+}
+
 export async function createDepartment(
   ctx: AppContext,
   fields: DepartmentFields,
@@ -52,16 +73,7 @@ export async function createDepartment(
   const at = timestamp(ctx);
   try {
     const created = await inTransaction(ctx.store, async (tx) => {
-      const department = await insertDepartment(tx, fields, at);
-      await appendAudit(tx, {
-        at,
-        actor,
-        action: 'department.create',
-        entity: 'department',
-        entityId: department.id,
-        detail: { ...fields },
-      });
-      return department;
+      return insertDepartmentAudited(tx, fields, at, actor);
     });
     return ok(created);
   } catch (error) {
