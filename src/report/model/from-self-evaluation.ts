@@ -44,6 +44,9 @@ function indicatorsTable(table: SelfEvaluationTable): ReportTable {
         pts(i.score),
         i.deviationReason,
       ]),
+      ...table.funds.rows.flatMap((r) =>
+        r.weight === null ? [] : [['预算执行率', '', '', '', '', pts(r.weight), pts(r.score), '']],
+      ),
       ...table.levels.map((l) => [`${l.level1}小计`, '', '', '', '', pts(l.weight), pts(l.score), '']),
     ],
     totalRow: [
@@ -52,12 +55,18 @@ function indicatorsTable(table: SelfEvaluationTable): ReportTable {
       '',
       '',
       '',
-      pts(sumPoints(table.levels.map((l) => l.weight))),
+      // 总分 covers the execution weight (funds block) as well as the indicator levels: 10 + 50 + 30 + 10 = 100.
+      pts(
+        sumPoints([
+          ...table.funds.rows.flatMap((r) => (r.weight === null ? [] : [r.weight])),
+          ...table.levels.map((l) => l.weight),
+        ]),
+      ),
       pts(table.total),
       `自评等级：${table.grade}`,
     ],
     numericColumns: [5, 6],
-    widths: [1, 1, 2.2, 1.5, 1.5, 0.8, 0.8, 2.4],
+    widths: [0.9, 0.9, 2.2, 1.4, 1.4, 1, 1, 2.2],
   };
 }
 

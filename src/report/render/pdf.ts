@@ -30,13 +30,14 @@ function configure(): void {
   configured = true;
 }
 
-/** A4 body width in points with 62 pt side margins; tables take 80 % of it, centred. */
+/** A4 body width in points with 62 pt side margins; narrow tables take 80 % of it, centred; wide ones all of it. */
 const BODY_WIDTH = 595.28 - 2 * 62;
 const INDENT = 22;
 
 function tableContent(table: ReportTable): Content[] {
   const total = table.widths.reduce((a, b) => a + b, 0);
-  const tableWidth = BODY_WIDTH * 0.8;
+  const wide = table.header.length > 4;
+  const tableWidth = wide ? BODY_WIDTH : BODY_WIDTH * 0.8;
   const side = (BODY_WIDTH - tableWidth) / 2;
   const cell = (text: string, i: number, kind: 'head' | 'body' | 'total'): TableCell => ({
     text,
@@ -62,7 +63,7 @@ function tableContent(table: ReportTable): Content[] {
       paddingLeft: () => 4,
       paddingRight: () => 4,
     },
-    fontSize: 10,
+    fontSize: wide ? 9 : 10,
     lineHeight: 1.2,
     margin: [side, 4, side, table.note === undefined ? 8 : 2],
   });
