@@ -18,6 +18,7 @@ import { errorHandler } from './error-handler.js';
 import { analysisRoutes } from './routes/analysis.js';
 import { datasetRoutes } from './routes/datasets.js';
 import { departmentRoutes } from './routes/departments.js';
+import { overviewRoutes } from './routes/overview.js';
 import { fileRoutes, IMPORT_CONTENT_TYPES } from './routes/files.js';
 import { healthResponse, responses } from './responses.js';
 import { publicRoutes } from './routes/public.js';
@@ -102,7 +103,15 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
   );
   // Use cases report what only an operator should see (an unreadable row skipped in a list) to the server log.
   const appCtx: AppContext = ctx.log === undefined ? { ...ctx, log: { error: (d, m) => app.log.error(d, m) } } : ctx;
-  for (const routes of [departmentRoutes, datasetRoutes, revisionRoutes, analysisRoutes, fileRoutes, publicRoutes])
+  for (const routes of [
+    departmentRoutes,
+    datasetRoutes,
+    revisionRoutes,
+    analysisRoutes,
+    fileRoutes,
+    publicRoutes,
+    overviewRoutes,
+  ])
     routes(app, appCtx);
   const web = serveWeb(app, options.webDir);
   // Client-side routes of the web app get index.html; everything else that is unknown is a Chinese 404.

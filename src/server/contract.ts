@@ -77,6 +77,10 @@ export const importQuery = z.object({
   baseRevision: z.coerce.number().int().nonnegative().max(MAX_ID).optional(),
   dryRun: z.enum(['true', 'false']).optional().meta({ description: 'true：只校验，不保存' }),
 });
+export const overviewQuery = z.object({
+  year: year.meta({ description: '预算年度（必填）' }),
+  departmentId: id.optional().meta({ description: '只看一个部门（历年对比逐年调用）' }),
+});
 export const publicListQuery = z.object({ year: year.optional() });
 export const publicReportQuery = z.object({ format: reportQuery.shape.format });
 

@@ -135,6 +135,55 @@ export const publishedReport = z.looseObject({
   publishedBy: z.string(),
 });
 
+const overviewFailure = z
+  .looseObject({
+    code: z
+      .string()
+      .meta({ description: 'DOCUMENT_UNREADABLE | RULE_PACK_UNKNOWN | EVALUATION_FAILED | REVISION_MISSING' }),
+    message: z.string(),
+  })
+  .nullable()
+  .meta({ description: 'status 为 error 时：无法计算的原因；否则为 null' });
+
+/** 财政局总览 one row (src/app/overview.ts `rowOf`): the working copy under its pack, via selfEvaluate. */
+export const overviewRow = z
+  .looseObject({
+    datasetId: z.number().int(),
+    fiscalYear: z.number().int(),
+    department: z.looseObject({
+      id: z.number().int(),
+      code: z.string(),
+      name: z.string(),
+      parentId: z.number().int().nullable(),
+    }),
+    latestRevision: z.number().int().nullable().meta({ description: '最新版本号（计算所用的版本）' }),
+    latestPublishedRevision: publication,
+    status: z
+      .enum(['published', 'has-errors', 'incomplete', 'ready', 'error'])
+      .meta({ description: '已公开 | 有错误 | 待完善 | 可提交 | 无法计算（见 failure）' }),
+    statusLabel: z.string(),
+    failure: overviewFailure,
+    rulePack: z.string().nullable(),
+    executionRate: rate.meta({ description: '部门预算执行率（全年预算口径）' }),
+    executionRateYearStart: rate,
+    projectExecutionRateYearStart: rate.meta({ description: '项目预算执行率（年初预算口径）' }),
+    projectExecutionRateFullYear: rate.meta({ description: '项目预算执行率（全年预算口径）' }),
+    payments: z.array(
+      z.looseObject({
+        month: z.number().int(),
+        progress: rate.meta({ description: '累计支付进度' }),
+        schedule: z.string().meta({ description: '序时进度（规则包口径）' }),
+        behind: z.boolean(),
+      }),
+    ),
+    scoreTotal: z.string().nullable().meta({ description: '总分，两位小数字符串' }),
+    grade: z.string().nullable(),
+    errorCount: z.number().int(),
+    warningCount: z.number().int(),
+    infoCount: z.number().int(),
+  })
+  .meta({ id: 'OverviewRow' });
+
 /** A file answer: its content types (the body is the file itself). */
 export function fileResponse(description: string, contentTypes: readonly string[]) {
   const binary = z.string().meta({ format: 'binary' });

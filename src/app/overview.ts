@@ -1,0 +1,147 @@
+import type { Store } from '../store/connect.js';
+import {
+  findRevisionDocuments,
+  listOverviewHeads,
+  type OverviewFilter,
+  type OverviewHead,
+} from '../store/overview-repo.js';
+import { ok, type AppContext, type AppResult } from './context.js';
+import { LruCache } from './lru-cache.js';
+import { evaluateRevisionDocument, type OverviewFailure, type RevisionOverview } from './overview-evaluate.js';
+
+/** 审核状态 of a department's year: published (the working copy is the latest publication) wins over the counts. */
+export type OverviewStatus = 'published' | 'has-errors' | 'incomplete' | 'ready' | 'error';
+
+export const OVERVIEW_STATUS_LABELS: Readonly<Record<OverviewStatus, string>> = {
+  published: '已公开',
+  'has-errors': '有错误',
+  incomplete: '待完善',
+  ready: '可提交',
+  error: '无法计算',
+};
+
+/**
+ * How many revision overviews a store keeps in memory (about 1 KB each). A city has hundreds of departments
+ * and a few years on screen, so a few thousand keeps every row a bureau looks at warm.
+ */
+export const OVERVIEW_CACHE_CAPACITY = 5000;
+
+/**
+ * Computed overviews per store, keyed `datasetId/revisionNo`. The cache can never be stale: a revision is
+ * immutable (saves append revision n+1, nothing updates or deletes a revision row), and the overview is a pure
+ * function of the revision's document text (evaluateRevisionDocument) under the built-in packs, which are
+ * code. What can change — department names, publications, which revision is latest — is read fresh on every
+ * request and never cached. Keyed by store so that two databases in one process (tests) never share ids.
+ */
+const caches = new WeakMap<Store, LruCache<string, RevisionOverview>>();
+
+function cacheOf(store: Store): LruCache<string, RevisionOverview> {
+  let cache = caches.get(store);
+  if (cache === undefined) {
+    cache = new LruCache(OVERVIEW_CACHE_CAPACITY);
+    caches.set(store, cache);
+  }
+  return cache;
+}
+
+const keyOf = (datasetId: number, revisionNo: number) => `${datasetId}/${revisionNo}`;
+
+/** The overviews of every head's working copy: from the cache, else read (one query per 200) and computed. */
+async function overviewsOf(ctx: AppContext, heads: readonly OverviewHead[]): Promise<Map<string, RevisionOverview>> {
+  const cache = cacheOf(ctx.store);
+  const found = new Map<string, RevisionOverview>();
+  const missing: { datasetId: number; revisionNo: number }[] = [];
+  for (const h of heads) {
+    if (h.revisionNo === null) continue;
+    const cached = cache.get(keyOf(h.datasetId, h.revisionNo));
+    if (cached === undefined) missing.push({ datasetId: h.datasetId, revisionNo: h.revisionNo });
+    else found.set(keyOf(h.datasetId, h.revisionNo), cached);
+  }
+  const documents = await findRevisionDocuments(ctx.store.db, missing);
+  for (const { datasetId, revisionNo } of missing) {
+    const key = keyOf(datasetId, revisionNo);
+    const text = documents.get(key);
+    if (text === undefined) continue;
+    const overview = evaluateRevisionDocument(text, revisionNo);
+    if (!overview.ok) ctx.log?.error({ datasetId, revisionNo, ...overview.failure }, overview.failure.message);
+    cache.set(key, overview);
+    found.set(key, overview);
+  }
+  return found;
+}
+
+const NO_FIGURES = {
+  rulePack: null,
+  executionRate: null,
+  executionRateYearStart: null,
+  projectExecutionRateYearStart: null,
+  projectExecutionRateFullYear: null,
+  payments: [],
+  scoreTotal: null,
+  grade: null,
+  errorCount: 0,
+  warningCount: 0,
+  infoCount: 0,
+} as const;
+
+function statusOf(head: OverviewHead, overview: RevisionOverview): OverviewStatus {
+  if (!overview.ok) return 'error';
+  if (head.latestPublication !== null && head.latestPublication.revisionNo === head.revisionNo) return 'published';
+  if (overview.counts.error > 0) return 'has-errors';
+  return overview.counts.warning > 0 ? 'incomplete' : 'ready';
+}
+
+function rowOf(head: OverviewHead, overview: RevisionOverview) {
+  const status = statusOf(head, overview);
+  const p = head.latestPublication;
+  const base = {
+    datasetId: head.datasetId,
+    fiscalYear: head.fiscalYear,
+    department: {
+      id: head.departmentId,
+      code: head.departmentCode,
+      name: head.departmentName,
+      parentId: head.departmentParentId,
+    },
+    latestRevision: head.revisionNo,
+    latestPublishedRevision:
+      p === null ? null : { revisionNo: p.revisionNo, publishedAt: p.publishedAt, publishedBy: p.publishedBy },
+    status,
+    statusLabel: OVERVIEW_STATUS_LABELS[status],
+  };
+  if (!overview.ok) return { ...base, ...NO_FIGURES, failure: overview.failure as OverviewFailure | null };
+  const { rulePack, figures, score, counts } = overview;
+  return {
+    ...base,
+    rulePack: rulePack as string | null,
+    ...figures,
+    scoreTotal: score.total as string | null,
+    grade: score.grade as string | null,
+    errorCount: counts.error,
+    warningCount: counts.warning,
+    infoCount: counts.info,
+    failure: null as OverviewFailure | null,
+  };
+}
+
+export type OverviewRow = ReturnType<typeof rowOf>;
+
+const MISSING: RevisionOverview = {
+  ok: false,
+  failure: { code: 'REVISION_MISSING', message: '数据集的最新版本无法读取' },
+};
+
+/**
+ * 财政局总览: one row per dataset of the fiscal year (optionally of one department), computed on the server with
+ * `selfEvaluate` and cached per revision. A dataset that cannot be read or scored is a row with status `error`
+ * and the reason, never a failed answer.
+ */
+export async function listOverview(ctx: AppContext, filter: OverviewFilter): Promise<AppResult<OverviewRow[]>> {
+  const heads = await listOverviewHeads(ctx.store.db, filter);
+  const overviews = await overviewsOf(ctx, heads);
+  return ok(
+    heads.map((h) =>
+      rowOf(h, (h.revisionNo === null ? undefined : overviews.get(keyOf(h.datasetId, h.revisionNo))) ?? MISSING),
+    ),
+  );
+}

@@ -1,0 +1,75 @@
+import type { Executor } from './executor.js';
+import { listPublications, type Publication } from './publications-repo.js';
+
+/** One dataset of the bureau overview (财政局总览) before its document is read: who, which year, which revision. */
+export type OverviewHead = {
+  datasetId: number;
+  fiscalYear: number;
+  departmentId: number;
+  departmentCode: string;
+  departmentName: string;
+  departmentParentId: number | null;
+  /** The working copy's revision number; null only for a dataset without revisions (never written by Jixiao). */
+  revisionNo: number | null;
+  /** 最新发布: the dataset's latest publication; null when never published. */
+  latestPublication: Publication | null;
+};
+
+export type OverviewFilter = { fiscalYear: number; departmentId?: number };
+
+/** The datasets of a fiscal year with their departments, latest revision numbers and latest publications: two queries. */
+export async function listOverviewHeads(db: Executor, filter: OverviewFilter): Promise<OverviewHead[]> {
+  let query = db
+    .selectFrom('datasets as d')
+    .innerJoin('departments as dep', 'dep.id', 'd.department_id')
+    .select(['d.id', 'd.fiscal_year', 'd.department_id', 'dep.code', 'dep.name', 'dep.parent_id'])
+    .select((eb) =>
+      eb
+        .selectFrom('revisions as r')
+        .select((e) => e.fn.max('r.revision_no').as('m'))
+        .whereRef('r.dataset_id', '=', 'd.id')
+        .as('revision_no'),
+    )
+    .where('d.fiscal_year', '=', filter.fiscalYear)
+    .orderBy('dep.code');
+  if (filter.departmentId !== undefined) query = query.where('d.department_id', '=', filter.departmentId);
+  const rows = await query.execute();
+  const publications = await listPublications(
+    db,
+    rows.map((r) => r.id),
+  );
+  const latest = new Map<number, Publication>();
+  for (const p of publications) if (!latest.has(p.datasetId)) latest.set(p.datasetId, p);
+  return rows.map((r) => ({
+    datasetId: r.id,
+    fiscalYear: r.fiscal_year,
+    departmentId: r.department_id,
+    departmentCode: r.code,
+    departmentName: r.name,
+    departmentParentId: r.parent_id,
+    revisionNo: r.revision_no === null ? null : Number(r.revision_no),
+    latestPublication: latest.get(r.id) ?? null,
+  }));
+}
+
+export type RevisionKey = { datasetId: number; revisionNo: number };
+
+/** How many (dataset, revision) pairs one query asks for: well under SQLite's and PostgreSQL's parameter limits. */
+const DOCUMENTS_PER_QUERY = 200;
+
+/** The document text of each given revision, keyed `datasetId/revisionNo`; a revision not found is absent. */
+export async function findRevisionDocuments(db: Executor, keys: readonly RevisionKey[]): Promise<Map<string, string>> {
+  const documents = new Map<string, string>();
+  for (let start = 0; start < keys.length; start += DOCUMENTS_PER_QUERY) {
+    const chunk = keys.slice(start, start + DOCUMENTS_PER_QUERY);
+    const rows = await db
+      .selectFrom('revisions')
+      .select(['dataset_id', 'revision_no', 'document'])
+      .where((eb) =>
+        eb.or(chunk.map((k) => eb.and([eb('dataset_id', '=', k.datasetId), eb('revision_no', '=', k.revisionNo)]))),
+      )
+      .execute();
+    for (const row of rows) documents.set(`${row.dataset_id}/${row.revision_no}`, row.document);
+  }
+  return documents;
+}
