@@ -5,6 +5,7 @@ import type {
   DatasetSummary,
   DepartmentSummary,
   DraftedProblem,
+  OverviewRowWire,
   PublishedReport,
   ScoreResult,
 } from './types.js';
@@ -50,6 +51,9 @@ export const api = {
   publish: (id: number, revisionNo: number) => request<unknown>('POST', `/api/datasets/${id}/publish`, { revisionNo }),
   score: (id: number) => getJson<ScoreResult>(`/api/datasets/${id}/score`),
   problems: (id: number) => getJson<DraftedProblem[]>(`/api/datasets/${id}/problems`),
+  /** 财政局总览: one computed row per dataset of the year (optionally of one department), from the server. */
+  overview: (year: number, departmentId?: number) =>
+    getJson<OverviewRowWire[]>(withQuery('/api/overview', { year, departmentId })),
   published: (year?: number) => getJson<PublishedReport[]>(withQuery('/api/public/reports', { year })),
 };
 

@@ -92,3 +92,25 @@ export type PublishedReport = {
   revision: number;
   publishedAt?: string;
 };
+
+/** 财政局总览 row (src/app/overview.ts): percents as "84.87", the score as "98.49"; null when not computable. */
+export type OverviewRowWire = {
+  datasetId: number;
+  fiscalYear: number;
+  department: { id: number; code: string; name: string; parentId: number | null };
+  latestRevision: number | null;
+  latestPublishedRevision: { revisionNo: number; publishedAt: string; publishedBy: string } | null;
+  status: 'published' | 'has-errors' | 'incomplete' | 'ready' | 'error';
+  statusLabel: string;
+  /** Why the row has no figures (status `error`). */
+  failure: { code: string; message: string } | null;
+  executionRate: string | null;
+  projectExecutionRateYearStart: string | null;
+  projectExecutionRateFullYear: string | null;
+  payments: { month: number; progress: string | null; schedule: string; behind: boolean }[];
+  scoreTotal: string | null;
+  grade: string | null;
+  errorCount: number;
+  warningCount: number;
+  infoCount: number;
+};

@@ -11,9 +11,9 @@ const STATUS_COLOR: Readonly<Record<OverviewStatus, string>> = {
   有错误: 'red',
   待完善: 'orange',
   可提交: 'green',
-  读取失败: 'volcano',
+  无法计算: 'volcano',
 };
-const STATUSES: readonly OverviewStatus[] = ['可提交', '待完善', '有错误', '已公开', '读取失败'];
+const STATUSES: readonly OverviewStatus[] = ['可提交', '待完善', '有错误', '已公开', '无法计算'];
 
 /** 总览表: every department of the year; sortable by every figure, filterable by name, grade and status. */
 export function OverviewTable(props: { rows: readonly OverviewRow[] }) {

@@ -11,9 +11,9 @@ const pct = (v: number | null) => (v === null ? '—' : `${v.toFixed(2)}%`);
 /** 历年对比: one department's figures, score and grade year by year. */
 export function ComparePage(props: { departmentId: number }) {
   const rows = useLoad(async () => {
-    const all = await api.datasets();
-    const own = all.filter((d) => d.departmentId === props.departmentId);
-    return (await loadOverviewRows(own)).sort((a, b) => a.fiscalYear - b.fiscalYear);
+    const own = await api.datasets({ departmentId: props.departmentId });
+    const years = [...new Set(own.map((d) => d.fiscalYear))].sort((a, b) => a - b);
+    return (await Promise.all(years.map((y) => loadOverviewRows(y, props.departmentId)))).flat();
   }, `compare-${props.departmentId}`);
   if (rows.error !== undefined) return <LoadError error={rows.error} onRetry={rows.reload} />;
   if (rows.loading) return <Loading rows={10} />;
