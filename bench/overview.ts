@@ -109,12 +109,12 @@ try {
   console.log(
     `peer = old page: list + ${departments} × GET /api/datasets/:id (4 at a time) + parseDataset + selfEvaluate`,
   );
-  console.log('                                      ms     peer ÷ this');
+  console.log(`${''.padEnd(50)}      ms     peer ÷ this`);
   const line = (name: string, ms: number) =>
-    console.log(`${name.padEnd(36)}${ms.toFixed(1).padStart(8)}  ${(peer / ms).toFixed(1).padStart(8)}×`);
+    console.log(`${name.padEnd(50)}${ms.toFixed(1).padStart(8)}  ${(peer / ms).toFixed(1).padStart(8)}×`);
   line('peer (old approach, median of 3)', peer);
-  line('/api/overview cold (first request)', cold);
-  line('/api/overview cold cache, warm code', coldCache);
+  line('/api/overview first request (rows cached on save)', cold);
+  line('/api/overview after a restart (empty cache)', coldCache);
   line(`/api/overview warm (median of ${WARM_RUNS})`, warm);
 } finally {
   rmSync(dir, { recursive: true, force: true });

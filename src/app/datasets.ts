@@ -13,6 +13,7 @@ import { StoreRangeError } from '../store/fen-codec.js';
 import { inTransaction, isUniqueViolation } from '../store/executor.js';
 import { conflict, invalid, notFound, ok, timestamp, type AppContext, type AppResult } from './context.js';
 import { insertDepartmentAudited } from './departments.js';
+import { warmOverview } from './overview.js';
 import { diffDocuments } from './diff.js';
 import { loadRevision, revisionDraft, validateDocument } from './revision-content.js';
 import { datasetRecordToWire, revisionSummaryToWire, type DatasetWire } from './wire.js';
@@ -84,7 +85,7 @@ export async function createDatasetFrom(
   }
   const at = timestamp(ctx);
   try {
-    const id = await inTransaction(ctx.store, async (tx) => {
+    const created = await inTransaction(ctx.store, async (tx) => {
       const departmentId =
         'departmentId' in owner
           ? owner.departmentId
@@ -93,9 +94,10 @@ export async function createDatasetFrom(
       const datasetId = await insertDataset(tx, departmentId, dataset.fiscalYear, at);
       const draft = revisionDraft(ctx, datasetId, dataset, author, null);
       await writeRevision(tx, 0, draft, { at, actor: author, action, detail: { fiscalYear: dataset.fiscalYear } });
-      return datasetId;
+      return { datasetId, document: draft.document };
     });
-    return await detailOf(ctx, id, 1);
+    warmOverview(ctx, created.datasetId, 1, created.document);
+    return await detailOf(ctx, created.datasetId, 1);
   } catch (error) {
     if (error instanceof StoreRangeError) return outOfRange(error);
     if (!isUniqueViolation(error)) throw error;
@@ -137,7 +139,10 @@ export async function saveDatasetFrom(
     if (error instanceof StoreRangeError) return outOfRange(error);
     throw error;
   }
-  if (saved.ok) return detailOf(ctx, id, saved.revisionNo);
+  if (saved.ok) {
+    warmOverview(ctx, id, saved.revisionNo, draft.document);
+    return detailOf(ctx, id, saved.revisionNo);
+  }
   const current = await loadRevision(ctx, id);
   if (!current.ok) return current;
   const latestDocument = JSON.parse(current.value.document) as DatasetDocument;

@@ -46,6 +46,14 @@ function cacheOf(store: Store): LruCache<string, RevisionOverview> {
 
 const keyOf = (datasetId: number, revisionNo: number) => `${datasetId}/${revisionNo}`;
 
+/**
+ * Computes and caches the overview of a revision just written (called after a save), so the bureau overview's
+ * first request after edits does not pay for parsing documents it could have had for free.
+ */
+export function warmOverview(ctx: AppContext, datasetId: number, revisionNo: number, documentText: string): void {
+  cacheOf(ctx.store).set(keyOf(datasetId, revisionNo), evaluateRevisionDocument(documentText, revisionNo));
+}
+
 /** The overviews of every head's working copy: from the cache, else read (one query per 200) and computed. */
 async function overviewsOf(ctx: AppContext, heads: readonly OverviewHead[]): Promise<Map<string, RevisionOverview>> {
   const cache = cacheOf(ctx.store);
