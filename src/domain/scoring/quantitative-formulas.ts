@@ -51,16 +51,11 @@ export function scoreAtMost(
   if (isZero(target) || isNegative(target)) {
     return { score: ZERO_POINTS, rule: '目标值为 0（或负）而实际值超过目标值，得 0 分', formula: ZERO };
   }
-  const excess = subtractQuantity(actual, target);
-  if (compareQuantity(excess, target) >= 0) {
-    return { score: ZERO_POINTS, rule: '实际值达到或超过目标值的两倍，得 0 分', formula: ZERO };
-  }
-  const { num, den } = fraction(excess, target);
-  return {
-    score: scaleWeight(weight, den - num, den),
-    rule: '实际值超过目标值但未到两倍，按超出比例扣减',
+  return linearDeduction(weight, subtractQuantity(actual, target), target, {
+    zero: '实际值达到或超过目标值的两倍，得 0 分',
+    partial: '实际值超过目标值但未到两倍，按超出比例扣减',
     formula: '得分 = 分值 × (1 − (实际值 − 目标值) ÷ 目标值)',
-  };
+  });
 }
 
 /**
@@ -81,15 +76,21 @@ export function scoreEqual(
   if (compareQuantity(actual, target) === 0) return { score: weight, rule: '实际值等于目标值，得满分', formula: FULL };
   if (method === 'allOrNothing')
     return { score: ZERO_POINTS, rule: '实际值不等于目标值，得 0 分（全有全无）', formula: ZERO };
-  const deviation = absQuantity(subtractQuantity(actual, target));
-  const base = absQuantity(target);
-  if (compareQuantity(deviation, base) >= 0) {
-    return { score: ZERO_POINTS, rule: '偏离目标值达 100% 以上，得 0 分', formula: ZERO };
-  }
-  const { num, den } = fraction(deviation, base);
-  return {
-    score: scaleWeight(weight, den - num, den),
-    rule: '实际值偏离目标值，按偏离比例扣减',
+  return linearDeduction(weight, absQuantity(subtractQuantity(actual, target)), absQuantity(target), {
+    zero: '偏离目标值达 100% 以上，得 0 分',
+    partial: '实际值偏离目标值，按偏离比例扣减',
     formula: '得分 = 分值 × (1 − |实际值 − 目标值| ÷ |目标值|)',
-  };
+  });
+}
+
+/** weight × (1 − deviation ÷ base), and 0 once the deviation reaches the base (shared by ≤ and =). */
+function linearDeduction(
+  weight: Points,
+  deviation: ExactQuantity,
+  base: ExactQuantity,
+  text: { zero: string; partial: string; formula: string },
+): FormulaResult {
+  if (compareQuantity(deviation, base) >= 0) return { score: ZERO_POINTS, rule: text.zero, formula: ZERO };
+  const { num, den } = fraction(deviation, base);
+  return { score: scaleWeight(weight, den - num, den), rule: text.partial, formula: text.formula };
 }
