@@ -1,11 +1,9 @@
 import { parseDataset } from '../domain/dataset/parse.js';
 import { DEFAULT_PACK_NAME, packForDataset } from '../domain/scoring/packs/builtin-packs.js';
 import { countBySeverity } from '../domain/findings/finding.js';
-import { formatPercent, type Percent } from '../domain/money/index.js';
+import { formatPercent, percentToWire } from '../domain/money/index.js';
 import { formatPoints } from '../domain/scoring/points.js';
 import { selfEvaluate } from '../domain/self-evaluation-table/self-evaluate.js';
-
-const pct = (value: Percent | null) => (value === null ? null : formatPercent(value));
 
 /** Why a revision has no figures in the overview: a stable code and a Chinese message. */
 export type OverviewFailure = {
@@ -62,13 +60,13 @@ export function evaluateRevisionDocument(text: string, revisionNo: number): Revi
       ok: true,
       rulePack: dataset.rulePack ?? DEFAULT_PACK_NAME,
       figures: {
-        executionRate: pct(figures.percents.executionRate),
-        executionRateYearStart: pct(figures.percents.executionRateYearStart),
-        projectExecutionRateYearStart: pct(figures.percents.projectExecutionRate),
-        projectExecutionRateFullYear: pct(figures.percents.projectExecutionRateFullYear),
+        executionRate: percentToWire(figures.percents.executionRate),
+        executionRateYearStart: percentToWire(figures.percents.executionRateYearStart),
+        projectExecutionRateYearStart: percentToWire(figures.percents.projectExecutionRate),
+        projectExecutionRateFullYear: percentToWire(figures.percents.projectExecutionRateFullYear),
         payments: (figures.paymentProgress?.points ?? []).map((p) => ({
           month: p.month,
-          progress: pct(p.progress),
+          progress: percentToWire(p.progress),
           schedule: formatPercent(p.schedule),
           behind: p.behind,
         })),

@@ -1,10 +1,9 @@
-import { formatAmount, formatPercent, type Fen, type MoneyUnit, type Percent } from '../domain/money/index.js';
+import { formatAmount, formatPercent, percentToWire, type Fen, type MoneyUnit } from '../domain/money/index.js';
 import { formatPoints, type Points } from '../domain/scoring/points.js';
 import type { DatasetScore } from '../domain/scoring/score-dataset.js';
 import type { IndicatorScore } from '../domain/scoring/score-indicator.js';
 import { findingToWire } from './wire.js';
 
-const pct = (value: Percent | null) => (value === null ? null : formatPercent(value));
 const pts = (value: Points) => formatPoints(value);
 
 function indicatorToWire(s: IndicatorScore) {
@@ -19,7 +18,7 @@ function indicatorToWire(s: IndicatorScore) {
     penalty: pts(s.penalty),
     score: pts(s.score),
     declaredScore: s.declaredScore === null ? null : pts(s.declaredScore),
-    overAchievement: pct(s.overAchievement),
+    overAchievement: percentToWire(s.overAchievement),
     targetTooLow: s.targetTooLow,
     outOfBand: s.outOfBand,
     incomplete: s.incomplete,
@@ -48,7 +47,7 @@ export function scoreToWire(score: DatasetScore, unit: MoneyUnit) {
       basis: e.basis,
       budget: amt(e.budget),
       executed: amt(e.executed),
-      rate: pct(e.rate),
+      rate: percentToWire(e.rate),
       weight: pts(e.weight),
       score: pts(e.score),
       explanation: e.explanation,

@@ -5,10 +5,8 @@ import {
   type PercentFigureKey,
 } from '../domain/figures/catalog.js';
 import type { Figures } from '../domain/figures/compute.js';
-import { formatAmount, formatPercent, type MoneyUnit, type Percent } from '../domain/money/index.js';
-import { padDisplay } from './output.js';
-
-const pct = (value: Percent | null): string => (value === null ? '—' : `${formatPercent(value)}%`);
+import { formatAmount, formatPercent, type MoneyUnit } from '../domain/money/index.js';
+import { padDisplay, percentCell } from './output.js';
 
 /** Every figure as a Chinese table for the terminal (amounts in the dataset's unit, percents to 2 decimals). */
 export function figuresText(figures: Figures, unit: MoneyUnit): string {
@@ -18,7 +16,7 @@ export function figuresText(figures: Figures, unit: MoneyUnit): string {
   }
   rows.push('');
   for (const key of Object.keys(PERCENT_FIGURES) as PercentFigureKey[]) {
-    rows.push(`${padDisplay(PERCENT_FIGURES[key], 36)} ${pct(figures.percents[key]).padStart(8)}`);
+    rows.push(`${padDisplay(PERCENT_FIGURES[key], 36)} ${percentCell(figures.percents[key]).padStart(8)}`);
   }
   rows.push('', '项目：年初预算 / 追加 / 实际支出 / 上缴财政 / 结转结余 / 执行率（年初口径） / 执行率（全年口径）');
   for (const p of figures.projects) {
@@ -26,24 +24,27 @@ export function figuresText(figures: Figures, unit: MoneyUnit): string {
       formatAmount(v, unit).padStart(9),
     );
     rows.push(
-      `  ${padDisplay(p.name, 36)}${amounts.join('')} ${pct(p.executionRateYearStart).padStart(8)} ${pct(p.executionRate).padStart(8)}`,
+      `  ${padDisplay(p.name, 36)}${amounts.join('')} ${percentCell(p.executionRateYearStart).padStart(8)} ${percentCell(p.executionRate).padStart(8)}`,
     );
   }
   rows.push('', '“三公”经费：预算数 / 决算数 / 执行率');
   for (const t of figures.threePublic) {
     rows.push(
-      `  ${padDisplay(t.label, 22)}${formatAmount(t.budget, unit).padStart(9)}${formatAmount(t.actual, unit).padStart(9)} ${pct(t.executionRate).padStart(8)}`,
+      `  ${padDisplay(t.label, 22)}${formatAmount(t.budget, unit).padStart(9)}${formatAmount(t.actual, unit).padStart(9)} ${percentCell(t.executionRate).padStart(8)}`,
     );
   }
   if (figures.paymentProgress !== null) {
     rows.push('', '支付进度：截至月末 / 累计支付进度 / 序时进度 / 落后（百分点）');
     for (const p of figures.paymentProgress.points) {
       rows.push(
-        `  ${String(p.month).padStart(2)} 月末 ${pct(p.progress).padStart(8)} ${pct(p.schedule).padStart(8)} ${(p.lag === null ? '—' : formatPercent(p.lag)).padStart(8)}`,
+        `  ${String(p.month).padStart(2)} 月末 ${percentCell(p.progress).padStart(8)} ${percentCell(p.schedule).padStart(8)} ${(p.lag === null ? '—' : formatPercent(p.lag)).padStart(8)}`,
       );
     }
   }
   const s = figures.staffing;
-  rows.push('', `编制 ${s.authorizedTotal} 人，在职 ${s.inPost} 人，在职人员控制率 ${pct(s.inPostControlRate)}`);
+  rows.push(
+    '',
+    `编制 ${s.authorizedTotal} 人，在职 ${s.inPost} 人，在职人员控制率 ${percentCell(s.inPostControlRate)}`,
+  );
   return rows.join('\n');
 }

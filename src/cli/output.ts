@@ -1,3 +1,4 @@
+import { formatPercent, type Percent } from '../domain/money/index.js';
 import type { LocatedFinding, SourceLocation } from '../ingest/read-dataset.js';
 import { formatPath, type Finding, type Severity } from '../domain/findings/finding.js';
 
@@ -27,4 +28,9 @@ export function padDisplay(text: string, width: number): string {
 
 export function writeJson(value: unknown): void {
   process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+}
+
+/** A rate in a CLI table: "84.18%", or "—" when it is undefined (zero denominator). */
+export function percentCell(value: Percent | null): string {
+  return value === null ? '—' : `${formatPercent(value)}%`;
 }

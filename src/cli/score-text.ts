@@ -1,10 +1,9 @@
-import { formatAmount, formatPercent, type Percent } from '../domain/money/index.js';
+import { formatAmount } from '../domain/money/index.js';
 import type { Problem } from '../domain/problems/problem.js';
 import { formatPoints, type Points } from '../domain/scoring/points.js';
 import type { SelfEvaluationTable } from '../domain/self-evaluation-table/self-evaluation-table.js';
-import { padDisplay } from './output.js';
+import { padDisplay, percentCell } from './output.js';
 
-const pct = (value: Percent | null): string => (value === null ? '—' : `${formatPercent(value)}%`);
 const pts = (value: Points | null): string => (value === null ? '—' : formatPoints(value));
 
 function fundsLines(table: SelfEvaluationTable): string[] {
@@ -13,7 +12,7 @@ function fundsLines(table: SelfEvaluationTable): string[] {
   const rows = funds.rows.map(
     (r) =>
       `${padDisplay(r.label, 16)}${[r.yearStartBudget, r.fullYearBudget, r.executed].map((v) => padDisplay(formatAmount(v, unit), 12)).join('')}` +
-      `${padDisplay(pts(r.weight), 8)}${padDisplay(pct(r.rate), 10)}${pts(r.score)}`,
+      `${padDisplay(pts(r.weight), 8)}${padDisplay(percentCell(r.rate), 10)}${pts(r.score)}`,
   );
   return [
     `一、年度资金（金额单位：${unit}；执行率按${funds.basisLabel}）`,

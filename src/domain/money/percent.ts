@@ -24,6 +24,11 @@ export function ratio(part: Fen | bigint, whole: Fen | bigint): Percent | null {
 /** Options for writing a percentage. `trimZeros` prints 95.20 as 95.2 and 100.00 as 100, as the seed does for rates. */
 export type PercentFormat = { trimZeros?: boolean };
 
+/** A rate on the wire and in exports: "84.18", or null when it is undefined (zero denominator). */
+export function percentToWire(value: Percent | null): string | null {
+  return value === null ? null : formatPercent(value);
+}
+
 /** "84.18" (no % sign). */
 export function formatPercent(value: Percent, options: PercentFormat = {}): string {
   const text = formatScaled(value, 2);

@@ -1,6 +1,6 @@
 // Source: standards.md §4–5: a deviation reason whenever an indicator scores below full weight, an explanation
 // whenever an execution rate is below 90 %, level weights that add up, and declared scores that match.
-import { formatPercent, type Percent } from '../money/index.js';
+import { formatPercent, percentPhrase } from '../money/index.js';
 import { LEVEL2 } from '../dataset/indicators.js';
 import type { Dataset } from '../dataset/schema.js';
 import type { Figures } from '../figures/compute.js';
@@ -14,7 +14,6 @@ import type { IndicatorScore } from './score-indicator.js';
 type Scored = Omit<DatasetScore, 'findings' | 'totalExplanation'> & { all: IndicatorScore[] };
 
 const blank = (text: string | undefined): boolean => text === undefined || text.trim() === '';
-const pct = (p: Percent): string => `${formatPercent(p, { trimZeros: true })}%`;
 
 function levelWeightFindings(scored: Scored): Finding[] {
   return scored.levels
@@ -95,7 +94,7 @@ function indicatorFindings(s: IndicatorScore, projects: ReadonlySet<string>): Fi
     out.push({
       severity: 'warning',
       code: 'TARGET_TOO_LOW',
-      message: `${name}实际值 ${ind.actual ?? ''}${ind.unit ?? ''} 超出目标值 ${ind.target ?? ''}${ind.unit ?? ''} 达 ${pct(s.overAchievement)}，目标设定可能偏低。`,
+      message: `${name}实际值 ${ind.actual ?? ''}${ind.unit ?? ''} 超出目标值 ${ind.target ?? ''}${ind.unit ?? ''} 达 ${percentPhrase(s.overAchievement)}，目标设定可能偏低。`,
       path: at('target'),
       figures: {
         target: ind.target ?? '',
@@ -150,7 +149,7 @@ function explanationFindings(dataset: Dataset, figures: Figures, scored: Scored)
     out.push({
       severity: 'warning',
       code: 'EXECUTION_EXPLANATION_MISSING',
-      message: `部门预算执行率（${BASIS_LABEL[basis]}）${pct(rate)}，低于 ${pct(threshold)}，须说明原因。`,
+      message: `部门预算执行率（${BASIS_LABEL[basis]}）${percentPhrase(rate)}，低于 ${percentPhrase(threshold)}，须说明原因。`,
       path: ['selfEvaluation', 'executionExplanation'],
       figures: { rate: formatPercent(rate), threshold: formatPercent(threshold) },
     });
@@ -161,7 +160,7 @@ function explanationFindings(dataset: Dataset, figures: Figures, scored: Scored)
     out.push({
       severity: 'warning',
       code: 'EXECUTION_EXPLANATION_MISSING',
-      message: `项目${quoteName(p.name)}执行率 ${pct(projectRate)}，低于 ${pct(threshold)}，须在项目说明中写明原因。`,
+      message: `项目${quoteName(p.name)}执行率 ${percentPhrase(projectRate)}，低于 ${percentPhrase(threshold)}，须在项目说明中写明原因。`,
       path: ['projects', p.index, 'note'],
       figures: { rate: formatPercent(projectRate), threshold: formatPercent(threshold) },
     });

@@ -1,9 +1,8 @@
-import { amountToWire, formatPercent, type Fen, type MoneyUnit, type Percent } from '../money/index.js';
+import { amountToWire, percentToWire, type Fen, type MoneyUnit } from '../money/index.js';
 import { formatPoints, type Points } from '../scoring/points.js';
 import type { IndicatorScore } from '../scoring/score-indicator.js';
 import type { SelfEvaluation } from './self-evaluate.js';
 
-const pct = (value: Percent | null): string | null => (value === null ? null : formatPercent(value));
 const pts = (value: Points | null): string | null => (value === null ? null : formatPoints(value));
 
 function indicatorJson(s: IndicatorScore) {
@@ -23,7 +22,7 @@ function indicatorJson(s: IndicatorScore) {
     formulaScore: formatPoints(s.formulaScore),
     penalty: formatPoints(s.penalty),
     score: formatPoints(s.score),
-    overAchievement: pct(s.overAchievement),
+    overAchievement: percentToWire(s.overAchievement),
     deviationReason: ind.deviationReason ?? null,
     explanation: s.explanation.text,
     explanationDetail: {
@@ -55,7 +54,7 @@ export function selfEvaluationToJson(evaluation: SelfEvaluation, unit: MoneyUnit
       basis: execution.basis,
       budget: amt(execution.budget),
       executed: amt(execution.executed),
-      rate: pct(execution.rate),
+      rate: percentToWire(execution.rate),
       weight: formatPoints(execution.weight),
       score: formatPoints(execution.score),
       explanation: execution.explanation.text,
@@ -87,7 +86,7 @@ export function selfEvaluationToJson(evaluation: SelfEvaluation, unit: MoneyUnit
           yearStartBudget: amt(r.yearStartBudget),
           fullYearBudget: amt(r.fullYearBudget),
           executed: amt(r.executed),
-          rate: pct(r.rate),
+          rate: percentToWire(r.rate),
           weight: pts(r.weight),
           score: pts(r.score),
         })),
