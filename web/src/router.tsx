@@ -11,6 +11,7 @@ export type Route =
   | { page: 'bureau'; year: number | undefined }
   | { page: 'compare'; departmentId: number }
   | { page: 'public' }
+  | { page: 'audit' }
   | { page: 'notFound' };
 
 function subscribe(onChange: () => void): () => void {
@@ -36,6 +37,7 @@ export function parseRoute(hash: string): Route {
     return { page: 'compare', departmentId: toInt(third) ?? 0 };
   if (head === 'bureau') return { page: 'bureau', year: id };
   if (head === 'public') return { page: 'public' };
+  if (head === 'audit') return { page: 'audit' };
   return { page: 'notFound' };
 }
 
@@ -50,6 +52,7 @@ export const href = {
   bureau: (year?: number) => (year === undefined ? '#/bureau' : `#/bureau/${year}`),
   compare: (departmentId: number) => `#/bureau/compare/${departmentId}`,
   public: () => '#/public',
+  audit: () => '#/audit',
 };
 
 export function navigate(to: string, options: { replace?: boolean } = {}): void {

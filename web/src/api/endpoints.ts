@@ -47,8 +47,6 @@ export const api = {
     const body = new Blob([file], { type: UPLOAD_TYPES[format] });
     return request<DatasetDetail>('POST', withQuery(`/api/datasets/${id}/import`, { format, baseRevision }), body);
   },
-  /** 公开: marks a revision published (refused with 409 while it has errors). */
-  publish: (id: number, revisionNo: number) => request<unknown>('POST', `/api/datasets/${id}/publish`, { revisionNo }),
   score: (id: number) => getJson<ScoreResult>(`/api/datasets/${id}/score`),
   problems: (id: number) => getJson<DraftedProblem[]>(`/api/datasets/${id}/problems`),
   /** 财政局总览: one computed row per dataset of the year (optionally of one department), from the server. */

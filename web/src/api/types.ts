@@ -34,6 +34,9 @@ export type RevisionSummary = {
   keyFigures: KeyFigures;
 };
 
+/** 审核状态 (docs/accounts-and-workflow.md): draft → submitted → returned / approved → published. */
+export type WorkflowState = 'draft' | 'submitted' | 'returned' | 'approved' | 'published';
+
 /** One dataset (src/app/wire.ts `datasetRecordToWire`). */
 export type DatasetSummary = {
   id: number;
@@ -48,6 +51,11 @@ export type DatasetSummary = {
    * it (as the summary or its number, null when nothing is published); read it through `publishedRevisionNo`.
    */
   latestPublishedRevision?: RevisionSummary | number | null;
+  state: WorkflowState;
+  /** 草稿, 已提交, 已退回, 已审核通过, 已公开 — from the server, never composed here. */
+  stateLabel: string;
+  /** The revision submitted / approved / published; null in draft. */
+  stateRevision: number | null;
 };
 
 /** A dataset with its working copy. */
@@ -64,6 +72,17 @@ export type ConflictDetails = {
   changes?: { path?: (string | number)[]; pathText: string; old?: unknown; new?: unknown }[];
 };
 export type ConflictBody = ConflictDetails | { details: ConflictDetails };
+
+/** A finding as the API reports it (GET …/findings, 409 `details.blocking`): `key` is `CODE@$.path`. */
+export type WireFinding = {
+  severity: 'error' | 'warning' | 'info';
+  code: string;
+  message: string;
+  path: (string | number)[];
+  pathText: string;
+  key?: string;
+};
+export type FindingsAnswer = { counts: { error: number; warning: number; info: number }; findings: WireFinding[] };
 
 /** A located problem as the API reports it (400 on a bad document or a bad workbook). */
 export type ApiFinding = {

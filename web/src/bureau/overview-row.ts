@@ -1,5 +1,5 @@
 import { api } from '../api/endpoints.js';
-import type { OverviewRowWire } from '../api/types.js';
+import type { DatasetSummary, OverviewRowWire, WorkflowState } from '../api/types.js';
 
 /** 审核状态 of a department's year (已公开: the working copy is the published revision), as the table shows it. */
 export type OverviewStatus = '已公开' | '有错误' | '待完善' | '可提交' | '无法计算';
@@ -34,6 +34,8 @@ export type OverviewRow = {
   errors: number;
   warnings: number;
   status: OverviewStatus;
+  /** 审核状态, from the dataset list (the overview rows do not carry it). */
+  review?: { state: WorkflowState; label: string; revision: number | null };
 };
 
 /** Percent text "84.87" as a number for sorting and charts; the text has two decimals, so nothing is lost. */
@@ -66,4 +68,15 @@ export function overviewRowFromWire(w: OverviewRowWire): OverviewRow {
 export async function loadOverviewRows(year: number, departmentId?: number): Promise<OverviewRow[]> {
   const rows = (await api.overview(year, departmentId)).map(overviewRowFromWire);
   return rows.sort((a, b) => a.departmentName.localeCompare(b.departmentName, 'zh'));
+}
+
+/** Each row with its dataset's review state (draft … published), matched by dataset id. */
+export function withReviewStates(rows: readonly OverviewRow[], datasets: readonly DatasetSummary[]): OverviewRow[] {
+  const byId = new Map(datasets.map((d) => [d.id, d]));
+  return rows.map((row) => {
+    const d = byId.get(row.datasetId);
+    return d === undefined
+      ? row
+      : { ...row, review: { state: d.state, label: d.stateLabel, revision: d.stateRevision } };
+  });
 }

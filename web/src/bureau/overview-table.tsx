@@ -1,5 +1,6 @@
 import { Input, Table, Tag, Tooltip, type TableColumnsType } from 'antd';
 import { useState } from 'react';
+import { StateTag } from '../components/state-tag.js';
 import { href, Link } from '../router.js';
 import type { OverviewRow, OverviewStatus } from './overview-row.js';
 
@@ -14,6 +15,14 @@ const STATUS_COLOR: Readonly<Record<OverviewStatus, string>> = {
   无法计算: 'volcano',
 };
 const STATUSES: readonly OverviewStatus[] = ['可提交', '待完善', '有错误', '已公开', '无法计算'];
+/** The review states by their usual names (the cells show the server's stateLabel). */
+const REVIEW_FILTERS = [
+  { text: '草稿', value: 'draft' },
+  { text: '已提交', value: 'submitted' },
+  { text: '已退回', value: 'returned' },
+  { text: '已审核通过', value: 'approved' },
+  { text: '已公开', value: 'published' },
+];
 
 /** 总览表: every department of the year; sortable by every figure, filterable by name, grade and status. */
 export function OverviewTable(props: { rows: readonly OverviewRow[] }) {
@@ -77,7 +86,19 @@ export function OverviewTable(props: { rows: readonly OverviewRow[] }) {
     { title: '错误', dataIndex: 'errors', align: 'right', sorter: byNumber((r) => r.errors) },
     { title: '警告', dataIndex: 'warnings', align: 'right', sorter: byNumber((r) => r.warnings) },
     {
-      title: '状态',
+      title: '审核状态',
+      key: 'review',
+      filters: REVIEW_FILTERS,
+      onFilter: (value, r) => r.review?.state === value,
+      render: (_, r) =>
+        r.review === undefined ? (
+          '—'
+        ) : (
+          <StateTag state={r.review.state} label={r.review.label} revision={r.review.revision} />
+        ),
+    },
+    {
+      title: '数据状态',
       dataIndex: 'status',
       filters: STATUSES.map((s) => ({ text: s, value: s })),
       onFilter: (value, r) => r.status === value,

@@ -2,7 +2,15 @@ import { DownloadOutlined } from '@ant-design/icons';
 import { Button, Modal, Popconfirm, Table, Typography } from 'antd';
 import { useState } from 'react';
 import type { DatasetDocument } from '../api/types.js';
+import { parsePathText } from '../review/path-text.js';
+import { describePath } from './field-labels.js';
 import type { Conflict } from './use-autosave.js';
+
+/** `projects[0].actual` (the server's) or `projects.0.actual` (compared here), in words. */
+function fieldName(path: string): string {
+  const parsed = parsePathText(path === '' ? '$' : `$.${path}`) ?? [];
+  return describePath(parsed.map((p) => (typeof p === 'string' && /^\d+$/.test(p) ? Number(p) : p))) || '整个数据集';
+}
 
 const show = (value: unknown) =>
   value === undefined ? <Typography.Text type="secondary">（无）</Typography.Text> : JSON.stringify(value);
@@ -45,7 +53,7 @@ export function ConflictModal(props: { conflict: Conflict | null; onKeepMine: ()
           setDownloaded(true);
         }}
       >
-        下载我的版本（JSON）
+        下载我的版本（数据文件）
       </Button>
       <Popconfirm
         title="放弃我的修改？"
@@ -89,7 +97,7 @@ export function ConflictModal(props: { conflict: Conflict | null; onKeepMine: ()
         pagination={changes.length > 10 ? { pageSize: 10 } : false}
         dataSource={changes}
         columns={[
-          { title: '字段', dataIndex: 'path', width: 240 },
+          { title: '字段', width: 240, render: (_, c) => fieldName(c.path) },
           { title: '我的版本', render: (_, c) => show(c.mine) },
           { title: '服务器版本', render: (_, c) => show(c.theirs) },
         ]}

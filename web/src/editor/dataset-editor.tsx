@@ -1,5 +1,5 @@
-import { Col, Row, Space, Tabs, Typography } from 'antd';
-import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { Col, ConfigProvider, Row, Space, Tabs, Typography } from 'antd';
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { Figures } from '../../../src/domain/figures/compute.js';
 import type { Finding } from '../../../src/domain/findings/finding.js';
 import type { MoneyUnit } from '../../../src/domain/money/index.js';
@@ -17,12 +17,29 @@ import { PartPage, ResultPage } from './tab-pages.js';
 import { SaveStatusTag } from './save-status.js';
 import { useAutosave } from './use-autosave.js';
 
+/** The editor's save state, for actions that must name the latest saved revision (提交审核). */
+export type SaveState = { revision: number; saved: boolean };
+
+export type DatasetEditorProps = {
+  detail: DatasetDetail;
+  tab: string | undefined;
+  onReload: () => void;
+  /** No input changes anything and nothing is saved (reviewers, administrators, a frozen revision). */
+  readOnly: boolean;
+  /** Above the pages (the state banner). */
+  banner?: ReactNode;
+  /** Buttons in the head, given the save state (the review actions). */
+  actions?: (save: SaveState) => ReactNode;
+  /** Panels above the findings, given a way to open the page of a field and focus it (审核意见). */
+  side?: (open: (path: DocPath) => void) => ReactNode;
+};
+
 /**
  * 数据集编辑器: one page per part; figures and findings recomputed in the browser as the user types
  * (deferred so typing never waits for them); autosave with revision numbers and conflict handling.
  */
-export function DatasetEditor(props: { detail: DatasetDetail; tab: string | undefined; onReload: () => void }) {
-  const { detail } = props;
+export function DatasetEditor(props: DatasetEditorProps) {
+  const { detail, readOnly } = props;
   const [doc, setDoc] = useState<DatasetDocument>(detail.document);
   const deferredDoc = useDeferredValue(doc);
   const analysis = useMemo(() => analyse(deferredDoc), [deferredDoc]);
@@ -38,6 +55,7 @@ export function DatasetEditor(props: { detail: DatasetDetail; tab: string | unde
     initialRevision: detail.latestRevision.revisionNo,
     doc,
     valid: deferredDoc === doc ? analysis.ok : null,
+    enabled: !readOnly,
     onReplace: setDoc,
   });
 
@@ -53,12 +71,13 @@ export function DatasetEditor(props: { detail: DatasetDetail; tab: string | unde
     }, 60);
     return () => window.clearTimeout(timer);
   });
-  const openFinding = (finding: Finding) => {
-    pendingFocus.current = finding.path;
-    const target = tabOfPath(finding.path);
-    if (target === tab) focusPath(finding.path);
+  const openPath = (path: DocPath) => {
+    pendingFocus.current = path;
+    const target = tabOfPath(path);
+    if (target === tab) focusPath(path);
     else setTab(target);
   };
+  const openFinding = (finding: Finding) => openPath(finding.path);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -74,10 +93,11 @@ export function DatasetEditor(props: { detail: DatasetDetail; tab: string | unde
   const editor: EditorApi = {
     doc,
     unit,
-    set: (path, value) => setDoc((d) => setIn(d, path, value)),
-    update: (change) => setDoc(change),
+    // A read-only editor ignores changes even from controls that do not know they are disabled.
+    set: (path, value) => (readOnly ? undefined : setDoc((d) => setIn(d, path, value))),
+    update: (change) => (readOnly ? undefined : setDoc(change)),
     findingsAt,
-    readOnly: false,
+    readOnly,
     figures,
   };
   const dataset = analysis.ok ? analysis.dataset : null;
@@ -109,24 +129,32 @@ export function DatasetEditor(props: { detail: DatasetDetail; tab: string | unde
             status={autosave.status}
             revision={autosave.revision}
             failure={autosave.failure}
+            readOnly={readOnly}
             onRetry={autosave.saveNow}
           />
         </div>
         <Space wrap>
-          <ImportWorkbook
-            datasetId={detail.id}
-            revision={autosave.revision}
-            disabled={autosave.status === 'saving'}
-            onImported={props.onReload}
-          />
+          {props.actions?.({ revision: autosave.revision, saved: autosave.status === 'saved' })}
+          {readOnly ? null : (
+            <ImportWorkbook
+              datasetId={detail.id}
+              revision={autosave.revision}
+              disabled={autosave.status === 'saving'}
+              onImported={props.onReload}
+            />
+          )}
         </Space>
       </div>
+      {props.banner}
       <Row gutter={16}>
         <Col xs={24} xl={17}>
-          <Tabs activeKey={tab} onChange={setTab} items={items} data-testid="editor-tabs" />
+          <ConfigProvider componentDisabled={readOnly}>
+            <Tabs activeKey={tab} onChange={setTab} items={items} data-testid="editor-tabs" />
+          </ConfigProvider>
         </Col>
         <Col xs={24} xl={7}>
           <div className="jx-side">
+            {props.side?.(openPath)}
             <FiguresPanel figures={figures} unit={unit} />
             <FindingsPanel findings={findings} stale={!analysis.ok} onOpen={openFinding} />
           </div>

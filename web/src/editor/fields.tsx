@@ -1,6 +1,7 @@
 import { Checkbox, DatePicker, Input, InputNumber, Select, Tooltip } from 'antd';
 import dayjs from 'dayjs';
 import type { ReactNode } from 'react';
+import { FieldComments } from '../review/field-comments.js';
 import { AmountInput } from './amount-input.js';
 import { getIn, pathKey, type DocPath } from './document.js';
 import { useEditor } from './editor-context.js';
@@ -35,37 +36,51 @@ function WithMessage(props: { message: string; children: ReactNode }) {
   );
 }
 
+/** A field and, beside it, the review comments anchored to its path. */
+function FieldFrame(props: { path: DocPath; pathKey: string; children: ReactNode }) {
+  return (
+    <div className="jx-field">
+      <div className="jx-field-control">{props.children}</div>
+      <FieldComments path={props.path} pathKey={props.pathKey} />
+    </div>
+  );
+}
+
 type FieldProps = { path: DocPath; label: string };
 
 export function TextField(props: FieldProps & { optional?: boolean; placeholder?: string }) {
   const f = useField(props.path);
   return (
-    <WithMessage message={f.message}>
-      <Input
-        data-path={f.key}
-        aria-label={props.label}
-        placeholder={props.placeholder}
-        value={asText(f.value)}
-        status={f.status}
-        onChange={(e) => f.set(props.optional === true && e.target.value === '' ? undefined : e.target.value)}
-      />
-    </WithMessage>
+    <FieldFrame path={props.path} pathKey={f.key}>
+      <WithMessage message={f.message}>
+        <Input
+          data-path={f.key}
+          aria-label={props.label}
+          placeholder={props.placeholder}
+          value={asText(f.value)}
+          status={f.status}
+          onChange={(e) => f.set(props.optional === true && e.target.value === '' ? undefined : e.target.value)}
+        />
+      </WithMessage>
+    </FieldFrame>
   );
 }
 
 export function AmountField(props: FieldProps & { optional?: boolean }) {
   const f = useField(props.path);
   return (
-    <WithMessage message={f.message}>
-      <AmountInput
-        dataPath={f.key}
-        ariaLabel={props.label}
-        unit={f.editor.unit}
-        value={asText(f.value)}
-        status={f.status}
-        onChange={(text) => f.set(props.optional === true && text === '' ? undefined : text)}
-      />
-    </WithMessage>
+    <FieldFrame path={props.path} pathKey={f.key}>
+      <WithMessage message={f.message}>
+        <AmountInput
+          dataPath={f.key}
+          ariaLabel={props.label}
+          unit={f.editor.unit}
+          value={asText(f.value)}
+          status={f.status}
+          onChange={(text) => f.set(props.optional === true && text === '' ? undefined : text)}
+        />
+      </WithMessage>
+    </FieldFrame>
   );
 }
 
@@ -73,18 +88,20 @@ export function AmountField(props: FieldProps & { optional?: boolean }) {
 export function PercentField(props: FieldProps) {
   const f = useField(props.path);
   return (
-    <WithMessage message={f.message}>
-      <Input
-        data-path={f.key}
-        aria-label={props.label}
-        value={asText(f.value)}
-        status={f.status}
-        suffix="%"
-        inputMode="decimal"
-        style={{ textAlign: 'right' }}
-        onChange={(e) => f.set(e.target.value.trim() === '' ? undefined : e.target.value.trim())}
-      />
-    </WithMessage>
+    <FieldFrame path={props.path} pathKey={f.key}>
+      <WithMessage message={f.message}>
+        <Input
+          data-path={f.key}
+          aria-label={props.label}
+          value={asText(f.value)}
+          status={f.status}
+          suffix="%"
+          inputMode="decimal"
+          style={{ textAlign: 'right' }}
+          onChange={(e) => f.set(e.target.value.trim() === '' ? undefined : e.target.value.trim())}
+        />
+      </WithMessage>
+    </FieldFrame>
   );
 }
 
@@ -92,16 +109,18 @@ export function PercentField(props: FieldProps) {
 export function CountField(props: FieldProps) {
   const f = useField(props.path);
   return (
-    <InputNumber<number>
-      data-path={f.key}
-      aria-label={props.label}
-      min={0}
-      precision={0}
-      value={typeof f.value === 'number' ? f.value : null}
-      status={f.status}
-      style={{ width: '100%' }}
-      onChange={(value) => f.set(value ?? 0)}
-    />
+    <FieldFrame path={props.path} pathKey={f.key}>
+      <InputNumber<number>
+        data-path={f.key}
+        aria-label={props.label}
+        min={0}
+        precision={0}
+        value={typeof f.value === 'number' ? f.value : null}
+        status={f.status}
+        style={{ width: '100%' }}
+        onChange={(value) => f.set(value ?? 0)}
+      />
+    </FieldFrame>
   );
 }
 
@@ -109,15 +128,17 @@ export function DateField(props: FieldProps) {
   const f = useField(props.path);
   const text = asText(f.value);
   return (
-    <div data-path={f.key}>
-      <DatePicker
-        aria-label={props.label}
-        value={text === '' ? null : dayjs(text)}
-        status={f.status}
-        style={{ width: '100%' }}
-        onChange={(date) => f.set(date === null ? undefined : date.format('YYYY-MM-DD'))}
-      />
-    </div>
+    <FieldFrame path={props.path} pathKey={f.key}>
+      <div data-path={f.key}>
+        <DatePicker
+          aria-label={props.label}
+          value={text === '' ? null : dayjs(text)}
+          status={f.status}
+          style={{ width: '100%' }}
+          onChange={(date) => f.set(date === null ? undefined : date.format('YYYY-MM-DD'))}
+        />
+      </div>
+    </FieldFrame>
   );
 }
 
@@ -126,26 +147,30 @@ export type Choice = string | { value: string; label: string };
 export function SelectField(props: FieldProps & { options: readonly Choice[]; optional?: boolean }) {
   const f = useField(props.path);
   return (
-    <div data-path={f.key}>
-      <Select<string>
-        aria-label={props.label}
-        value={asText(f.value) === '' ? undefined : asText(f.value)}
-        status={f.status}
-        allowClear={props.optional === true}
-        style={{ width: '100%' }}
-        options={props.options.map((o) => (typeof o === 'string' ? { value: o, label: o } : o))}
-        onChange={(value) => f.set(value)}
-      />
-    </div>
+    <FieldFrame path={props.path} pathKey={f.key}>
+      <div data-path={f.key}>
+        <Select<string>
+          aria-label={props.label}
+          value={asText(f.value) === '' ? undefined : asText(f.value)}
+          status={f.status}
+          allowClear={props.optional === true}
+          style={{ width: '100%' }}
+          options={props.options.map((o) => (typeof o === 'string' ? { value: o, label: o } : o))}
+          onChange={(value) => f.set(value)}
+        />
+      </div>
+    </FieldFrame>
   );
 }
 
 export function CheckField(props: FieldProps) {
   const f = useField(props.path);
   return (
-    <Checkbox data-path={f.key} checked={f.value === true} onChange={(e) => f.set(e.target.checked)}>
-      {props.label}
-    </Checkbox>
+    <FieldFrame path={props.path} pathKey={f.key}>
+      <Checkbox data-path={f.key} checked={f.value === true} onChange={(e) => f.set(e.target.checked)}>
+        {props.label}
+      </Checkbox>
+    </FieldFrame>
   );
 }
 
@@ -154,16 +179,18 @@ export function ParagraphsField(props: FieldProps & { rows?: number }) {
   const f = useField(props.path);
   const lines = Array.isArray(f.value) ? (f.value as unknown[]).map(asText) : [];
   return (
-    <WithMessage message={f.message}>
-      <Input.TextArea
-        data-path={f.key}
-        aria-label={props.label}
-        value={lines.join('\n')}
-        status={f.status}
-        autoSize={{ minRows: props.rows ?? 3, maxRows: 16 }}
-        placeholder="每行一段"
-        onChange={(e) => f.set(e.target.value === '' ? [] : e.target.value.split('\n'))}
-      />
-    </WithMessage>
+    <FieldFrame path={props.path} pathKey={f.key}>
+      <WithMessage message={f.message}>
+        <Input.TextArea
+          data-path={f.key}
+          aria-label={props.label}
+          value={lines.join('\n')}
+          status={f.status}
+          autoSize={{ minRows: props.rows ?? 3, maxRows: 16 }}
+          placeholder="每行一段"
+          onChange={(e) => f.set(e.target.value === '' ? [] : e.target.value.split('\n'))}
+        />
+      </WithMessage>
+    </FieldFrame>
   );
 }

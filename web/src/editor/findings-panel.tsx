@@ -1,12 +1,10 @@
 import { Badge, Card, Empty, List, Segmented, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { countBySeverity, formatPath, type Finding, type Severity } from '../../../src/domain/findings/finding.js';
+import { countBySeverity, type Finding, type Severity } from '../../../src/domain/findings/finding.js';
 import { SEVERITY_COLOR, SEVERITY_LABEL } from '../format.js';
-import { PART_TABS, tabOfPath } from './parts.js';
+import { describePath } from './field-labels.js';
 
 type Filter = Severity | 'all';
-
-const tabLabel = (finding: Finding) => PART_TABS.find((t) => t.key === tabOfPath(finding.path))?.label ?? '';
 
 /**
  * 审核发现: the checks' findings as the user types; each one is a link to the field its JSON path names.
@@ -59,9 +57,8 @@ export function FindingsPanel(props: {
               <button type="button" className="jx-finding" onClick={() => props.onOpen(finding)}>
                 <Tag color={SEVERITY_COLOR[finding.severity]}>{SEVERITY_LABEL[finding.severity]}</Tag>
                 <span className="jx-finding-message">{finding.message}</span>
-                <span className="jx-finding-path">
-                  {tabLabel(finding)} · {formatPath(finding.path)} · {finding.code}
-                </span>
+                {/* Where, in words; the code and the JSON path are for programs (data-code). */}
+                <span className="jx-finding-path">{describePath(finding.path)}</span>
               </button>
             </List.Item>
           )}

@@ -89,7 +89,6 @@ function ProblemItem(props: {
     <List.Item data-testid="problem" data-decision={problem.decision} actions={actions}>
       <div style={{ flex: 1 }}>
         <Tag color={tag.color}>{tag.label}</Tag>
-        <Tag>{problem.code}</Tag>
         {editing ? (
           <Input.TextArea value={text} autoSize onChange={(e) => setText(e.target.value)} aria-label="问题表述" />
         ) : (

@@ -1,4 +1,10 @@
-import { CheckCircleOutlined, CloudSyncOutlined, ExclamationCircleOutlined, SyncOutlined } from '@ant-design/icons';
+import {
+  CheckCircleOutlined,
+  CloudSyncOutlined,
+  ExclamationCircleOutlined,
+  EyeOutlined,
+  SyncOutlined,
+} from '@ant-design/icons';
 import { Button, Tag, Tooltip } from 'antd';
 import type { SaveFailure, SaveStatus } from './use-autosave.js';
 
@@ -11,15 +17,18 @@ const VIEW: Readonly<Record<SaveStatus, { color: string; text: string; icon: Rea
   failed: { color: 'red', text: '保存失败', icon: <ExclamationCircleOutlined /> },
 };
 
+const READ_ONLY = { color: 'default', text: '只读', icon: <EyeOutlined /> };
+
 /** 保存状态 with the revision number; a fixed width so the toolbar never jumps. */
 export function SaveStatusTag(props: {
   status: SaveStatus;
   revision: number;
   failure: SaveFailure | null;
+  readOnly: boolean;
   onRetry: () => void;
 }) {
   const failure = props.status === 'failed' ? props.failure : null;
-  const view = VIEW[props.status];
+  const view = props.readOnly ? READ_ONLY : VIEW[props.status];
   return (
     <span data-testid="save-status" data-status={props.status} style={{ display: 'inline-block', minWidth: 220 }}>
       <Tooltip title={failure?.message}>
@@ -32,9 +41,11 @@ export function SaveStatusTag(props: {
         <span data-testid="save-failure" className="jx-field-error" style={{ marginLeft: 8 }}>
           {failure.message}
           {failure.retryInSeconds === null ? '' : `，${failure.retryInSeconds} 秒后自动重试`}
-          <Button type="link" size="small" onClick={props.onRetry} data-testid="save-retry">
-            立即重试
-          </Button>
+          {failure.waitingForLogin === true ? null : (
+            <Button type="link" size="small" onClick={props.onRetry} data-testid="save-retry">
+              立即重试
+            </Button>
+          )}
         </span>
       )}
     </span>

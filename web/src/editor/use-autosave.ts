@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { api } from '../api/endpoints.js';
-import { ApiError } from '../api/http.js';
+import { ApiError, isUnauthenticated } from '../api/http.js';
+import { useLogins } from '../auth/session-store.js';
 import { writtenRevisionNo } from '../api/revision-of.js';
 import type { ConflictBody, ConflictDetails, DatasetDocument } from '../api/types.js';
 import { diffDocuments, type DocChange } from './document.js';
@@ -16,8 +17,17 @@ export type Conflict = {
   changes: DocChange[];
 };
 
-/** Why the last save failed, and when it is tried again by itself (null: only by the user's 重试). */
-export type SaveFailure = { message: string; retryInSeconds: number | null };
+/**
+ * Why the last save failed, and when it is tried again by itself (null: only by the user's 重试, or — when the
+ * session ended — right after the user signs in again).
+ */
+export type SaveFailure = { message: string; retryInSeconds: number | null; waitingForLogin?: boolean };
+
+const EXPIRED: SaveFailure = {
+  message: '登录已过期，请重新登录；修改仍保留，登录后自动保存',
+  retryInSeconds: null,
+  waitingForLogin: true,
+};
 
 const DELAY_MS = 1200;
 
@@ -56,9 +66,12 @@ export function useAutosave(options: {
   doc: DatasetDocument;
   /** null while the check of the latest document is still running. */
   valid: boolean | null;
+  /** False on a read-only editor: nothing is ever saved. */
+  enabled: boolean;
   onReplace: (doc: DatasetDocument) => void;
 }) {
-  const { datasetId, doc, valid } = options;
+  const { datasetId, doc, valid, enabled } = options;
+  const logins = useLogins();
   const [revision, setRevision] = useState(options.initialRevision);
   const [status, setStatus] = useState<SaveStatus>('saved');
   const [conflict, setConflict] = useState<Conflict | null>(null);
@@ -81,7 +94,10 @@ export function useAutosave(options: {
         setStatus('saved');
       } catch (e) {
         const found = conflictOf(e, document);
-        if (found !== null) {
+        if (isUnauthenticated(e)) {
+          setFailure(EXPIRED);
+          setStatus('failed');
+        } else if (found !== null) {
           setConflict(found);
           setStatus('conflict');
         } else {
@@ -98,7 +114,7 @@ export function useAutosave(options: {
   );
 
   useEffect(() => {
-    if (doc === savedDoc.current || status === 'conflict' || valid === null) return;
+    if (!enabled || doc === savedDoc.current || status === 'conflict' || valid === null) return;
     if (!valid) {
       setStatus('invalid');
       return;
@@ -112,7 +128,7 @@ export function useAutosave(options: {
       if (!inFlight.current) void save(doc, revision);
     }, delay);
     return () => window.clearTimeout(timer);
-  }, [doc, valid, revision, status, failure, save]);
+  }, [enabled, doc, valid, revision, status, failure, save]);
 
   // 离开提示: the browser asks before closing or reloading while edits are not saved.
   const unsaved = status !== 'saved' || doc !== savedDoc.current;
@@ -124,19 +140,26 @@ export function useAutosave(options: {
   }, [unsaved]);
 
   // Leaving the editor inside the app (a link) within the 1.2 s pause would drop the last edit: save it now.
-  const latest = useRef({ doc, valid, revision, status });
+  const latest = useRef({ doc, valid, revision, status, enabled, failure });
   useEffect(() => {
-    latest.current = { doc, valid, revision, status };
+    latest.current = { doc, valid, revision, status, enabled, failure };
   });
   useEffect(
     () => () => {
       const last = latest.current;
-      if (last.valid !== true || last.doc === savedDoc.current || inFlight.current || last.status === 'conflict')
-        return;
+      if (!last.enabled || last.valid !== true || last.doc === savedDoc.current || inFlight.current) return;
+      if (last.status === 'conflict' || last.failure?.waitingForLogin === true) return;
       api.save(datasetId, last.revision, last.doc).catch(() => undefined);
     },
     [datasetId],
   );
+
+  // Signed in again after the session ended: the edit that was refused with 401 is saved now.
+  useEffect(() => {
+    const last = latest.current;
+    if (logins === 0 || last.status !== 'failed' || last.failure?.waitingForLogin !== true || inFlight.current) return;
+    if (last.valid === true && last.doc !== savedDoc.current) void save(last.doc, last.revision);
+  }, [logins, save]);
 
   const keepMine = useCallback(() => {
     if (conflict === null) return;
@@ -161,8 +184,8 @@ export function useAutosave(options: {
   }, []);
 
   const saveNow = useCallback(() => {
-    if (valid === true && doc !== savedDoc.current && !inFlight.current) void save(doc, revision);
-  }, [doc, valid, revision, save]);
+    if (enabled && valid === true && doc !== savedDoc.current && !inFlight.current) void save(doc, revision);
+  }, [enabled, doc, valid, revision, save]);
 
   return { revision, status, failure, conflict, keepMine, takeTheirs, adopt, saveNow };
 }

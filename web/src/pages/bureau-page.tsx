@@ -1,13 +1,17 @@
 import { Card, Col, Empty, Row, Select, Space, Statistic, Typography } from 'antd';
 import { api } from '../api/endpoints.js';
 import { OverviewCharts } from '../bureau/overview-charts.js';
-import { loadOverviewRows } from '../bureau/overview-row.js';
+import { loadOverviewRows, withReviewStates } from '../bureau/overview-row.js';
 import { OverviewTable } from '../bureau/overview-table.js';
+import { ReviewQueue } from '../bureau/review-queue.js';
 import { LoadError, Loading } from '../components/states.js';
 import { href, navigate } from '../router.js';
 import { useLoad } from '../use-load.js';
 
-/** 财政局总览: every department of a fiscal year, computed on the server from their working copies (/api/overview). */
+/**
+ * 财政局总览: the reviewer's queue (待审核, 待发布) first, then every department of a fiscal year with its review
+ * state, computed on the server from their working copies (/api/overview).
+ */
 export function BureauPage(props: { year: number | undefined }) {
   const all = useLoad(() => api.datasets(), 'all-datasets');
   const years = [...new Set((all.data ?? []).map((d) => d.fiscalYear))].sort((a, b) => b - a);
@@ -19,7 +23,7 @@ export function BureauPage(props: { year: number | undefined }) {
   );
   if (all.error !== undefined) return <LoadError error={all.error} onRetry={all.reload} />;
   if (rows.error !== undefined) return <LoadError error={rows.error} onRetry={rows.reload} />;
-  const data = rows.data ?? [];
+  const data = withReviewStates(rows.data ?? [], all.data ?? []);
   const count = (test: (r: (typeof data)[number]) => boolean) => data.filter(test).length;
   return (
     <Space direction="vertical" size={16} style={{ width: '100%' }}>
@@ -37,6 +41,7 @@ export function BureauPage(props: { year: number | undefined }) {
           onChange={(y) => navigate(href.bureau(y))}
         />
       </div>
+      {all.loading ? null : <ReviewQueue datasets={all.data ?? []} />}
       {all.loading ? (
         <Loading rows={10} />
       ) : year === undefined ? (

@@ -2,7 +2,10 @@ import { PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Empty, List, Space, Tag, Typography, message } from 'antd';
 import { useState } from 'react';
 import { api } from '../api/endpoints.js';
+import { isEditorOf } from '../auth/permissions.js';
+import { useUser } from '../auth/session-store.js';
 import { PublishedTag } from '../components/published-tag.js';
+import { StateTag } from '../components/state-tag.js';
 import { LoadError, Loading } from '../components/states.js';
 import { wirePercentText } from '../wire-format.js';
 import { href, Link, navigate } from '../router.js';
@@ -16,6 +19,8 @@ export function DepartmentPage(props: { id: number }) {
     `department-${props.id}`,
   );
   const [creating, setCreating] = useState(false);
+  const user = useUser();
+  const mayCreate = user !== null && isEditorOf(user, props.id);
   if (loaded.error !== undefined) return <LoadError error={loaded.error} onRetry={loaded.reload} />;
   if (loaded.loading) return <Loading rows={6} />;
   const list = loaded.data ?? [];
@@ -43,15 +48,17 @@ export function DepartmentPage(props: { id: number }) {
           {latest?.departmentName ?? '部门'}
         </Typography.Title>
         <Space>
-          <Link to={href.compare(props.id)}>历年对比</Link>
-          <Button
-            icon={<PlusOutlined />}
-            loading={creating}
-            disabled={latest === undefined}
-            onClick={() => void createNext()}
-          >
-            以 {latest?.fiscalYear ?? ''} 年度为基础新建 {latest === undefined ? '' : latest.fiscalYear + 1} 年度
-          </Button>
+          {user !== null && user.role !== 'editor' ? <Link to={href.compare(props.id)}>历年对比</Link> : null}
+          {mayCreate ? (
+            <Button
+              icon={<PlusOutlined />}
+              loading={creating}
+              disabled={latest === undefined}
+              onClick={() => void createNext()}
+            >
+              以 {latest?.fiscalYear ?? ''} 年度为基础新建 {latest === undefined ? '' : latest.fiscalYear + 1} 年度
+            </Button>
+          ) : null}
         </Space>
       </div>
       <Card>
@@ -80,6 +87,7 @@ export function DepartmentPage(props: { id: number }) {
                   <Tag color={d.latestRevision.keyFigures.errorCount > 0 ? 'red' : 'green'}>
                     错误 {d.latestRevision.keyFigures.errorCount}
                   </Tag>
+                  <StateTag state={d.state} label={d.stateLabel} revision={d.stateRevision} />
                   <PublishedTag dataset={d} />
                 </Space>
               </List.Item>

@@ -1,6 +1,7 @@
 import { Card, Col, Empty, Row, Space, Statistic, Table, Tag, Typography } from 'antd';
 import { api } from '../api/endpoints.js';
 import { PublishedTag } from '../components/published-tag.js';
+import { StateTag } from '../components/state-tag.js';
 import type { DatasetSummary } from '../api/types.js';
 import { LoadError, Loading } from '../components/states.js';
 import { wirePercentText } from '../wire-format.js';
@@ -33,7 +34,7 @@ export function HomePage() {
             部门整体支出绩效自评
           </Typography.Title>
           <Typography.Paragraph type="secondary">
-            选择一个部门年度，录入或导入原始数据；数字与审核发现随输入实时计算，完成后生成自评报告。
+            选择一个部门年度，录入或导入原始数据；数字与审核发现随输入实时计算，完成后提交财政局审核，审核通过后公开。
           </Typography.Paragraph>
         </Col>
         <Col xs={12} md={4}>
@@ -47,7 +48,7 @@ export function HomePage() {
         {datasets.loading ? (
           <Loading rows={4} />
         ) : list.length === 0 ? (
-          <Empty description="还没有数据集。运行 jixiao serve 会自动载入示例。" />
+          <Empty description="还没有数据集。" />
         ) : (
           <Table<DatasetSummary>
             rowKey="id"
@@ -70,7 +71,12 @@ export function HomePage() {
                 align: 'right',
                 render: (_, d) => wirePercentText(d.latestRevision.keyFigures.executionRate),
               },
-              { title: '审核', width: 200, render: (_, d) => <FindingCounts dataset={d} /> },
+              {
+                title: '审核状态',
+                width: 170,
+                render: (_, d) => <StateTag state={d.state} label={d.stateLabel} revision={d.stateRevision} />,
+              },
+              { title: '数据核对', width: 180, render: (_, d) => <FindingCounts dataset={d} /> },
               {
                 title: '版本',
                 width: 200,

@@ -29,7 +29,7 @@ export function DeclaredTab() {
   return (
     <Section title="报告中陈述的数字（留空表示报告未陈述）">
       <Typography.Paragraph type="secondary">
-        报告中写明的合计、占比、执行率填在这里；Jixiao 逐一与计算值核对。
+        报告中写明的合计、占比、执行率填在这里；系统逐一与计算值核对。
       </Typography.Paragraph>
       <Table<Row>
         size="small"

@@ -1,0 +1,50 @@
+import { Tag, Typography } from 'antd';
+import type { ReviewComment } from '../api/review-types.js';
+import { CommentBox } from './comment-box.js';
+import { useReview } from './review-context.js';
+import type { Thread } from './threads.js';
+
+const when = (at: string) => at.slice(0, 16).replace('T', ' ');
+
+function CommentItem(props: { comment: ReviewComment; reply: boolean }) {
+  const { comment } = props;
+  return (
+    <div className={props.reply ? 'jx-comment jx-comment-reply' : 'jx-comment'} data-testid="comment">
+      <div className="jx-comment-head">
+        <Typography.Text strong>{comment.author}</Typography.Text>
+        <Tag color={comment.authorRole === 'reviewer' ? 'red' : 'blue'}>{comment.roleLabel}</Tag>
+        <Typography.Text type="secondary">
+          {when(comment.createdAt)} · 第 {comment.revisionNo} 版
+        </Typography.Text>
+      </div>
+      <div className="jx-comment-body" data-testid="comment-body">
+        {comment.body}
+      </div>
+    </div>
+  );
+}
+
+/** 意见及答复: the comment, the answers under it, and a box to answer when the user may. */
+export function CommentThread(props: { thread: Thread; answerable: boolean }) {
+  const review = useReview();
+  const { thread } = props;
+  const mayReply = props.answerable && review !== null && (review.canAnswer || review.canComment);
+  return (
+    <div data-testid="comment-thread" data-comment-id={thread.root.id}>
+      <CommentItem comment={thread.root} reply={false} />
+      {thread.replies.map((r) => (
+        <CommentItem key={r.id} comment={r} reply />
+      ))}
+      {mayReply ? (
+        <div className="jx-comment-reply">
+          <CommentBox
+            label={review.canAnswer ? '答复审核意见' : '补充意见'}
+            button={review.canAnswer ? '答复' : '补充'}
+            onSend={(body) => review.answer(thread, body)}
+            testId="reply-box"
+          />
+        </div>
+      ) : null}
+    </div>
+  );
+}
