@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { DEMO_PASSWORDS, type DemoAccount } from './server.js';
 
 /** Debian's Chromium; never a downloaded browser. */
 export const CHROMIUM = '/usr/bin/chromium';
@@ -22,4 +23,25 @@ export function launchBrowser(): Promise<Browser> {
       '--disable-sync',
     ],
   });
+}
+
+/**
+ * Signs in through the login page: every page but the public portal shows it without a session, and after
+ * signing in the user is on the page the address named (`hash`, default the home page).
+ */
+export async function loginInBrowser(page: Page, base: string, name: string, password?: string, hash = '#/') {
+  await page.goto(`${base}/${hash}`);
+  const form = page.getByTestId('login-form');
+  await form.getByLabel('用户名').fill(name);
+  await form.getByLabel('密码').fill(password ?? DEMO_PASSWORDS[name as DemoAccount]);
+  await form.getByRole('button', { name: /登\s*录/ }).click();
+  await page.getByTestId('user-menu').waitFor({ timeout: 20_000 });
+}
+
+/** A fresh browser context (own cookies) signed in as `name`. */
+export async function pageAs(browser: Browser, base: string, name: string, hash = '#/'): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
+  const page = await context.newPage();
+  await loginInBrowser(page, base, name, undefined, hash);
+  return page;
 }

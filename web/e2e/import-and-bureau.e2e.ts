@@ -8,8 +8,8 @@ import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readDatasetFile } from '../../src/ingest/read-dataset.js';
 import { datasetToWorkbook } from '../../src/ingest/excel/write-workbook.js';
-import { hasChromium, launchBrowser } from './browser.js';
-import { startServer, type RunningServer } from './server.js';
+import { hasChromium, launchBrowser, pageAs } from './browser.js';
+import { apiLogin, startServer, type RunningServer } from './server.js';
 
 const scratch = mkdtempSync(join(tmpdir(), 'jixiao-e2e-xlsx-'));
 
@@ -45,20 +45,22 @@ function appendBrokenRevision(dbFile: string, datasetId: number): void {
   }
 }
 
-async function post(url: string, body: unknown): Promise<Record<string, unknown>> {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  const json = (await response.json()) as Record<string, unknown>;
-  if (!response.ok) throw new Error(`POST ${url} → ${response.status}: ${JSON.stringify(json)}`);
-  return json;
-}
-
-/** A second department for 2020 with a lower execution rate, so that sorting has something to order. */
+/**
+ * A second department for 2020 with a lower execution rate, so that sorting has something to order: the
+ * administrator creates the department and its editor's account, and that editor files the dataset.
+ */
 async function addSecondDepartment(base: string): Promise<void> {
-  const department = await post(`${base}/api/departments`, { code: 'E2E-002', name: '示例区测试局' });
+  const admin = await apiLogin(base, 'admin');
+  const department = await admin.json('POST', '/api/departments', { code: 'E2E-002', name: '示例区测试局' });
+  const password = 'e2e-editor-password-2';
+  await admin.json('POST', '/api/users', {
+    name: 'e2e-ceshi',
+    displayName: '示例区测试局填报员',
+    role: 'editor',
+    departmentIds: [department['id']],
+    password,
+  });
+  const editor = await apiLogin(base, 'e2e-ceshi', password);
   const seed = parse(readFileSync('examples/yuhua-2020.yaml', 'utf8')) as Record<string, unknown>;
   const basic = seed['basicExpenditure'] as Record<string, unknown>;
   const document = {
@@ -66,18 +68,21 @@ async function addSecondDepartment(base: string): Promise<void> {
     department: { ...(seed['department'] as Record<string, unknown>), name: '示例区测试局', shortName: '测试局' },
     basicExpenditure: { ...basic, actual: '400' },
   };
-  await post(`${base}/api/datasets`, { departmentId: department['id'], document });
+  await editor.json('POST', '/api/datasets', { departmentId: department['id'], document });
 }
 
 describe.skipIf(!hasChromium)('Excel import and bureau overview (Chromium)', () => {
   let server: RunningServer;
   let browser: Browser;
   let page: Page;
+  let bureau: Page;
 
   beforeAll(async () => {
     server = await startServer();
     browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    // The department's editor imports; the bureau's reviewer reads the overview.
+    page = await pageAs(browser, server.url, 'yuhua');
+    bureau = await pageAs(browser, server.url, 'reviewer');
   });
   afterAll(async () => {
     await browser?.close();
@@ -104,8 +109,8 @@ describe.skipIf(!hasChromium)('Excel import and bureau overview (Chromium)', () 
 
   it('lists every department of the year and sorts them by execution rate', async () => {
     await addSecondDepartment(server.url);
-    await page.goto(`${server.url}/#/bureau/2020`);
-    const table = page.getByTestId('overview-table');
+    await bureau.goto(`${server.url}/#/bureau/2020`);
+    const table = bureau.getByTestId('overview-table');
     const rates = () => table.getByTestId('cell-executionRate').allInnerTexts();
     await expect.poll(async () => (await rates()).length, { timeout: 20_000 }).toBeGreaterThanOrEqual(2);
     const asNumbers = async () => (await rates()).map((t) => Number.parseFloat(t));
@@ -123,19 +128,17 @@ describe.skipIf(!hasChromium)('Excel import and bureau overview (Chromium)', () 
     async () => {
       // The server computes the rows: plant a revision with a broken document (as a damaged database would hold)
       // on the second department, appended like any save, so the cached row of its previous revision is not used.
-      const datasets = (await (await fetch(`${server.url}/api/datasets?year=2020`)).json()) as {
-        id: number;
-        departmentName: string;
-      }[];
+      const reviewer = await apiLogin(server.url, 'reviewer');
+      const datasets = await reviewer.json<{ id: number; departmentName: string }[]>('GET', '/api/datasets?year=2020');
       const broken = datasets.find((d) => d.departmentName === '示例区测试局');
       expect(broken).toBeDefined();
       appendBrokenRevision(join(server.dbDir, 'jixiao.sqlite'), broken?.id ?? 0);
-      await page.goto(`${server.url}/#/bureau/2020`);
-      await page.reload();
-      const statuses = page.getByTestId('overview-table').getByTestId('cell-status');
+      await bureau.goto(`${server.url}/#/bureau/2020`);
+      await bureau.reload();
+      const statuses = bureau.getByTestId('overview-table').getByTestId('cell-status');
       await expect.poll(() => statuses.allInnerTexts(), { timeout: 20_000 }).toContain('无法计算');
       expect((await statuses.allInnerTexts()).length).toBeGreaterThanOrEqual(2);
-      const table = await page.getByTestId('overview-table').innerText();
+      const table = await bureau.getByTestId('overview-table').innerText();
       expect(table).toContain('长沙市雨花区行政审批服务局');
       expect(table).toContain('示例区测试局');
     },

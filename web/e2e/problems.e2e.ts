@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasChromium, launchBrowser } from './browser.js';
-import { startServer, type RunningServer } from './server.js';
+import { hasChromium, launchBrowser, pageAs } from './browser.js';
+import { apiLogin, startServer, type RunningServer } from './server.js';
 
 describe.skipIf(!hasChromium)('drafted problems (Chromium)', () => {
   let server: RunningServer;
@@ -17,14 +17,14 @@ describe.skipIf(!hasChromium)('drafted problems (Chromium)', () => {
   });
 
   it('saves an accepted problem in the dataset and prints it in section 四 of the report', async () => {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    await page.goto(`${server.url}/#/datasets/1/problems`);
+    const page = await pageAs(browser, server.url, 'yuhua', '#/datasets/1/problems');
     const item = page.getByTestId('problem').filter({ hasText: '截至第一季度末' });
     await item.getByTestId('problem-accept').click();
     await expect.poll(() => item.getAttribute('data-decision')).toBe('accepted');
     await expect.poll(() => page.getByTestId('revision').innerText(), { timeout: 15_000 }).toBe('第 2 版');
 
-    const response = await fetch(`${server.url}/api/datasets/1/report?format=md`);
+    const editor = await apiLogin(server.url, 'yuhua');
+    const response = await editor.fetch('/api/datasets/1/report?format=md');
     const markdown = await response.text();
     expect(markdown).toContain('1、截至第一季度末，项目支出累计支付进度为4.6%，低于序时进度25%，落后20.4个百分点。');
   });

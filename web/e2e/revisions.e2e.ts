@@ -1,36 +1,50 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasChromium, launchBrowser } from './browser.js';
-import { startServer, type RunningServer } from './server.js';
+import { hasChromium, launchBrowser, pageAs } from './browser.js';
+import { apiLogin, startServer, type ApiClient, type RunningServer } from './server.js';
 
 type Detail = { latestRevision: { revisionNo: number }; document: Record<string, unknown> };
+type Findings = { findings: { severity: string; key?: string; code: string; pathText: string }[] };
 
-/** Someone else saves a revision over the API while the page is open. */
-async function saveElsewhere(base: string, id: number, contact: string): Promise<number> {
-  const current = (await (await fetch(`${base}/api/datasets/${id}`)).json()) as Detail;
+/** Someone else (the same department, another session) saves a revision over the API while the page is open. */
+async function saveElsewhere(client: ApiClient, id: number, contact: string): Promise<number> {
+  const current = await client.json<Detail>('GET', `/api/datasets/${id}`);
   const department = { ...(current.document['department'] as Record<string, unknown>), contact };
-  const response = await fetch(`${base}/api/datasets/${id}`, {
-    method: 'PUT',
-    headers: { 'content-type': 'application/json', 'x-jixiao-user': encodeURIComponent('另一位用户') },
-    body: JSON.stringify({
-      baseRevision: current.latestRevision.revisionNo,
-      document: { ...current.document, department },
-    }),
+  const saved = await client.json<Detail>('PUT', `/api/datasets/${id}`, {
+    baseRevision: current.latestRevision.revisionNo,
+    document: { ...current.document, department },
   });
-  if (!response.ok) throw new Error(`PUT → ${response.status}`);
-  return ((await response.json()) as Detail).latestRevision.revisionNo;
+  return saved.latestRevision.revisionNo;
+}
+
+/** The department submits its latest revision (every warning explained) and the reviewer approves it. */
+async function submitAndApprove(editor: ApiClient, reviewer: ApiClient, id: number): Promise<number> {
+  const revisionNo = (await editor.json<Detail>('GET', `/api/datasets/${id}`)).latestRevision.revisionNo;
+  const { findings } = await editor.json<Findings>('GET', `/api/datasets/${id}/findings?revision=${revisionNo}`);
+  const explanations = Object.fromEntries(
+    findings
+      .filter((f) => f.severity === 'warning')
+      .map((f) => [f.key ?? `${f.code}@${f.pathText}`, '执行中项目跨年度支付，已在项目说明中写明。']),
+  );
+  await editor.json('POST', `/api/datasets/${id}/submit`, { revisionNo, explanations });
+  await reviewer.json('POST', `/api/datasets/${id}/approve`, { revisionNo });
+  return revisionNo;
 }
 
 describe.skipIf(!hasChromium)('revisions: conflicts and publication (Chromium)', () => {
   let server: RunningServer;
   let browser: Browser;
   let page: Page;
+  let editor: ApiClient;
+  let reviewer: ApiClient;
 
   beforeAll(async () => {
     server = await startServer();
     browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    page = await pageAs(browser, server.url, 'yuhua');
+    editor = await apiLogin(server.url, 'yuhua');
+    reviewer = await apiLogin(server.url, 'reviewer');
   });
   afterAll(async () => {
     await browser?.close();
@@ -41,13 +55,14 @@ describe.skipIf(!hasChromium)('revisions: conflicts and publication (Chromium)',
     await page.goto(`${server.url}/#/datasets/1/basic`);
     await page.getByTestId('save-status').waitFor();
     const stamp = Date.now();
-    const theirs = await saveElsewhere(server.url, 1, `王五（他人修改 ${stamp}）`);
+    const theirs = await saveElsewhere(editor, 1, `王五（他人修改 ${stamp}）`);
 
     await page.getByLabel('联系人', { exact: true }).fill(`李四（我的修改 ${stamp}）`);
     const dialog = page.getByRole('dialog');
     await dialog.getByText('版本冲突').waitFor({ timeout: 15_000 });
     const dialogText = await dialog.innerText();
-    expect(dialogText).toContain('department.contact');
+    // The field is named in words, as on the page where it is edited.
+    expect(dialogText).toContain('基本情况 · 联系人');
     expect(dialogText).toContain(`李四（我的修改 ${stamp}）`);
     expect(dialogText).toContain(`王五（他人修改 ${stamp}）`);
     // Honest about what each choice keeps: taking theirs discards mine, which can be downloaded first.
@@ -56,7 +71,7 @@ describe.skipIf(!hasChromium)('revisions: conflicts and publication (Chromium)',
 
     await dialog.getByRole('button', { name: /保留我的修改/ }).click();
     await expect.poll(() => page.getByTestId('revision').innerText(), { timeout: 15_000 }).toBe(`第 ${theirs + 1} 版`);
-    const saved = (await (await fetch(`${server.url}/api/datasets/1`)).json()) as Detail;
+    const saved = await editor.json<Detail>('GET', '/api/datasets/1');
     expect((saved.document['department'] as Record<string, unknown>)['contact']).toBe(`李四（我的修改 ${stamp}）`);
   });
 
@@ -64,7 +79,7 @@ describe.skipIf(!hasChromium)('revisions: conflicts and publication (Chromium)',
     await page.goto(`${server.url}/#/datasets/1/basic`);
     await expect.poll(() => page.getByTestId('save-status').getAttribute('data-status')).toBe('saved');
     const stamp = Date.now();
-    const theirs = await saveElsewhere(server.url, 1, `赵六（他人修改 ${stamp}）`);
+    const theirs = await saveElsewhere(editor, 1, `赵六（他人修改 ${stamp}）`);
     const contact = page.getByLabel('联系人', { exact: true });
     await contact.fill(`钱七（我的修改 ${stamp}）`);
     const dialog = page.getByRole('dialog');
@@ -116,17 +131,19 @@ describe.skipIf(!hasChromium)('revisions: conflicts and publication (Chromium)',
   });
 
   it('publishes a revision, which the public portal then lists with its downloads', async () => {
-    await page.getByRole('tab', { name: '报告', exact: true }).click();
     await expect.poll(() => page.getByTestId('save-status').getAttribute('data-status')).toBe('saved');
-    await page.getByTestId('publish-button').click();
-    await page
+    // Publishing is the reviewer's last step, on the revision the department submitted and the reviewer approved.
+    const approved = await submitAndApprove(editor, reviewer, 1);
+    const bureau = await pageAs(browser, server.url, 'reviewer', `#/datasets/1/report`);
+    await bureau.getByTestId('publish-button').click();
+    await bureau
       .locator('.ant-popconfirm')
-      .getByRole('button', { name: /公\s*开/ })
+      .getByRole('button', { name: /发\s*布/ })
       .click();
-    await page
-      .getByText(/已公开/)
-      .first()
-      .waitFor();
+    await expect
+      .poll(() => bureau.getByTestId('state-tag').first().getAttribute('data-state'), { timeout: 15_000 })
+      .toBe('published');
+    expect(await bureau.getByTestId('state-tag').first().innerText()).toContain(`第 ${approved} 版`);
 
     await page.goto(`${server.url}/#/public`);
     const row = page.getByRole('row', { name: /长沙市雨花区行政审批服务局/ });
@@ -138,13 +155,13 @@ describe.skipIf(!hasChromium)('revisions: conflicts and publication (Chromium)',
   });
 
   it('still counts the revision as published in the bureau overview after a later save', async () => {
-    const published = ((await (await fetch(`${server.url}/api/datasets/1`)).json()) as Detail).latestRevision
-      .revisionNo;
-    const later = await saveElsewhere(server.url, 1, `周九 ${Date.now()}`);
-    await page.goto(`${server.url}/#/bureau/2020`);
-    const cell = page.getByTestId('cell-published');
+    const published = (await editor.json<Detail>('GET', '/api/datasets/1')).latestRevision.revisionNo;
+    // A save after publication starts a new cycle (draft); the portal keeps the published revision.
+    const later = await saveElsewhere(editor, 1, `周九 ${Date.now()}`);
+    const bureau = await pageAs(browser, server.url, 'reviewer', '#/bureau/2020');
+    const cell = bureau.getByTestId('cell-published');
     await expect.poll(() => cell.innerText(), { timeout: 20_000 }).toBe(`第 ${published} 版（当前第 ${later} 版）`);
-    const stat = page.locator('.ant-statistic').filter({ hasText: '已公开' });
+    const stat = bureau.locator('.ant-statistic').filter({ hasText: '已公开' });
     await expect.poll(() => stat.locator('.ant-statistic-content').innerText()).toBe('1');
   });
 });

@@ -1,14 +1,17 @@
 import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, it } from 'vitest';
-import { hasChromium, launchBrowser } from './browser.js';
+import { hasChromium, launchBrowser, pageAs } from './browser.js';
 import { startServer, type RunningServer } from './server.js';
 
 /** Screenshots of the main pages for docs/screenshots (run with JIXIAO_SCREENSHOTS=1 npm run test:e2e). */
 const wanted = process.env['JIXIAO_SCREENSHOTS'] === '1';
 const OUT = 'docs/screenshots';
 
-const PAGES: readonly { file: string; hash: string; ready: (page: Page) => Promise<unknown> }[] = [
+/** Each page as the role that works on it: the department's editor, the bureau's reviewer, or nobody (public). */
+type Shot = { file: string; hash: string; as?: 'reviewer'; ready: (page: Page) => Promise<unknown> };
+
+const PAGES: readonly Shot[] = [
   { file: 'home.png', hash: '#/', ready: (p) => p.getByText('部门年度数据集').waitFor() },
   {
     file: 'editor-projects.png',
@@ -28,7 +31,13 @@ const PAGES: readonly { file: string; hash: string; ready: (page: Page) => Promi
     ready: (p) =>
       p.frameLocator('[data-testid="report-preview"]').locator('body').getByText('部门整体支出').first().waitFor(),
   },
-  { file: 'bureau.png', hash: '#/bureau/2020', ready: (p) => p.getByTestId('overview-table').waitFor() },
+  {
+    file: 'bureau.png',
+    hash: '#/bureau/2020',
+    as: 'reviewer',
+    ready: (p) => p.getByTestId('overview-table').waitFor(),
+  },
+  { file: 'audit.png', hash: '#/audit', as: 'reviewer', ready: (p) => p.getByTestId('audit-table').waitFor() },
   { file: 'public.png', hash: '#/public', ready: (p) => p.getByText('已公开的报告').waitFor() },
 ];
 
@@ -47,8 +56,10 @@ describe.skipIf(!hasChromium || !wanted)('screenshots of the main pages', () => 
   });
 
   it('takes them', async () => {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    const editor = await pageAs(browser, server.url, 'yuhua');
+    const reviewer = await pageAs(browser, server.url, 'reviewer');
     for (const shot of PAGES) {
+      const page = shot.as === 'reviewer' ? reviewer : editor;
       await page.goto(`${server.url}/${shot.hash}`);
       await shot.ready(page);
       await page.waitForTimeout(600); // charts animate in

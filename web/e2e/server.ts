@@ -65,3 +65,49 @@ export async function startServer(): Promise<RunningServer> {
   };
   return { url, dbDir, stop, output: () => log };
 }
+
+/** The demo accounts a fresh database gets (docs/accounts-and-workflow.md, Demo accounts). */
+export const DEMO_PASSWORDS = {
+  admin: 'jixiao-admin-demo',
+  reviewer: 'jixiao-reviewer-demo',
+  yuhua: 'jixiao-yuhua-demo',
+} as const;
+export type DemoAccount = keyof typeof DEMO_PASSWORDS;
+
+/** A signed-in API client: the session cookie and the CSRF token on every request, as the web app sends them. */
+export type ApiClient = {
+  headers: Record<string, string>;
+  fetch: (path: string, init?: RequestInit) => Promise<Response>;
+  /** JSON in, JSON out; a non-2xx answer throws with its status and body. */
+  json: <T = Record<string, unknown>>(method: string, path: string, body?: unknown) => Promise<T>;
+};
+
+/** Logs in over the API (POST /api/auth/login) as a demo account, or any account with its password. */
+export async function apiLogin(base: string, name: string, password?: string): Promise<ApiClient> {
+  const secret = password ?? DEMO_PASSWORDS[name as DemoAccount];
+  const response = await fetch(`${base}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ name, password: secret }),
+  });
+  if (!response.ok) throw new Error(`login ${name} → ${response.status}: ${await response.text()}`);
+  const { csrfToken } = (await response.json()) as { csrfToken: string };
+  const cookie = response.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0] ?? '')
+    .filter((c) => c.startsWith('jixiao_session='))
+    .join('; ');
+  const headers = { cookie, 'x-csrf-token': csrfToken };
+  const call = (path: string, init: RequestInit = {}) =>
+    fetch(`${base}${path}`, { ...init, headers: { ...headers, ...(init.headers as Record<string, string>) } });
+  const json = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
+    const answer = await call(path, {
+      method,
+      ...(body === undefined ? {} : { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } }),
+    });
+    const text = await answer.text();
+    if (!answer.ok) throw new Error(`${method} ${path} → ${answer.status}: ${text}`);
+    return (text === '' ? null : JSON.parse(text)) as T;
+  };
+  return { headers, fetch: call, json };
+}

@@ -1,16 +1,18 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasChromium, launchBrowser } from './browser.js';
-import { startServer, type RunningServer } from './server.js';
+import { hasChromium, launchBrowser, pageAs } from './browser.js';
+import { apiLogin, startServer, type ApiClient, type RunningServer } from './server.js';
 
 describe.skipIf(!hasChromium)('department workspace (Chromium)', () => {
   let server: RunningServer;
   let browser: Browser;
   let page: Page;
+  let editor: ApiClient;
 
   beforeAll(async () => {
     server = await startServer();
     browser = await launchBrowser();
+    editor = await apiLogin(server.url, 'yuhua');
   });
   afterAll(async () => {
     await browser?.close();
@@ -18,8 +20,8 @@ describe.skipIf(!hasChromium)('department workspace (Chromium)', () => {
   });
 
   it('gets from the home page to the seed report in three clicks', async () => {
-    page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    await page.goto(server.url);
+    // The department's editor, signed in through the login page, lands on the home page.
+    page = await pageAs(browser, server.url, 'yuhua');
     await page.getByRole('link', { name: '长沙市雨花区行政审批服务局' }).first().click(); // 1
     await page.getByRole('tab', { name: '报告', exact: true }).click(); // 2
     const preview = page.frameLocator('[data-testid="report-preview"]');
@@ -70,7 +72,7 @@ describe.skipIf(!hasChromium)('department workspace (Chromium)', () => {
     await expect
       .poll(() => page.getByTestId('save-status').getAttribute('data-status'), { timeout: 15_000 })
       .toBe('saved');
-    const stored = (await (await fetch(`${server.url}/api/datasets/1`)).json()) as {
+    const stored = (await (await editor.fetch('/api/datasets/1')).json()) as {
       document: { projects: { actual: string }[] };
     };
     expect(stored.document.projects[0]?.actual).toBe('18.81005');
