@@ -1,0 +1,101 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hasChromium, launchBrowser, loginInBrowser, pageAs } from './browser.js';
+import { apiLogin, DEMO_PASSWORDS, startServer, type RunningServer } from './server.js';
+
+type Detail = { latestRevision: { revisionNo: number }; document: { department: { contact?: string } } };
+
+describe.skipIf(!hasChromium)('sign-in, session expiry and roles (Chromium)', () => {
+  let server: RunningServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('asks for a login, refuses a wrong password, then opens the page the address named', async () => {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/#/datasets/1/basic`);
+    const form = page.getByTestId('login-form');
+    await form.getByLabel('用户名').fill('yuhua');
+    await form.getByLabel('密码').fill('not-the-password');
+    await form.getByRole('button', { name: /登\s*录/ }).click();
+    await expect
+      .poll(() => page.getByTestId('login-error').innerText(), { timeout: 15_000 })
+      .toContain('用户名或密码错误');
+
+    await form.getByLabel('密码').fill(DEMO_PASSWORDS.yuhua);
+    await form.getByRole('button', { name: /登\s*录/ }).click();
+    await page.getByLabel('联系人', { exact: true }).waitFor({ timeout: 15_000 });
+    expect(page.url()).toContain('#/datasets/1/basic');
+    expect(await page.getByTestId('user-role').innerText()).toBe('部门填报人');
+    await context.close();
+  });
+
+  it('keeps the public portal open without a login', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${server.url}/#/public`);
+    await page.getByText('已公开的报告').waitFor({ timeout: 15_000 });
+    expect(await page.getByTestId('login-form').count()).toBe(0);
+    await context.close();
+  });
+
+  it('on an expired session asks to sign in again and then saves the edit it kept', async () => {
+    const page = await pageAs(browser, server.url, 'yuhua', '#/datasets/1/basic');
+    await expect.poll(() => page.getByTestId('save-status').getAttribute('data-status')).toBe('saved');
+    // The server forgets the session (as after 2 hours idle): the browser's cookie is no longer accepted.
+    await page.context().clearCookies();
+    const contact = `张三（过期后修改 ${Date.now()}）`;
+    await page.getByLabel('联系人', { exact: true }).fill(contact);
+
+    const dialog = page.getByRole('dialog').filter({ hasText: '登录已过期，请重新登录' });
+    await dialog.waitFor({ timeout: 15_000 });
+    expect(await page.getByTestId('save-failure').innerText()).toContain('登录已过期');
+    expect(await page.getByLabel('联系人', { exact: true }).inputValue()).toBe(contact);
+    await dialog.getByLabel('密码').fill(DEMO_PASSWORDS.yuhua);
+    await dialog.getByRole('button', { name: /登\s*录/ }).click();
+
+    await expect
+      .poll(() => page.getByTestId('save-status').getAttribute('data-status'), { timeout: 15_000 })
+      .toBe('saved');
+    expect(await page.getByTestId('revision').innerText()).toBe('第 2 版');
+    const editor = await apiLogin(server.url, 'yuhua');
+    const stored = await editor.json<Detail>('GET', '/api/datasets/1');
+    expect(stored.document.department.contact).toBe(contact);
+    await page.context().close();
+  });
+
+  it('shows the administrator a read-only dataset and the audit log, and changes a password', async () => {
+    const page = await pageAs(browser, server.url, 'admin', '#/datasets/1/basic');
+    await page.getByLabel('联系人', { exact: true }).waitFor({ timeout: 15_000 });
+    expect(await page.getByLabel('联系人', { exact: true }).isDisabled()).toBe(true);
+    expect(await page.getByTestId('save-status').innerText()).toContain('只读');
+    for (const action of [/提交审核/, /退\s*回/, /审核通过/, /发\s*布/, /导入/])
+      expect(await page.getByRole('button', { name: action }).count()).toBe(0);
+    expect(await page.getByRole('menuitem', { name: '操作日志' }).count()).toBe(1);
+
+    await page.getByTestId('user-menu').click();
+    await page.getByRole('menuitem', { name: '修改密码' }).click();
+    const dialog = page.getByRole('dialog').filter({ hasText: '修改密码' });
+    const next = 'a-new-admin-password';
+    await dialog.getByLabel('当前密码').fill(DEMO_PASSWORDS.admin);
+    await dialog.getByLabel('新密码', { exact: true }).fill(next);
+    await dialog.getByLabel('再次输入新密码').fill(next);
+    await dialog.getByRole('button', { name: /修\s*改/ }).click();
+    await page.getByText('密码已修改').waitFor({ timeout: 15_000 });
+
+    await page.getByTestId('user-menu').click();
+    await page.getByRole('menuitem', { name: '退出登录' }).click();
+    await page.getByTestId('login-form').waitFor();
+    await loginInBrowser(page, server.url, 'admin', next, '#/audit');
+    await page.getByTestId('audit-table').waitFor({ timeout: 15_000 });
+    await page.context().close();
+  });
+});
