@@ -79,7 +79,7 @@ try {
   for (let i = 0; i < departments; i++) {
     const code = `B${String(i).padStart(4, '0')}`;
     const owner = { newDepartment: { code, name: `基准测试局${code}`, parentId: null } };
-    const created = await createDatasetFrom(ctx, owner, variant(i), 'bench');
+    const created = await createDatasetFrom(ctx, owner, variant(i), { kind: 'system', label: 'bench' });
     if (!created.ok) throw new Error(created.error.message);
   }
   const app = await buildServer(ctx, { webDir: 'no-web-dist-in-bench' });

@@ -8,14 +8,23 @@ export type AppLog = { error: (detail: Record<string, unknown>, message: string)
 export type AppContext = { store: Store; now: () => Date; log?: AppLog };
 
 /** A finding as use cases return it: with its JSON path as text and, for files, where it was found. */
-export type WireFinding = Omit<Finding, 'path'> & { path: FieldPath; pathText: string; location?: string };
+export type WireFinding = Omit<Finding, 'path'> & {
+  path: FieldPath;
+  pathText: string;
+  location?: string;
+  key?: string;
+};
 
 /** Why a use case refused; the server maps each kind to one HTTP status, the CLI to one exit code. */
 export type AppError =
   | { kind: 'NOT_FOUND'; message: string }
   | { kind: 'INVALID'; message: string; findings: WireFinding[] }
   | { kind: 'CONFLICT'; message: string; details?: Record<string, unknown> }
-  | { kind: 'NOT_IMPLEMENTED'; message: string };
+  | { kind: 'NOT_IMPLEMENTED'; message: string }
+  | { kind: 'UNAUTHENTICATED'; message: string }
+  | { kind: 'FORBIDDEN'; message: string }
+  | { kind: 'THROTTLED'; message: string; retryAfterSeconds: number }
+  | { kind: 'INTEGRITY'; message: string };
 
 export type AppResult<T> = { ok: true; value: T } | { ok: false; error: AppError };
 
@@ -40,6 +49,14 @@ export function conflict(message: string, details?: Record<string, unknown>): { 
 
 export function notImplemented(message: string): { ok: false; error: AppError } {
   return { ok: false, error: { kind: 'NOT_IMPLEMENTED', message } };
+}
+
+export function unauthenticated(message = '请先登录'): { ok: false; error: AppError } {
+  return { ok: false, error: { kind: 'UNAUTHENTICATED', message } };
+}
+
+export function forbidden(message = '无权执行此操作'): { ok: false; error: AppError } {
+  return { ok: false, error: { kind: 'FORBIDDEN', message } };
 }
 
 /** The time stamp every row written by one use case carries. */

@@ -7,10 +7,12 @@ import {
   findDatasetId,
   insertDataset,
   listDatasets as listRows,
+  type DatasetFilter,
 } from '../store/datasets-repo.js';
 import { findDepartment, type DepartmentFields } from '../store/departments-repo.js';
 import { StoreRangeError } from '../store/fen-codec.js';
 import { inTransaction, isUniqueViolation } from '../store/executor.js';
+import { actorLabel, actorRole, type Actor } from './actor.js';
 import { conflict, invalid, notFound, ok, timestamp, type AppContext, type AppResult } from './context.js';
 import { insertDepartmentAudited } from './departments.js';
 import { warmOverview } from './overview.js';
@@ -24,10 +26,10 @@ import { datasetRecordToWire, revisionSummaryToWire, type DatasetWire } from './
  */
 export type DatasetDetail = DatasetWire & { document: DatasetDocument; writtenRevision?: number };
 
-export type SaveRequest = { baseRevision: number; document: unknown; author: string; note?: string };
+export type SaveRequest = { baseRevision: number; document: unknown; author: Actor; note?: string };
 
 /** 数据集列表. A dataset whose row cannot be read is left out and logged, so one bad row never fails the list. */
-export async function listDatasets(ctx: AppContext, filter: { departmentId?: number; fiscalYear?: number }) {
+export async function listDatasets(ctx: AppContext, filter: DatasetFilter) {
   const { records, unreadable } = await listRows(ctx.store.db, filter);
   const listed: DatasetWire[] = [];
   for (const record of records) {
@@ -73,7 +75,7 @@ export async function createDatasetFrom(
   ctx: AppContext,
   owner: DatasetOwner,
   dataset: Dataset,
-  author: string,
+  actor: Actor,
   action: 'dataset.create' | 'dataset.import' = 'dataset.create',
 ): Promise<AppResult<DatasetDetail>> {
   if ('departmentId' in owner) {
@@ -89,11 +91,12 @@ export async function createDatasetFrom(
       const departmentId =
         'departmentId' in owner
           ? owner.departmentId
-          : (await insertDepartmentAudited(tx, owner.newDepartment, at, author)).id;
+          : (await insertDepartmentAudited(tx, owner.newDepartment, at, actor)).id;
       await ensureFiscalYear(tx, dataset.fiscalYear, at);
       const datasetId = await insertDataset(tx, departmentId, dataset.fiscalYear, at);
-      const draft = revisionDraft(ctx, datasetId, dataset, author, null);
-      await writeRevision(tx, 0, draft, { at, actor: author, action, detail: { fiscalYear: dataset.fiscalYear } });
+      const draft = revisionDraft(ctx, datasetId, dataset, actorLabel(actor), null);
+      const audit = { at, actor: actorLabel(actor), actorRole: actorRole(actor), departmentId, action };
+      await writeRevision(tx, 0, draft, { ...audit, detail: { fiscalYear: dataset.fiscalYear } });
       return { datasetId, document: draft.document };
     });
     warmOverview(ctx, created.datasetId, 1, created.document);
@@ -107,7 +110,7 @@ export async function createDatasetFrom(
   }
 }
 
-export async function createDataset(ctx: AppContext, departmentId: number, document: unknown, author: string) {
+export async function createDataset(ctx: AppContext, departmentId: number, document: unknown, author: Actor) {
   const valid = validateDocument(document, ['document']);
   return valid.ok ? createDatasetFrom(ctx, { departmentId }, valid.value, author) : valid;
 }
@@ -130,8 +133,15 @@ export async function saveDatasetFrom(
     return conflict(`预算年度不能修改：数据集为 ${record.fiscalYear} 年度，提交的是 ${dataset.fiscalYear} 年度`);
   }
   const previous = JSON.parse(latest.value.document) as DatasetDocument;
-  const draft = revisionDraft(ctx, id, dataset, request.author, previous, request.note);
-  const audit = { at: draft.createdAt, actor: request.author, action, detail: { baseRevision: request.baseRevision } };
+  const draft = revisionDraft(ctx, id, dataset, actorLabel(request.author), previous, request.note);
+  const audit = {
+    at: draft.createdAt,
+    actor: actorLabel(request.author),
+    actorRole: actorRole(request.author),
+    departmentId: record?.departmentId ?? null,
+    action,
+    detail: { baseRevision: request.baseRevision },
+  };
   let saved: AppendResult;
   try {
     saved = await appendRevision(ctx.store, request.baseRevision, draft, audit);
@@ -143,6 +153,11 @@ export async function saveDatasetFrom(
     warmOverview(ctx, id, saved.revisionNo, draft.document);
     return detailOf(ctx, id, saved.revisionNo);
   }
+  if (saved.reason === 'FROZEN')
+    return conflict(
+      `第 ${saved.stateRevision ?? 0} 版${saved.state === 'submitted' ? '已提交审核' : '已审核通过'}，退回前不能修改，未保存`,
+      { state: saved.state, stateRevision: saved.stateRevision },
+    );
   const current = await loadRevision(ctx, id);
   if (!current.ok) return current;
   const latestDocument = JSON.parse(current.value.document) as DatasetDocument;

@@ -10,6 +10,7 @@ import {
   type DepartmentFields,
 } from '../store/departments-repo.js';
 import { inTransaction, isUniqueViolation } from '../store/executor.js';
+import { actorLabel, actorRole, type Actor } from './actor.js';
 import { conflict, notFound, ok, timestamp, type AppContext, type AppResult } from './context.js';
 
 /** 部门树: a department with the departments under it. */
@@ -49,12 +50,14 @@ export async function insertDepartmentAudited(
   tx: Transaction<Database>,
   fields: DepartmentFields,
   at: string,
-  actor: string,
+  actor: Actor,
 ): Promise<Department> {
   const department = await insertDepartment(tx, fields, at);
   await appendAudit(tx, {
     at,
-    actor,
+    actor: actorLabel(actor),
+    actorRole: actorRole(actor),
+    departmentId: department.id,
     action: 'department.create',
     entity: 'department',
     entityId: department.id,
@@ -66,7 +69,7 @@ export async function insertDepartmentAudited(
 export async function createDepartment(
   ctx: AppContext,
   fields: DepartmentFields,
-  actor: string,
+  actor: Actor,
 ): Promise<AppResult<Department>> {
   const refused = await checkParent(ctx, null, fields.parentId);
   if (refused !== null) return refused;
@@ -86,22 +89,28 @@ export async function updateDepartment(
   ctx: AppContext,
   id: number,
   fields: Partial<DepartmentFields>,
-  actor: string,
+  actor: Actor,
 ): Promise<AppResult<Department>> {
-  if ((await findDepartment(ctx.store.db, id)) === undefined) return notFound(`部门 ${id} 不存在`);
+  const before = await findDepartment(ctx.store.db, id);
+  if (before === undefined) return notFound(`部门 ${id} 不存在`);
   const refused = await checkParent(ctx, id, fields.parentId);
   if (refused !== null) return refused;
   const at = timestamp(ctx);
   try {
     const updated = await inTransaction(ctx.store, async (tx) => {
       const department = await updateDepartmentRow(tx, id, fields, at);
+      // A rename records the old and the new name (and code, parent): the log says what changed, not only to what.
+      const old = { code: before.code, name: before.name, parentId: before.parentId };
+      const changed = Object.keys(fields) as (keyof DepartmentFields)[];
       await appendAudit(tx, {
         at,
-        actor,
+        actor: actorLabel(actor),
+        actorRole: actorRole(actor),
+        departmentId: id,
         action: 'department.update',
         entity: 'department',
         entityId: id,
-        detail: { ...fields },
+        detail: { ...fields, before: Object.fromEntries(changed.map((k) => [k, old[k]])) },
       });
       return department;
     });

@@ -7,7 +7,9 @@ import { readDatasetText } from '../ingest/read-dataset.js';
 import { appendAudit } from '../store/audit-repo.js';
 import { findDatasetId } from '../store/datasets-repo.js';
 import { findDepartment, findDepartmentBy } from '../store/departments-repo.js';
-import { conflict, invalid, notFound, ok, timestamp, type AppContext, type AppResult } from './context.js';
+import { actorLabel, actorRole, type Actor } from './actor.js';
+import { departmentOfDataset } from '../store/workflow-repo.js';
+import { conflict, forbidden, invalid, notFound, ok, timestamp, type AppContext, type AppResult } from './context.js';
 import { createDatasetFrom, saveDatasetFrom, type DatasetDetail, type DatasetOwner } from './datasets.js';
 import type { RenderedFile } from './report.js';
 import { datasetOf, loadRevision } from './revision-content.js';
@@ -76,11 +78,13 @@ async function ownerFor(ctx: AppContext, dataset: Dataset, departmentId?: number
 }
 
 export type ImportRequest = Upload & {
-  actor: string;
+  actor: Actor;
   departmentId?: number;
   datasetId?: number;
   baseRevision?: number;
   dryRun?: boolean;
+  /** An editor's departments: the import must land in one of them and may not create a department. */
+  departmentScope?: readonly number[];
 };
 export type ImportResult = { saved: false; document: Record<string, unknown> } | ({ saved: true } & DatasetDetail);
 
@@ -97,6 +101,13 @@ export async function importDataset(ctx: AppContext, request: ImportRequest): Pr
     const owner = await ownerFor(ctx, read.value, request.departmentId);
     if (!owner.ok) return owner;
     const departmentId = 'departmentId' in owner.value ? owner.value.departmentId : undefined;
+    if (
+      request.departmentScope !== undefined &&
+      (departmentId === undefined || !request.departmentScope.includes(departmentId))
+    )
+      return departmentId === undefined
+        ? forbidden(`部门填报人不能新建部门：文件中的部门“${read.value.department.name}”不存在，请选择本部门导入`)
+        : notFound(`部门 ${departmentId} 不存在`);
     datasetId =
       departmentId === undefined ? undefined : await findDatasetId(ctx.store.db, departmentId, read.value.fiscalYear);
     if (datasetId === undefined)
@@ -138,7 +149,7 @@ export async function exportDataset(
   ctx: AppContext,
   datasetId: number,
   format: FileFormat,
-  actor: string,
+  actor: Actor,
   revisionNo?: number,
 ): Promise<AppResult<RenderedFile>> {
   const revision = await loadRevision(ctx, datasetId, revisionNo);
@@ -149,7 +160,10 @@ export async function exportDataset(
   const detail = { format, revisionNo: revision.value.revisionNo };
   await appendAudit(ctx.store.db, {
     at: timestamp(ctx),
-    actor,
+    actor: actorLabel(actor),
+    actorRole: actorRole(actor),
+    departmentId:
+      revision.value.datasetId === datasetId ? ((await departmentOfDataset(ctx.store.db, datasetId)) ?? null) : null,
     action: 'dataset.export',
     entity: 'dataset',
     entityId: datasetId,

@@ -7,6 +7,7 @@ import {
 } from '../store/overview-repo.js';
 import { ok, type AppContext, type AppResult } from './context.js';
 import { LruCache } from './lru-cache.js';
+import { STATE_LABELS } from './workflow-labels.js';
 import { evaluateRevisionDocument, type OverviewFailure, type RevisionOverview } from './overview-evaluate.js';
 
 /** 审核状态 of a department's year: published (the working copy is the latest publication) wins over the counts. */
@@ -116,6 +117,9 @@ function rowOf(head: OverviewHead, overview: RevisionOverview) {
       p === null ? null : { revisionNo: p.revisionNo, publishedAt: p.publishedAt, publishedBy: p.publishedBy },
     status,
     statusLabel: OVERVIEW_STATUS_LABELS[status],
+    state: head.state,
+    stateLabel: STATE_LABELS[head.state],
+    stateRevision: head.stateRevision,
   };
   if (!overview.ok) return { ...base, ...NO_FIGURES, failure: overview.failure as OverviewFailure | null };
   const { rulePack, figures, score, counts } = overview;

@@ -3,6 +3,8 @@ import { listDatasets } from '../store/datasets-repo.js';
 import { latestPublication } from '../store/publications-repo.js';
 import { notFound, ok, type AppContext, type AppResult } from './context.js';
 import { datasetReport, type RenderedFile } from './report.js';
+import { loadRevision } from './revision-content.js';
+import { contentHash } from '../store/audit-hash.js';
 
 export type PublishedReport = {
   datasetId: number;
@@ -44,5 +46,12 @@ export async function publishedReport(
 ): Promise<AppResult<RenderedFile>> {
   const publication = await latestPublication(ctx.store.db, datasetId);
   if (publication === undefined) return notFound(`数据集 ${datasetId} 没有已公开的报告`);
+  const revision = await loadRevision(ctx, datasetId, publication.revisionNo);
+  if (!revision.ok) return revision;
+  if (publication.contentHash != null && publication.contentHash !== contentHash(revision.value.document))
+    return {
+      ok: false,
+      error: { kind: 'INTEGRITY', message: `数据集 ${datasetId} 已公开的内容与发布时的校验值不符，暂停提供，已记录` },
+    };
   return datasetReport(ctx, { datasetId, revisionNo: publication.revisionNo }, format);
 }

@@ -1,9 +1,9 @@
 import type { DatasetDocument } from '../ingest/dataset-json.js';
-import { appendAudit } from '../store/audit-repo.js';
 import { findDataset } from '../store/datasets-repo.js';
-import { inTransaction } from '../store/executor.js';
-import { listRevisions as listRows, recordPublication } from '../store/revisions-repo.js';
-import { conflict, notFound, ok, timestamp, type AppContext, type AppResult } from './context.js';
+import { listRevisions as listRows } from '../store/revisions-repo.js';
+import type { Actor } from './actor.js';
+import { publishApproved } from './workflow.js';
+import { notFound, ok, type AppContext, type AppResult } from './context.js';
 import { diffDocuments, type FieldChange } from './diff.js';
 import { loadRevision } from './revision-content.js';
 import { revisionSummaryToWire, type RevisionSummaryWire } from './wire.js';
@@ -40,26 +40,10 @@ export async function diffRevisions(
 }
 
 /**
- * 发布: records a publication of a revision (append-only; the latest publication is what the public sees, so
- * republishing an older revision rolls the portal back to it). The revision row itself is never changed. A revision with error findings cannot be published:
- * the figures a department publishes must add up.
+ * 发布: exactly the approved revision (see `publishApproved`); publications are append-only and the latest one is
+ * what the public sees. Answers the published revision.
  */
-export async function publishRevision(ctx: AppContext, datasetId: number, revisionNo: number, actor: string) {
-  const revision = await loadRevision(ctx, datasetId, revisionNo);
-  if (!revision.ok) return revision;
-  const errors = revision.value.figures.errorCount;
-  if (errors > 0) return conflict(`第 ${revisionNo} 版有 ${errors} 处错误，不能发布`);
-  const at = timestamp(ctx);
-  await inTransaction(ctx.store, async (tx) => {
-    await recordPublication(tx, { datasetId, revisionNo, publishedAt: at, publishedBy: actor });
-    await appendAudit(tx, {
-      at,
-      actor,
-      action: 'revision.publish',
-      entity: 'dataset',
-      entityId: datasetId,
-      detail: { revisionNo },
-    });
-  });
-  return getRevision(ctx, datasetId, revisionNo);
+export async function publishRevision(ctx: AppContext, datasetId: number, revisionNo: number, actor: Actor) {
+  const published = await publishApproved(ctx, datasetId, revisionNo, actor);
+  return published.ok ? getRevision(ctx, datasetId, revisionNo) : published;
 }

@@ -3,9 +3,17 @@ import { amountToWire, formatPercent, type MoneyUnit } from '../domain/money/ind
 import type { DatasetRecord } from '../store/datasets-repo.js';
 import type { RevisionSummary } from '../store/revisions-repo.js';
 import type { WireFinding } from './context.js';
+import { STATE_LABELS } from './workflow-labels.js';
+
+/** A finding's stable key (`CODE@$.path`): what a department's explanation of a warning is filed under. */
+export const findingKey = (code: string, pathText: string) => `${code}@${pathText}`;
 
 export function findingToWire(finding: Finding, location?: string): WireFinding {
-  const wire: WireFinding = { ...finding, pathText: formatPath(finding.path) };
+  const pathText = formatPath(finding.path);
+  // A reader's finding may carry its own location object (file, line when known): on the wire, location is
+  // text or absent, never an object the response schema would refuse (a 500 for an empty upload).
+  const wire: WireFinding = { ...finding, pathText, key: findingKey(finding.code, pathText) };
+  delete (wire as { location?: unknown }).location;
   if (location !== undefined) wire.location = location;
   return wire;
 }
@@ -56,6 +64,9 @@ export function datasetRecordToWire(record: DatasetRecord) {
             publishedAt: record.latestPublication.publishedAt,
             publishedBy: record.latestPublication.publishedBy,
           },
+    state: record.state,
+    stateLabel: STATE_LABELS[record.state],
+    stateRevision: record.stateRevision,
   };
 }
 

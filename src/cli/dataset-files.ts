@@ -1,5 +1,6 @@
 // The file side of import, export and template. Loaded on demand by those commands, so the others start without
 // the store (and keep working while it is being changed).
+import { CLI_ACTOR } from '../app/actor.js';
 import { readFile } from 'node:fs/promises';
 import type { AppContext, AppResult } from '../app/context.js';
 import { exportDataset, importDataset, readUpload, renderDataset, type Upload } from '../app/import-export.js';
@@ -56,7 +57,7 @@ export async function exportFromStore(
   revision?: number,
 ): Promise<Buffer> {
   const result = await withStore(db, (ctx) =>
-    exportDataset(ctx, datasetId, formatFromName(output), '命令行', revision),
+    exportDataset(ctx, datasetId, formatFromName(output), CLI_ACTOR, revision),
   );
   return valueOrExit(result).body;
 }
@@ -71,7 +72,7 @@ export async function importToStore(upload: Upload, options: StoreImport): Promi
     ...(options.base === undefined ? {} : { baseRevision: options.base }),
   };
   const result = await withStore(options.db, (ctx) =>
-    importDataset(ctx, { ...upload, actor: options.author, ...extra }),
+    importDataset(ctx, { ...upload, actor: { kind: 'system', label: options.author }, ...extra }),
   );
   const value = valueOrExit(result);
   return value.saved ? `已导入：数据集 ${value.id}，第 ${value.latestRevision.revisionNo} 版\n` : '';

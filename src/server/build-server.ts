@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
@@ -14,7 +15,12 @@ import {
 import { z } from 'zod';
 import type { AppContext } from '../app/context.js';
 import { health } from '../app/health.js';
+import { installAccess, PUBLIC } from './access.js';
 import { errorHandler } from './error-handler.js';
+import { auditRoutes } from './routes/audit.js';
+import { authRoutes } from './routes/auth.js';
+import { userRoutes } from './routes/users.js';
+import { workflowRoutes } from './routes/workflow.js';
 import { analysisRoutes } from './routes/analysis.js';
 import { datasetRoutes } from './routes/datasets.js';
 import { departmentRoutes } from './routes/departments.js';
@@ -83,6 +89,10 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
   app.setErrorHandler(errorHandler);
   app.addContentTypeParser(BINARY_TYPES, { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
   app.addContentTypeParser(TEXT_TYPES, { parseAs: 'string' }, (_req, body, done) => done(null, body));
+  // Use cases report what only an operator should see (an unreadable row skipped in a list) to the server log.
+  const appCtx: AppContext = ctx.log === undefined ? { ...ctx, log: { error: (d, m) => app.log.error(d, m) } } : ctx;
+  await app.register(fastifyCookie);
+  installAccess(app, appCtx);
   await app.register(fastifySwagger, {
     openapi: {
       info: {
@@ -95,15 +105,20 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
     transformObject: (document) => withUploadBodies(jsonSchemaTransformObject(document)),
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
-  app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
+  app.get('/api/openapi.json', { config: { access: PUBLIC }, schema: { hide: true } }, () => app.swagger());
   app.get(
     '/api/health',
-    { schema: { tags: ['系统'], summary: '健康检查', response: responses(200, healthResponse) } },
+    {
+      config: { access: PUBLIC },
+      schema: { tags: ['系统'], summary: '健康检查', response: responses(200, healthResponse) },
+    },
     () => health(ctx),
   );
-  // Use cases report what only an operator should see (an unreadable row skipped in a list) to the server log.
-  const appCtx: AppContext = ctx.log === undefined ? { ...ctx, log: { error: (d, m) => app.log.error(d, m) } } : ctx;
   for (const routes of [
+    authRoutes,
+    userRoutes,
+    workflowRoutes,
+    auditRoutes,
     departmentRoutes,
     datasetRoutes,
     revisionRoutes,

@@ -19,19 +19,15 @@ export const revisionParams = z.object({
   revisionNo: id.meta({ description: '版本号' }),
 });
 
-const author = z.string().min(1).max(100).optional().meta({ description: '操作人（缺省取请求头 x-jixiao-user）' });
-
 export const departmentCreateBody = z.strictObject({
   code: z.string().min(1).max(64).meta({ description: '部门编码（唯一）' }),
   name: z.string().min(1).max(200).meta({ description: '部门名称' }),
   parentId: bodyId.nullable().default(null).meta({ description: '上级部门编号' }),
-  author,
 });
 export const departmentUpdateBody = z.strictObject({
   code: z.string().min(1).max(64).optional(),
   name: z.string().min(1).max(200).optional(),
   parentId: bodyId.nullable().optional(),
-  author,
 });
 export const departmentListQuery = z.object({ parentId: id.optional() });
 
@@ -40,7 +36,7 @@ const document = z.record(z.string(), z.unknown()).meta({
   description: '数据集文档（金额为数据集金额单位下的精确小数字符串）；字段见 schema/dataset.schema.json',
 });
 
-export const datasetCreateBody = z.strictObject({ departmentId: bodyId, document, author });
+export const datasetCreateBody = z.strictObject({ departmentId: bodyId, document });
 export const datasetSaveBody = z.strictObject({
   baseRevision: z
     .number()
@@ -50,7 +46,6 @@ export const datasetSaveBody = z.strictObject({
     .meta({ description: '本次修改所基于的版本号；不是最新版时返回 409' }),
   document,
   note: z.string().max(500).optional().meta({ description: '修改说明' }),
-  author,
 });
 export const datasetListQuery = z.object({
   departmentId: id.optional(),
@@ -59,7 +54,62 @@ export const datasetListQuery = z.object({
 });
 export const revisionQuery = z.object({ revision: id.optional().meta({ description: '版本号，缺省为最新版' }) });
 export const diffQuery = z.object({ from: id, to: id });
-export const publishBody = z.strictObject({ revisionNo: bodyId, author });
+export const publishBody = z.strictObject({ revisionNo: bodyId.meta({ description: '已审核通过的版本号' }) });
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+const roleEnum = z
+  .enum(['editor', 'reviewer', 'admin'])
+  .meta({ description: 'editor 部门填报人 | reviewer 财政局审核人 | admin 系统管理员' });
+
+export const loginBody = z.strictObject({ name: z.string().min(1).max(64), password: z.string().min(1).max(200) });
+export const passwordBody = z.strictObject({
+  currentPassword: z.string().min(1).max(200),
+  newPassword: z.string().min(1).max(200),
+});
+export const userCreateBody = z.strictObject({
+  name: z.string().min(2).max(64).meta({ description: '登录名：字母、数字、点、下划线、连字符' }),
+  displayName: text(100),
+  role: roleEnum,
+  departmentIds: z.array(bodyId).max(1000).default([]),
+  password: z.string().min(1).max(200),
+});
+export const userUpdateBody = z.strictObject({
+  displayName: text(100).optional(),
+  role: roleEnum.optional(),
+  departmentIds: z.array(bodyId).max(1000).optional(),
+  disabled: z.boolean().optional(),
+  password: z.string().min(1).max(200).optional(),
+});
+export const submitBody = z.strictObject({
+  revisionNo: bodyId.meta({ description: '提交的版本号（须为最新版）' }),
+  explanations: z
+    .record(z.string().max(500), z.string().max(2000))
+    .default({})
+    .meta({ description: '对每条警告的说明：键为发现的 key（CODE@$.path）' }),
+});
+export const returnBody = z.strictObject({
+  revisionNo: bodyId,
+  comment: z.string().max(2000).optional().meta({ description: '退回意见（已对字段提出意见时可省略）' }),
+});
+export const approveBody = z.strictObject({ revisionNo: bodyId });
+export const commentBody = z.strictObject({
+  revisionNo: bodyId,
+  body: text(2000),
+  path: z
+    .string()
+    .max(500)
+    .optional()
+    .meta({ description: '字段的 JSON 路径（与发现的 pathText 相同），缺省为对整份报告' }),
+  replyTo: bodyId.optional().meta({ description: '答复的审核意见编号' }),
+});
+export const commentsQuery = z.object({ revision: id.optional().meta({ description: '只看该版本的意见' }) });
+export const auditQuery = z.object({
+  departmentId: id.optional(),
+  user: z.string().max(200).optional().meta({ description: '操作人（如 雨花区填报员（yuhua））' }),
+  action: z.string().max(64).optional(),
+  before: id.optional().meta({ description: '只看编号小于此值的记录（翻页）' }),
+  limit: z.coerce.number().int().min(1).max(500).optional(),
+});
 
 export const reportQuery = revisionQuery.extend({
   format: z.enum(REPORT_FORMATS as ['docx', 'pdf', 'html', 'md']).default('docx'),
@@ -96,7 +146,10 @@ const finding = z.object({
 /** Every refusal: a stable code, a Chinese message, located findings (400) or both versions (409). */
 export const errorBody = z
   .object({
-    error: z.string().meta({ description: 'NOT_FOUND | INVALID | CONFLICT | NOT_IMPLEMENTED | INTERNAL' }),
+    error: z.string().meta({
+      description:
+        'NOT_FOUND | INVALID | CONFLICT | NOT_IMPLEMENTED | UNAUTHENTICATED | FORBIDDEN | CSRF | THROTTLED | INTEGRITY | INTERNAL',
+    }),
     message: z.string(),
     findings: z.array(finding).optional(),
     details: z.record(z.string(), z.unknown()).optional(),
@@ -106,8 +159,11 @@ export const errorBody = z
 /** Every route can refuse: bad request, unknown id, conflict, not implemented, and a logged 500. */
 export const errorResponses = {
   400: errorBody,
+  401: errorBody,
+  403: errorBody,
   404: errorBody,
   409: errorBody,
+  429: errorBody,
   500: errorBody,
   501: errorBody,
 } as const;

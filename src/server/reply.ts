@@ -1,4 +1,4 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply } from 'fastify';
 import type { AppError, AppResult } from '../app/context.js';
 import type { RenderedFile } from '../app/report.js';
 
@@ -7,6 +7,11 @@ export const STATUS: Readonly<Record<AppError['kind'], number>> = {
   INVALID: 400,
   CONFLICT: 409,
   NOT_IMPLEMENTED: 501,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  THROTTLED: 429,
+  // Stored content no longer matches its recorded hash: a fault of the server's data, logged, never served.
+  INTEGRITY: 500,
 };
 
 export function errorPayload(error: AppError) {
@@ -15,12 +20,15 @@ export function errorPayload(error: AppError) {
     message: error.message,
     ...(error.kind === 'INVALID' ? { findings: error.findings } : {}),
     ...(error.kind === 'CONFLICT' && error.details !== undefined ? { details: error.details } : {}),
+    ...(error.kind === 'THROTTLED' ? { details: { retryAfterSeconds: error.retryAfterSeconds } } : {}),
   };
 }
 
 /** A use-case result as JSON: the value with `okStatus`, or the error with its status. */
 export function send<T>(reply: FastifyReply, result: AppResult<T>, okStatus = 200) {
   if (result.ok) return reply.code(okStatus).send(result.value);
+  if (result.error.kind === 'THROTTLED') void reply.header('retry-after', String(result.error.retryAfterSeconds));
+  if (result.error.kind === 'INTEGRITY') reply.log.error({ integrity: result.error.message }, 'integrity violation');
   return reply.code(STATUS[result.error.kind]).send(errorPayload(result.error));
 }
 
@@ -30,18 +38,4 @@ export function sendFile(reply: FastifyReply, result: AppResult<RenderedFile>, i
   const { fileName, contentType, body } = result.value;
   const disposition = `${inline ? 'inline' : 'attachment'}; filename*=UTF-8''${encodeURIComponent(fileName)}`;
   return reply.code(200).header('content-type', contentType).header('content-disposition', disposition).send(body);
-}
-
-/** Who is acting: the body's `author`, else the x-jixiao-user header (URL-encoded), else 匿名用户. */
-export function actorOf(request: FastifyRequest, author?: string): string {
-  if (author !== undefined && author !== '') return author;
-  const header = request.headers['x-jixiao-user'];
-  if (typeof header === 'string' && header !== '') {
-    try {
-      return decodeURIComponent(header);
-    } catch {
-      return header;
-    }
-  }
-  return '匿名用户';
 }

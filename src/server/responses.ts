@@ -64,6 +64,9 @@ export const datasetSummary = z
     createdAt: z.string(),
     latestRevision: revisionSummary,
     latestPublishedRevision: publication,
+    state: z.string().meta({ description: '审核状态：draft | submitted | returned | approved | published' }),
+    stateLabel: z.string(),
+    stateRevision: z.number().int().nullable().meta({ description: '已提交、已审核通过或已公开的版本号；草稿为 null' }),
   })
   .meta({ id: 'DatasetSummary' });
 
@@ -197,3 +200,68 @@ export function fileResponse(description: string, contentTypes: readonly string[
 export function responses<S extends number, T>(status: S, body: T) {
   return { [status]: body, ...errorResponses } as { [K in S]: T } & typeof errorResponses;
 }
+
+const userDepartment = z.looseObject({ id: z.number().int(), code: z.string(), name: z.string() });
+export const userResponse = z
+  .looseObject({
+    id: z.number().int(),
+    name: z.string(),
+    displayName: z.string(),
+    role: z.string(),
+    roleLabel: z.string(),
+    disabled: z.boolean(),
+    departments: z.array(userDepartment),
+  })
+  .meta({ id: 'User' });
+export const sessionResponse = z
+  .looseObject({ user: userResponse, csrfToken: z.string(), expiresAt: z.string() })
+  .meta({ id: 'Session' });
+export const workflowResponse = z
+  .looseObject({
+    state: z.string(),
+    stateLabel: z.string(),
+    stateRevision: z.number().int().nullable(),
+    steps: z.array(
+      z.looseObject({
+        action: z.string(),
+        actionLabel: z.string(),
+        fromState: z.string(),
+        toState: z.string(),
+        revisionNo: z.number().int(),
+        actor: z.string(),
+        at: z.string(),
+        comment: z.string().nullable(),
+        explanations: z.record(z.string(), z.string()),
+      }),
+    ),
+  })
+  .meta({ id: 'Workflow' });
+export const commentResponse = z
+  .looseObject({
+    id: z.number().int(),
+    revisionNo: z.number().int(),
+    path: z.string().nullable(),
+    body: z.string(),
+    author: z.string(),
+    authorRole: z.string(),
+    roleLabel: z.string(),
+    replyTo: z.number().int().nullable(),
+    createdAt: z.string(),
+  })
+  .meta({ id: 'ReviewComment' });
+export const auditEntryResponse = z
+  .looseObject({
+    id: z.number().int(),
+    at: z.string(),
+    actor: z.string(),
+    actorRole: z.string().nullable(),
+    action: z.string(),
+    actionLabel: z.string(),
+    entity: z.string(),
+    entityId: z.number().int().nullable(),
+    departmentId: z.number().int().nullable(),
+    detail: z.record(z.string(), z.unknown()),
+  })
+  .meta({ id: 'AuditEntry' });
+/** 204: no body. */
+export const noContent = z.null().meta({ description: '无内容' });

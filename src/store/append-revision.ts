@@ -4,8 +4,13 @@ import type { Store } from './connect.js';
 import type { Database } from './database.js';
 import { inTransaction, isUniqueViolation } from './executor.js';
 import { insertRevision, latestRevisionNo, type NewRevision } from './revisions-repo.js';
+import { lockDatasetState, setDatasetState, type WorkflowState } from './workflow-repo.js';
 
-export type AppendResult = { ok: true; revisionNo: number } | { ok: false; reason: 'STALE_BASE' };
+export type AppendResult =
+  | { ok: true; revisionNo: number }
+  | { ok: false; reason: 'STALE_BASE' }
+  /** Submitted or approved: the revision under review is frozen until it is returned. */
+  | { ok: false; reason: 'FROZEN'; state: WorkflowState; stateRevision: number | null };
 
 export type RevisionDraft = Omit<NewRevision, 'revisionNo' | 'basedOn'>;
 export type RevisionAudit = Omit<AuditEntry, 'id' | 'entityId' | 'entity'>;
@@ -21,9 +26,15 @@ export async function writeRevision(
   revision: RevisionDraft,
   audit: RevisionAudit,
 ): Promise<AppendResult> {
+  const current = await lockDatasetState(tx, revision.datasetId);
+  if (current !== undefined && (current.state === 'submitted' || current.state === 'approved'))
+    return { ok: false, reason: 'FROZEN', state: current.state, stateRevision: current.stateRevision };
   if (((await latestRevisionNo(tx, revision.datasetId)) ?? 0) !== baseRevision)
     return { ok: false, reason: 'STALE_BASE' };
   const revisionNo = baseRevision + 1;
+  // An edit after publication starts a new cycle; the portal keeps showing the published revision.
+  if (current?.state === 'published')
+    await setDatasetState(tx, revision.datasetId, { state: 'draft', stateRevision: null });
   await insertRevision(tx, { ...revision, revisionNo, basedOn: baseRevision === 0 ? null : baseRevision });
   await appendAudit(tx, {
     ...audit,

@@ -26,6 +26,10 @@ export type DatasetTable = {
   department_id: number;
   fiscal_year: number;
   created_at: string;
+  /** 审核状态: draft | submitted | returned | approved | published. */
+  state: ColumnType<string, string | undefined, string>;
+  /** The revision submitted, approved or published; null in draft. */
+  state_revision: ColumnType<number | null, number | null | undefined, number | null>;
 };
 
 /** 修订版本: immutable; the highest revision_no of a dataset is its working copy. */
@@ -58,6 +62,8 @@ export type PublicationTable = {
   revision_no: number;
   published_at: string;
   published_by: string;
+  /** SHA-256 of the revision's document at publication; the portal refuses content that no longer matches. */
+  content_hash: string | null;
 };
 
 /** 评分规则包. */
@@ -69,7 +75,7 @@ export type RulePackTable = {
   created_at: string;
 };
 
-/** 操作日志: every write, import, export and publication. */
+/** 操作日志: every write, refused write, review step and read of a draft; append-only, hash-chained. */
 export type AuditLogTable = {
   id: Generated<number>;
   at: string;
@@ -78,6 +84,73 @@ export type AuditLogTable = {
   entity: string;
   entity_id: number | null;
   detail: string;
+  actor_role: string | null;
+  department_id: number | null;
+  /** The previous entry's hash ('' for the first) and this entry's own: the chain `jixiao log verify` checks. */
+  prev_hash: string | null;
+  hash: string | null;
+};
+
+/** The chain's head: one row, locked by every append. */
+export type AuditHeadTable = { id: number; hash: string; last_id: number; entries: number };
+
+/** 用户: an account with one role; editors are linked to their departments in user_departments. */
+export type UserTable = {
+  id: Generated<number>;
+  name: string;
+  display_name: string;
+  role: string;
+  /** argon2id PHC string. */
+  password_hash: string;
+  disabled: ColumnType<number, number | undefined, number>;
+  created_at: string;
+  updated_at: string;
+};
+
+export type UserDepartmentTable = { user_id: number; department_id: number };
+
+/** 会话: held in the database so several servers share them; the cookie's token is stored as its SHA-256. */
+export type SessionTable = {
+  token_hash: string;
+  user_id: number;
+  csrf_token: string;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+  address: string;
+};
+
+/** A failed login, keyed `account:NAME` or `address:IP`, for throttling. */
+export type LoginFailureTable = { id: Generated<number>; key: string; at: string };
+
+/** 审核步骤: append-only. */
+export type WorkflowStepTable = {
+  id: Generated<number>;
+  dataset_id: number;
+  revision_no: number;
+  action: string;
+  from_state: string;
+  to_state: string;
+  actor: string;
+  actor_id: number | null;
+  at: string;
+  comment: string | null;
+  /** JSON: the department's explanations of warnings (submit). */
+  detail: string;
+};
+
+/** 审核意见: on a field (JSON path text) or on the whole report, with answers (reply_to). */
+export type ReviewCommentTable = {
+  id: Generated<number>;
+  dataset_id: number;
+  revision_no: number;
+  path: string | null;
+  body: string;
+  author: string;
+  author_id: number | null;
+  author_role: string;
+  reply_to: number | null;
+  created_at: string;
 };
 
 export type Database = {
@@ -88,4 +161,11 @@ export type Database = {
   publications: PublicationTable;
   rule_packs: RulePackTable;
   audit_log: AuditLogTable;
+  audit_head: AuditHeadTable;
+  users: UserTable;
+  user_departments: UserDepartmentTable;
+  sessions: SessionTable;
+  login_failures: LoginFailureTable;
+  workflow_steps: WorkflowStepTable;
+  review_comments: ReviewCommentTable;
 };

@@ -1,4 +1,5 @@
 import type { Executor } from './executor.js';
+import type { WorkflowState } from './workflow-repo.js';
 import { latestByRevision, listPublications, type Publication } from './publications-repo.js';
 import { R_PLAIN_COLUMNS, revisionFenColumns, toRevisionSummary, type RevisionSummary } from './revisions-repo.js';
 
@@ -13,6 +14,9 @@ export type DatasetRecord = {
   latest: RevisionSummary;
   /** 最新发布: the dataset's latest publication (may be of an older revision than `latest`); null when none. */
   latestPublication: Publication | null;
+  /** 审核状态 and the revision it refers to (submitted, approved or published; null in draft). */
+  state: WorkflowState;
+  stateRevision: number | null;
 };
 
 /** A dataset whose latest revision row cannot be read (e.g. a key figure that is not an exact integer). */
@@ -21,7 +25,8 @@ export type UnreadableDataset = { id: number; reason: string };
 /** A list of datasets; unreadable rows are kept apart so that one bad row does not take the list down. */
 export type DatasetList = { records: DatasetRecord[]; unreadable: UnreadableDataset[] };
 
-export type DatasetFilter = { departmentId?: number; fiscalYear?: number };
+/** `departmentIds`: only these departments (an editor's own); undefined means every department. */
+export type DatasetFilter = { departmentId?: number; fiscalYear?: number; departmentIds?: readonly number[] };
 
 export async function ensureFiscalYear(db: Executor, year: number, at: string): Promise<void> {
   await db
@@ -60,7 +65,7 @@ function datasetQuery(db: Executor) {
           .whereRef('r2.dataset_id', '=', 'd.id'),
       ),
     )
-    .select(['d.id', 'd.department_id', 'd.fiscal_year', 'd.created_at', 'dep.code', 'dep.name'])
+    .select(['d.id', 'd.department_id', 'd.fiscal_year', 'd.created_at', 'd.state', 'd.state_revision', 'dep.code', 'dep.name'])
     .select(R_PLAIN_COLUMNS)
     .select(revisionFenColumns('r'));
 }
@@ -79,6 +84,8 @@ function toDataset(row: DatasetRow, publications: readonly Publication[]): Datas
     createdAt: row.created_at,
     latest: toRevisionSummary(row, published),
     latestPublication: ofDataset[0] ?? null,
+    state: row.state as WorkflowState,
+    stateRevision: row.state_revision,
   };
 }
 
@@ -87,6 +94,10 @@ export async function listDatasets(db: Executor, filter: DatasetFilter = {}): Pr
   let query = datasetQuery(db).orderBy('d.fiscal_year', 'desc').orderBy('dep.code');
   if (filter.departmentId !== undefined) query = query.where('d.department_id', '=', filter.departmentId);
   if (filter.fiscalYear !== undefined) query = query.where('d.fiscal_year', '=', filter.fiscalYear);
+  if (filter.departmentIds !== undefined) {
+    if (filter.departmentIds.length === 0) return { records: [], unreadable: [] };
+    query = query.where('d.department_id', 'in', filter.departmentIds);
+  }
   const rows = await query.execute();
   const publications = await listPublications(
     db,

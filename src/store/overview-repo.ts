@@ -1,5 +1,6 @@
 import type { Executor } from './executor.js';
 import { listPublications, type Publication } from './publications-repo.js';
+import type { WorkflowState } from './workflow-repo.js';
 
 /** One dataset of the bureau overview (财政局总览) before its document is read: who, which year, which revision. */
 export type OverviewHead = {
@@ -13,16 +14,29 @@ export type OverviewHead = {
   revisionNo: number | null;
   /** 最新发布: the dataset's latest publication; null when never published. */
   latestPublication: Publication | null;
+  /** 审核状态 and the revision it names. */
+  state: WorkflowState;
+  stateRevision: number | null;
 };
 
-export type OverviewFilter = { fiscalYear: number; departmentId?: number };
+/** `departmentIds`: only these departments (an editor's own); undefined means every department. */
+export type OverviewFilter = { fiscalYear: number; departmentId?: number; departmentIds?: readonly number[] };
 
 /** The datasets of a fiscal year with their departments, latest revision numbers and latest publications: two queries. */
 export async function listOverviewHeads(db: Executor, filter: OverviewFilter): Promise<OverviewHead[]> {
   let query = db
     .selectFrom('datasets as d')
     .innerJoin('departments as dep', 'dep.id', 'd.department_id')
-    .select(['d.id', 'd.fiscal_year', 'd.department_id', 'dep.code', 'dep.name', 'dep.parent_id'])
+    .select([
+      'd.id',
+      'd.fiscal_year',
+      'd.department_id',
+      'd.state',
+      'd.state_revision',
+      'dep.code',
+      'dep.name',
+      'dep.parent_id',
+    ])
     .select((eb) =>
       eb
         .selectFrom('revisions as r')
@@ -33,6 +47,10 @@ export async function listOverviewHeads(db: Executor, filter: OverviewFilter): P
     .where('d.fiscal_year', '=', filter.fiscalYear)
     .orderBy('dep.code');
   if (filter.departmentId !== undefined) query = query.where('d.department_id', '=', filter.departmentId);
+  if (filter.departmentIds !== undefined) {
+    if (filter.departmentIds.length === 0) return [];
+    query = query.where('d.department_id', 'in', filter.departmentIds);
+  }
   const rows = await query.execute();
   const publications = await listPublications(
     db,
@@ -49,6 +67,8 @@ export async function listOverviewHeads(db: Executor, filter: OverviewFilter): P
     departmentParentId: r.parent_id,
     revisionNo: r.revision_no === null ? null : Number(r.revision_no),
     latestPublication: latest.get(r.id) ?? null,
+    state: r.state as WorkflowState,
+    stateRevision: r.state_revision,
   }));
 }
 

@@ -1,7 +1,14 @@
 import type { Executor } from './executor.js';
 
 /** 发布记录: who published which revision of a dataset, when. Rows are only ever added. */
-export type Publication = { datasetId: number; revisionNo: number; publishedAt: string; publishedBy: string };
+export type Publication = {
+  datasetId: number;
+  revisionNo: number;
+  publishedAt: string;
+  publishedBy: string;
+  /** SHA-256 of the published document (null only for rows written before hashes were recorded). */
+  contentHash?: string | null;
+};
 
 export async function insertPublication(db: Executor, publication: Publication): Promise<void> {
   await db
@@ -11,6 +18,7 @@ export async function insertPublication(db: Executor, publication: Publication):
       revision_no: publication.revisionNo,
       published_at: publication.publishedAt,
       published_by: publication.publishedBy,
+      content_hash: publication.contentHash ?? null,
     })
     .execute();
 }
@@ -36,7 +44,7 @@ export async function listPublications(db: Executor, datasetIds?: readonly numbe
 export async function latestPublication(db: Executor, datasetId: number): Promise<Publication | undefined> {
   const row = await db
     .selectFrom('publications')
-    .select(['dataset_id', 'revision_no', 'published_at', 'published_by'])
+    .select(['dataset_id', 'revision_no', 'published_at', 'published_by', 'content_hash'])
     .where('dataset_id', '=', datasetId)
     .orderBy('id', 'desc')
     .limit(1)
@@ -47,6 +55,7 @@ export async function latestPublication(db: Executor, datasetId: number): Promis
       revisionNo: row.revision_no,
       publishedAt: row.published_at,
       publishedBy: row.published_by,
+      contentHash: row.content_hash,
     }
   );
 }

@@ -16,14 +16,20 @@ export function registerServe(program: Command): void {
     .option('--no-seed', '空库时不载入示例数据')
     .action(async (options: ServeOptions) => {
       // Loaded here, not at the top: the other commands need neither the server nor the store (faster start).
-      const [{ openAppContext }, { seedIfEmpty }, { buildServer }] = await Promise.all([
+      const [{ openAppContext }, { seedIfEmpty, seedDemoAccounts }, { buildServer }] = await Promise.all([
         import('../../app/open-context.js'),
         import('../../app/seed.js'),
         import('../../server/build-server.js'),
       ]);
       const ctx = await openAppContext(options.db);
-      if (options.seed && (await seedIfEmpty(ctx, SEED_FILE)) === 'seeded')
+      if (options.seed && (await seedIfEmpty(ctx, SEED_FILE)) === 'seeded') {
         process.stdout.write(`已载入示例数据：${SEED_FILE}\n`);
+        const accounts = await seedDemoAccounts(ctx);
+        if (accounts.length > 0)
+          process.stdout.write(
+            `演示账号（仅用于演示）：\n${accounts.map((a) => `  ${a.displayName}：用户名 ${a.name}，密码 ${a.password}`).join('\n')}\n`,
+          );
+      }
       const app = await buildServer(ctx, { webDir: 'web/dist', logger: process.env['JIXIAO_LOG'] === '1' });
       const address = await app.listen({ host: options.host, port: options.port });
       process.stdout.write(

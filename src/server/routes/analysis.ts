@@ -18,6 +18,10 @@ import {
 } from '../responses.js';
 import { send, sendFile } from '../reply.js';
 import type { ZodApp } from './types.js';
+import { SIGNED_IN, type AccessRule } from '../access.js';
+
+const READ: { access: AccessRule } = { access: { roles: SIGNED_IN, scope: 'dataset' } };
+const DOWNLOAD: { access: AccessRule } = { access: { roles: SIGNED_IN, scope: 'dataset', audit: 'report.download' } };
 
 const tags = ['计算与报告'];
 const ref = (id: number, revision: number | undefined): RevisionRef =>
@@ -33,25 +37,28 @@ const schema = (summary: string, body: object) => ({
 export function analysisRoutes(app: ZodApp, ctx: AppContext): void {
   app.get(
     '/api/datasets/:id/figures',
-    { schema: schema('派生数（金额为两位小数字符串）', figuresResponse) },
+    { config: READ, schema: schema('派生数（金额为两位小数字符串）', figuresResponse) },
     async (req, reply) => send(reply, await datasetFigures(ctx, ref(req.params.id, req.query.revision))),
   );
   app.get(
     '/api/datasets/:id/findings',
-    { schema: schema('核对发现（与 jixiao check 相同）', findingsResponse) },
+    { config: READ, schema: schema('核对发现（与 jixiao check 相同）', findingsResponse) },
     async (req, reply) => send(reply, await datasetFindings(ctx, ref(req.params.id, req.query.revision))),
   );
-  app.get('/api/datasets/:id/score', { schema: schema('自评得分（按规则包）', scoreResponse) }, async (req, reply) =>
-    send(reply, await datasetScore(ctx, ref(req.params.id, req.query.revision))),
+  app.get(
+    '/api/datasets/:id/score',
+    { config: READ, schema: schema('自评得分（按规则包）', scoreResponse) },
+    async (req, reply) => send(reply, await datasetScore(ctx, ref(req.params.id, req.query.revision))),
   );
   app.get(
     '/api/datasets/:id/problems',
-    { schema: schema('存在的问题（由数字识别）', problemsResponse) },
+    { config: READ, schema: schema('存在的问题（由数字识别）', problemsResponse) },
     async (req, reply) => send(reply, await datasetProblems(ctx, ref(req.params.id, req.query.revision))),
   );
   app.get(
     '/api/datasets/:id/report',
     {
+      config: DOWNLOAD,
       schema: {
         tags,
         summary: '自评报告（docx、pdf、html、md）',

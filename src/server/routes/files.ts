@@ -11,7 +11,9 @@ import {
 } from '../../app/import-export.js';
 import { formatFromName } from '../../app/open-context.js';
 import { errorResponses, exportQuery, idParams, importQuery } from '../contract.js';
-import { actorOf, send, sendFile } from '../reply.js';
+import { send, sendFile } from '../reply.js';
+import { departmentScope } from '../../app/actor.js';
+import { actorOf, SIGNED_IN } from '../access.js';
 import { fileResponse, importResponse, responses } from '../responses.js';
 import type { ZodApp } from './types.js';
 
@@ -41,10 +43,13 @@ function formatOf(request: FastifyRequest, given: FileFormat | undefined, fileNa
 function importRequest(req: FastifyRequest, query: z.infer<typeof importQuery>, datasetId?: number): ImportRequest {
   const { format, fileName, departmentId, baseRevision, dryRun } = query;
   const content = (req.body ?? '') as Buffer | string | object;
+  const actor = actorOf(req);
+  const scope = departmentScope(actor);
   return {
     format: formatOf(req, format, fileName),
     content,
-    actor: actorOf(req),
+    actor,
+    ...(scope === undefined ? {} : { departmentScope: scope }),
     dryRun: dryRun === 'true',
     ...(fileName === undefined ? {} : { fileName }),
     ...(departmentId === undefined ? {} : { departmentId }),
@@ -67,6 +72,7 @@ function importRoutes(app: ZodApp, ctx: AppContext): void {
   app.post(
     '/api/import',
     {
+      config: { access: { roles: ['editor'] } },
       bodyLimit: UPLOAD_BODY_LIMIT,
       schema: {
         tags,
@@ -84,6 +90,7 @@ function importRoutes(app: ZodApp, ctx: AppContext): void {
   app.post(
     '/api/datasets/:id/import',
     {
+      config: { access: { roles: ['editor'], scope: 'dataset' } },
       bodyLimit: UPLOAD_BODY_LIMIT,
       schema: {
         tags,
@@ -106,6 +113,7 @@ export function fileRoutes(app: ZodApp, ctx: AppContext): void {
   app.get(
     '/api/datasets/:id/export',
     {
+      config: { access: { roles: SIGNED_IN, scope: 'dataset' } },
       schema: {
         tags,
         summary: '导出（xlsx、json、yaml）',
@@ -120,6 +128,7 @@ export function fileRoutes(app: ZodApp, ctx: AppContext): void {
   app.get(
     '/api/template.xlsx',
     {
+      config: { access: { roles: SIGNED_IN } },
       schema: {
         tags,
         summary: '空白 Excel 模板',

@@ -5,11 +5,14 @@ import { overviewQuery } from '../contract.js';
 import { send } from '../reply.js';
 import { overviewRow, responses } from '../responses.js';
 import type { ZodApp } from './types.js';
+import { departmentScope } from '../../app/actor.js';
+import { actorOf, SIGNED_IN } from '../access.js';
 
 export function overviewRoutes(app: ZodApp, ctx: AppContext): void {
   app.get(
     '/api/overview',
     {
+      config: { access: { roles: SIGNED_IN } },
       schema: {
         tags: ['财政局'],
         summary:
@@ -20,10 +23,13 @@ export function overviewRoutes(app: ZodApp, ctx: AppContext): void {
     },
     async (req, reply) => {
       const { year, departmentId } = req.query;
-      return send(
-        reply,
-        await listOverview(ctx, departmentId === undefined ? { fiscalYear: year } : { fiscalYear: year, departmentId }),
-      );
+      const scope = departmentScope(actorOf(req));
+      const filter = {
+        fiscalYear: year,
+        ...(departmentId === undefined ? {} : { departmentId }),
+        ...(scope === undefined ? {} : { departmentIds: scope }),
+      };
+      return send(reply, await listOverview(ctx, filter));
     },
   );
 }

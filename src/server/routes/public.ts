@@ -6,6 +6,7 @@ import { fileResponse, publishedReport as publishedReportBody, responses } from 
 import { z } from 'zod';
 import { send, sendFile } from '../reply.js';
 import type { ZodApp } from './types.js';
+import { PUBLIC } from '../access.js';
 
 const tags = ['公开'];
 
@@ -13,6 +14,7 @@ export function publicRoutes(app: ZodApp, ctx: AppContext): void {
   app.get(
     '/api/public/reports',
     {
+      config: { access: PUBLIC },
       schema: {
         tags,
         summary: '已公开的报告（每个数据集最近一次发布的版本）',
@@ -25,6 +27,7 @@ export function publicRoutes(app: ZodApp, ctx: AppContext): void {
   app.get(
     '/api/public/reports/:id',
     {
+      config: { access: PUBLIC },
       schema: {
         tags,
         summary: '已公开报告的文件',
