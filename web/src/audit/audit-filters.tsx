@@ -1,17 +1,20 @@
-import { Button, Input, Select, Space } from 'antd';
-import { useState } from 'react';
+import { Button, Select, Space } from 'antd';
 import type { DepartmentSummary } from '../api/types.js';
+import { displayNameOf } from '../components/person.js';
 
 export type AuditFilter = { departmentId?: number; user?: string; action?: string };
 
-/** 筛选: by department, by user (account name) and by action (the API's Chinese label, its code as value). */
+/**
+ * 筛选: by department, by user and by action. Users and actions are those seen in the log so far: the server
+ * matches the recorded actor exactly, and names actions by code (shown by their Chinese label).
+ */
 export function AuditFilters(props: {
   departments: readonly DepartmentSummary[];
+  actors: readonly string[];
   actions: readonly { value: string; label: string }[];
   value: AuditFilter;
   onChange: (filter: AuditFilter) => void;
 }) {
-  const [user, setUser] = useState(props.value.user ?? '');
   const { value, onChange } = props;
   return (
     <Space wrap>
@@ -25,14 +28,15 @@ export function AuditFilters(props: {
         options={props.departments.map((d) => ({ value: d.id, label: d.name }))}
         onChange={(departmentId) => onChange({ ...value, departmentId })}
       />
-      <Input.Search
+      <Select<string>
         allowClear
-        placeholder="用户名"
+        showSearch={{ optionFilterProp: 'label' }}
+        placeholder="全部用户"
         aria-label="用户"
-        style={{ width: 200 }}
-        value={user}
-        onChange={(e) => setUser(e.target.value)}
-        onSearch={(text) => onChange({ ...value, user: text.trim() === '' ? undefined : text.trim() })}
+        style={{ width: 240 }}
+        value={value.user}
+        options={props.actors.map((a) => ({ value: a, label: displayNameOf(a) }))}
+        onChange={(user) => onChange({ ...value, user })}
       />
       <Select<string>
         allowClear
@@ -43,14 +47,7 @@ export function AuditFilters(props: {
         options={[...props.actions]}
         onChange={(action) => onChange({ ...value, action })}
       />
-      <Button
-        onClick={() => {
-          setUser('');
-          onChange({});
-        }}
-      >
-        清除筛选
-      </Button>
+      <Button onClick={() => onChange({})}>清除筛选</Button>
     </Space>
   );
 }

@@ -18,6 +18,7 @@ const ENTITY: Readonly<Record<string, string>> = {
   publication: '公开',
   report: '报告',
   workflow: '审核流程',
+  request: '请求',
 };
 
 /** A role code as Chinese; an unknown code is not shown (it stays in 技术信息). */

@@ -1,5 +1,6 @@
 import { Table, Tag, Typography } from 'antd';
 import type { AuditEntry } from '../api/review-types.js';
+import { Person } from '../components/person.js';
 import { entityLabel, roleLabel } from './audit-labels.js';
 
 const when = (at: string) => at.slice(0, 19).replace('T', ' ');
@@ -44,7 +45,7 @@ export function AuditTable(props: {
           width: 240,
           render: (_, e) => (
             <span>
-              {e.actor}{' '}
+              <Person label={e.actor} />{' '}
               {roleLabel(typeof e.actorRole === 'string' ? e.actorRole : null) === '' ? null : (
                 <Tag>{roleLabel(typeof e.actorRole === 'string' ? e.actorRole : null)}</Tag>
               )}

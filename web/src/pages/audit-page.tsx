@@ -22,6 +22,7 @@ export function AuditPage() {
   const [filter, setFilter] = useState<AuditFilter>({});
   const [entries, setEntries] = useState<AuditEntry[]>([]);
   const [actions, setActions] = useState<Map<string, string>>(new Map());
+  const [actors, setActors] = useState<ReadonlySet<string>>(new Set());
   const [state, setState] = useState<{ loading: boolean; error?: Error; more: boolean }>({
     loading: true,
     more: false,
@@ -35,6 +36,7 @@ export function AuditPage() {
       const page = await auditApi.entries({ ...filter, limit: PAGE, before });
       setEntries((old) => (append ? [...old, ...page] : page));
       setActions((known) => mergeActions(known, page));
+      setActors((known) => new Set([...known, ...page.map((e) => e.actor)]));
       setState({ loading: false, more: page.length === PAGE });
     } catch (e) {
       setState({ loading: false, more: false, error: e instanceof Error ? e : new Error(String(e)) });
@@ -57,6 +59,7 @@ export function AuditPage() {
         title={
           <AuditFilters
             departments={departments.data ?? []}
+            actors={[...actors].sort((a, b) => a.localeCompare(b, 'zh'))}
             actions={[...actions].map(([value, label]) => ({ value, label }))}
             value={filter}
             onChange={setFilter}

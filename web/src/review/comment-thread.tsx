@@ -1,5 +1,6 @@
 import { Tag, Typography } from 'antd';
 import type { ReviewComment } from '../api/review-types.js';
+import { Person } from '../components/person.js';
 import { CommentBox } from './comment-box.js';
 import { useReview } from './review-context.js';
 import type { Thread } from './threads.js';
@@ -11,7 +12,9 @@ function CommentItem(props: { comment: ReviewComment; reply: boolean }) {
   return (
     <div className={props.reply ? 'jx-comment jx-comment-reply' : 'jx-comment'} data-testid="comment">
       <div className="jx-comment-head">
-        <Typography.Text strong>{comment.author}</Typography.Text>
+        <Typography.Text strong>
+          <Person label={comment.author} />
+        </Typography.Text>
         <Tag color={comment.authorRole === 'reviewer' ? 'red' : 'blue'}>{comment.roleLabel}</Tag>
         <Typography.Text type="secondary">
           {when(comment.createdAt)} · 第 {comment.revisionNo} 版
