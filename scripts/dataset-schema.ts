@@ -14,6 +14,8 @@ type JsonSchema = {
   $ref?: string;
   $defs?: Record<string, JsonSchema>;
   pattern?: string;
+  maxLength?: number;
+  maxItems?: number;
 };
 
 /** The dataset's JSON Schema (input side: what a file may contain). */
@@ -35,7 +37,8 @@ function typeText(node: JsonSchema): string {
   if (node.enum !== undefined) return node.enum.map((v) => `\`${JSON.stringify(v)}\``).join(' / ');
   if (node.const !== undefined) return `\`${JSON.stringify(node.const)}\``;
   if (node.anyOf !== undefined) return node.anyOf.map(typeText).join(' 或 ');
-  if (node.type === 'array') return `列表`;
+  if (node.type === 'array') return node.maxItems === undefined ? '列表' : `列表，至多 ${node.maxItems} 项`;
+  if (node.type === 'string' && node.maxLength !== undefined) return `string，至多 ${node.maxLength} 字`;
   return Array.isArray(node.type) ? node.type.join(' / ') : (node.type ?? '任意');
 }
 

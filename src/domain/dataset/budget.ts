@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { MoneyUnit } from '../money/index.js';
-import { amountSchema, dateSchema, percentTextSchema } from './primitives.js';
+import { amountSchema, dateSchema, listSchema, percentTextSchema, textSchema } from './primitives.js';
 
 /** 预算口径: basic (基本支出) or project (项目支出) money. */
 export const budgetPartSchema = z.enum(['basic', 'project']).meta({ description: 'basic=基本支出，project=项目支出' });
@@ -10,7 +10,7 @@ export function adjustmentSchema(unit: MoneyUnit) {
   return z.strictObject({
     amount: amountSchema(unit).meta({ description: '调整金额（调减为负数）' }),
     date: dateSchema.optional(),
-    note: z.string().optional(),
+    note: textSchema('note').optional(),
   });
 }
 
@@ -22,7 +22,7 @@ export function incomeAdjustmentSchema(unit: MoneyUnit) {
 /** 实际收入 by source (财政拨款收入, 事业收入, 其他收入…), split basic / project. */
 export function incomeSourceSchema(unit: MoneyUnit) {
   return z.strictObject({
-    source: z.string().min(1).meta({ description: '收入来源，如 财政拨款' }),
+    source: textSchema('name').min(1).meta({ description: '收入来源，如 财政拨款' }),
     basic: amountSchema(unit).meta({ description: '基本支出收入' }),
     project: amountSchema(unit).meta({ description: '项目支出收入' }),
   });
@@ -30,9 +30,8 @@ export function incomeSourceSchema(unit: MoneyUnit) {
 
 export function incomeSchema(unit: MoneyUnit) {
   return z.strictObject({
-    sources: z.array(incomeSourceSchema(unit)).min(1).meta({ description: '实际预算收入（按来源）' }),
-    adjustments: z
-      .array(incomeAdjustmentSchema(unit))
+    sources: listSchema(incomeSourceSchema(unit), 'kinds').min(1).meta({ description: '实际预算收入（按来源）' }),
+    adjustments: listSchema(incomeAdjustmentSchema(unit), 'adjustments')
       .default([])
       .meta({ description: '不属于具体项目的预算调整；项目追加写在项目的 supplementaryAppropriations 中' }),
   });
@@ -46,7 +45,7 @@ export function expenditureLineSchema(unit: MoneyUnit) {
       .transform(String)
       .pipe(z.string().regex(/^\d{3}(\d{2})?$/, '经济分类科目编码应为 3 位（类）或 5 位（款）数字'))
       .meta({ description: '部门经济分类科目编码，如 30101' }),
-    label: z.string().optional().meta({ description: '报告中显示的名称；缺省时用科目标准名称' }),
+    label: textSchema('name').optional().meta({ description: '报告中显示的名称；缺省时用科目标准名称' }),
     amount: amountSchema(unit),
   });
 }
@@ -73,8 +72,8 @@ export function basicExpenditureSchema(unit: MoneyUnit) {
     yearStartBudget: amountSchema(unit).meta({ description: '基本支出年初预算数' }),
     actual: amountSchema(unit).meta({ description: '基本支出实际支出数（决算数）' }),
     carriedForward: amountSchema(unit).optional().meta({ description: '基本支出结转结余（缺省为 0）' }),
-    lines: z.array(expenditureLineSchema(unit)).meta({ description: '明细支出（按经济分类）' }),
-    linesNote: z.string().optional().meta({ description: '明细表备注' }),
+    lines: listSchema(expenditureLineSchema(unit), 'lines').meta({ description: '明细支出（按经济分类）' }),
+    linesNote: textSchema('note').optional().meta({ description: '明细表备注' }),
     threePublic: threePublicSchema(unit),
   });
 }
@@ -82,17 +81,16 @@ export function basicExpenditureSchema(unit: MoneyUnit) {
 /** 项目（专项）. Identity: 全年预算 = 实际支出 + 上缴财政 + 结转结余. */
 export function projectSchema(unit: MoneyUnit) {
   return z.strictObject({
-    name: z.string().min(1).meta({ description: '项目名称' }),
+    name: textSchema('name').min(1).meta({ description: '项目名称' }),
     yearStartBudget: amountSchema(unit).meta({ description: '年初预算数' }),
-    supplementaryAppropriations: z
-      .array(adjustmentSchema(unit))
+    supplementaryAppropriations: listSchema(adjustmentSchema(unit), 'adjustments')
       .default([])
       .meta({ description: '追加（调整）预算，每笔含金额、日期、说明' }),
     actual: amountSchema(unit).meta({ description: '实际支出数' }),
     returnedToTreasury: amountSchema(unit).optional().meta({ description: '上缴财政（缺省为 0）' }),
     carriedForward: amountSchema(unit).optional().meta({ description: '结转结余（缺省为 0）' }),
     isNew: z.boolean().default(false).meta({ description: '是否本年度新增专项' }),
-    note: z.string().optional().meta({ description: '说明（如未支付的原因）' }),
+    note: textSchema('note').optional().meta({ description: '说明（如未支付的原因）' }),
     declared: z
       .object({ executionRate: percentTextSchema.optional().meta({ description: '报告所述执行率（%）' }) })
       .optional()
@@ -103,8 +101,8 @@ export function projectSchema(unit: MoneyUnit) {
 /** 项目支出明细. */
 export function projectExpenditureSchema(unit: MoneyUnit) {
   return z.strictObject({
-    lines: z.array(expenditureLineSchema(unit)),
-    linesNote: z.string().optional(),
+    lines: listSchema(expenditureLineSchema(unit), 'lines'),
+    linesNote: textSchema('note').optional(),
   });
 }
 
@@ -129,8 +127,7 @@ export function paymentProgressSchema(unit: MoneyUnit) {
       .enum(['yearStartBudget', 'fullYearBudget'])
       .default('fullYearBudget')
       .meta({ description: '进度的分母：年初预算或全年预算（金额填报时用于换算百分比）' }),
-    points: z
-      .array(paymentPointSchema(unit))
+    points: listSchema(paymentPointSchema(unit), 'paymentPoints')
       .min(1)
       .superRefine((points, ctx) => {
         const seen = new Set<number>();

@@ -27,9 +27,18 @@ function issueToFinding(issue: z.core.$ZodIssue): Finding {
       path,
     };
   }
-  const custom = issue.code === 'custom' ? (issue.params as { code?: unknown } | undefined)?.code : undefined;
-  const code = typeof custom === 'string' ? custom : (ZOD_CODES[issue.code] ?? 'INVALID_VALUE');
-  return { severity: 'error', code, message: issue.message, path };
+  return { severity: 'error', code: findingCode(issue), message: issue.message, path };
+}
+
+/** The stable code of an issue: a custom one's own, a text or list over its limit, else by zod's issue kind. */
+function findingCode(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'custom') {
+    const custom = (issue.params as { code?: unknown } | undefined)?.code;
+    if (typeof custom === 'string') return custom;
+  }
+  if (issue.code === 'too_big' && issue.origin === 'string') return 'TEXT_TOO_LONG';
+  if (issue.code === 'too_big' && issue.origin === 'array') return 'LIST_TOO_LONG';
+  return ZOD_CODES[issue.code] ?? 'INVALID_VALUE';
 }
 
 /**

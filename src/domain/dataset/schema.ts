@@ -11,6 +11,7 @@ import { declaredSchema } from './declared.js';
 import { departmentSchema } from './department.js';
 import { indicatorsSchema, selfEvaluationSchema } from './indicators.js';
 import { narrativeSchema } from './narrative.js';
+import { listSchema, textSchema } from './primitives.js';
 
 export const CURRENT_SCHEMA_VERSION = 1;
 
@@ -25,11 +26,11 @@ export function datasetSchema(unit: MoneyUnit) {
     schemaVersion: z.literal(CURRENT_SCHEMA_VERSION).default(CURRENT_SCHEMA_VERSION),
     fiscalYear: z.int().min(2000).max(2100).meta({ description: '预算年度' }),
     unit: moneyUnitSchema.meta({ description: '金额单位：万元（默认）或 元' }),
-    rulePack: z.string().optional().meta({ description: '评分规则包名称（缺省为 national）' }),
+    rulePack: textSchema('name').optional().meta({ description: '评分规则包名称（缺省为 national）' }),
     department: departmentSchema.meta({ description: '一、部门（单位）基本情况' }),
     income: incomeSchema(unit).meta({ description: '收入：实际预算收入（按来源）与预算调整' }),
     basicExpenditure: basicExpenditureSchema(unit).meta({ description: '基本支出：预算、决算、明细与“三公”经费' }),
-    projects: z.array(projectSchema(unit)).default([]).meta({ description: '项目（专项）支出' }),
+    projects: listSchema(projectSchema(unit), 'projects').default([]).meta({ description: '项目（专项）支出' }),
     projectExpenditure: projectExpenditureSchema(unit).optional().meta({ description: '项目支出明细（按经济分类）' }),
     paymentProgress: paymentProgressSchema(unit).optional().meta({ description: '支付进度（按月末或季度末）' }),
     indicators: indicatorsSchema,
