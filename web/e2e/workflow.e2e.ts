@@ -93,7 +93,9 @@ describe.skipIf(!hasChromium)('review workflow: submit, comment, return, answer,
   });
 
   it('the department sees the comment beside the field, corrects the field, answers and submits again', async () => {
+    // The department opens the dataset again (a fresh load: the page it left open still shows 已提交).
     await editor.goto(`${server.url}/#/datasets/1/indicators`);
+    await editor.reload();
     await expect.poll(() => stateOf(editor), { timeout: 15_000 }).toBe('returned');
     const mark = markOf(editor, FIELD);
     await expect.poll(() => mark.getAttribute('data-count'), { timeout: 15_000 }).toBe('1');
@@ -167,7 +169,8 @@ describe.skipIf(!hasChromium)('review workflow: submit, comment, return, answer,
     const html = await (
       await fetch(`${server.url}${await row.getByRole('link', { name: /在线阅读/ }).getAttribute('href')}`)
     ).text();
-    expect(html).toContain('部门整体支出绩效自评报告');
+    expect(html).toContain('四、存在的问题及原因分析');
+    expect(html).toContain('2020年度部门整体支出绩效自评表');
     // The department's own API is closed to the visitor; the portal shows the corrected revision.
     expect((await fetch(`${server.url}/api/datasets/1`)).status).toBe(401);
     const published = (await (await fetch(`${server.url}/api/public/reports`)).json()) as { revision: number }[];
