@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import type { Store } from '../store/connect.js';
 import { testStores } from '../store/testing.js';
-import { call, seedDocument, startServer, type TestServer } from './testing.js';
+import { publishThroughWorkflow, seedDocument, startServer, type TestServer } from './testing.js';
 
 type Doc = Record<string, unknown> & { department: Record<string, unknown> };
 type Row = Record<string, unknown> & { datasetId: number; status: string; failure: { code: string } | null };
@@ -14,12 +14,12 @@ describe.each(testStores())('overview API on $dialect', ({ open }) => {
   const ids: Record<'seed' | 'unknownPack' | 'unreadable', number> = { seed: 0, unknownPack: 0, unreadable: 0 };
 
   async function addDataset(code: string, name: string, document: Doc): Promise<number> {
-    const dep = await call(server.base, 'POST', '/api/departments', { code, name });
-    const created = await call(server.base, 'POST', '/api/datasets', { departmentId: dep.body['id'], document });
+    const dep = await server.call('POST', '/api/departments', { code, name }, {}, 'admin');
+    const created = await server.call('POST', '/api/datasets', { departmentId: dep.body['id'], document });
     expect(created.status).toBe(201);
     return created.body['id'] as number;
   }
-  const overview = async (query: string) => call(server.base, 'GET', `/api/overview${query}`);
+  const overview = async (query: string) => server.call('GET', `/api/overview${query}`);
   const rows = async (query = '?year=2020') => (await overview(query)).body as unknown as Row[];
   const rowOf = async (id: number) => (await rows()).find((r) => r.datasetId === id);
 
@@ -101,7 +101,7 @@ describe.each(testStores())('overview API on $dialect', ({ open }) => {
   });
 
   it('shows a publication and a new revision at once (the cache is per revision)', async () => {
-    const published = await call(server.base, 'POST', `/api/datasets/${ids.seed}/publish`, { revisionNo: 1 });
+    const published = await publishThroughWorkflow(server, ids.seed, 1);
     expect(published.status).toBeLessThan(300);
     expect(await rowOf(ids.seed)).toMatchObject({
       status: 'published',
@@ -109,7 +109,7 @@ describe.each(testStores())('overview API on $dialect', ({ open }) => {
       latestPublishedRevision: { revisionNo: 1 },
     });
     const basic = doc['basicExpenditure'] as Record<string, unknown>;
-    const saved = await call(server.base, 'PUT', `/api/datasets/${ids.seed}`, {
+    const saved = await server.call('PUT', `/api/datasets/${ids.seed}`, {
       baseRevision: 1,
       document: { ...doc, basicExpenditure: { ...basic, actual: '400' } },
     });
@@ -133,7 +133,7 @@ describe.each(testStores())('overview API on $dialect', ({ open }) => {
   });
 
   it('documents the route and its 200 answer in the OpenAPI document', async () => {
-    const openapi = await call(server.base, 'GET', '/api/openapi.json');
+    const openapi = await server.call('GET', '/api/openapi.json');
     const paths = openapi.body['paths'] as Record<string, { get?: { responses?: Record<string, unknown> } }>;
     expect(Object.keys(paths['/api/overview']?.get?.responses ?? {})).toContain('200');
   });

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedIfEmpty } from '../app/seed.js';
 import type { Store } from '../store/connect.js';
 import { testStores } from '../store/testing.js';
-import { call, seedDocument, startServer, type TestServer } from './testing.js';
+import { seedDocument, startServer, type TestServer } from './testing.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -22,60 +22,80 @@ describe.each(testStores())('API routes on $dialect', ({ open }) => {
   });
 
   it('answers health and serves the OpenAPI document and its browser', async () => {
-    expect((await call(server.base, 'GET', '/api/health')).body).toMatchObject({ status: 'ok' });
-    const doc = await call(server.base, 'GET', '/api/openapi.json');
+    expect((await server.call('GET', '/api/health')).body).toMatchObject({ status: 'ok' });
+    const doc = await server.call('GET', '/api/openapi.json');
     expect(doc.body['openapi']).toMatch(/^3\./);
     expect(Object.keys(doc.body['paths'] as object)).toEqual(
       expect.arrayContaining(['/api/datasets/{id}', '/api/datasets/{id}/diff', '/api/import']),
     );
     expect((await fetch(`${server.base}/api/docs`)).status).toBe(200);
-    expect((await call(server.base, 'GET', '/api/nothing')).body).toEqual({
+    expect((await server.call('GET', '/api/nothing')).body).toEqual({
       error: 'NOT_FOUND',
       message: '未找到：GET /api/nothing',
     });
   });
 
   it('keeps departments as a tree and refuses bad input', async () => {
-    const bureau = await call(server.base, 'POST', '/api/departments', { code: '4301', name: '雨花区财政局' });
-    const child = await call(server.base, 'POST', '/api/departments', {
-      code: '4301-1',
-      name: '下级单位',
-      parentId: bureau.body['id'],
-    });
-    const tree = await call(server.base, 'GET', `/api/departments/${String(bureau.body['id'])}`);
+    const bureau = await server.call('POST', '/api/departments', { code: '4301', name: '雨花区财政局' }, {}, 'admin');
+    const child = await server.call(
+      'POST',
+      '/api/departments',
+      {
+        code: '4301-1',
+        name: '下级单位',
+        parentId: bureau.body['id'],
+      },
+      {},
+      'admin',
+    );
+    const tree = await server.call('GET', `/api/departments/${String(bureau.body['id'])}`);
     expect(tree.body['children']).toEqual([expect.objectContaining({ name: '下级单位', children: [] })]);
-    const renamed = await call(server.base, 'PATCH', `/api/departments/${String(child.body['id'])}`, {
-      name: '下级单位（改）',
-    });
+    const renamed = await server.call(
+      'PATCH',
+      `/api/departments/${String(child.body['id'])}`,
+      {
+        name: '下级单位（改）',
+      },
+      {},
+      'admin',
+    );
     expect(renamed.body['name']).toBe('下级单位（改）');
-    const cycle = await call(server.base, 'PATCH', `/api/departments/${String(bureau.body['id'])}`, {
-      parentId: child.body['id'],
-    });
+    const cycle = await server.call(
+      'PATCH',
+      `/api/departments/${String(bureau.body['id'])}`,
+      {
+        parentId: child.body['id'],
+      },
+      {},
+      'admin',
+    );
     expect(cycle.status).toBe(409);
-    expect((await call(server.base, 'POST', '/api/departments', { code: '4301', name: '重复' })).status).toBe(409);
-    const missing = await call(server.base, 'POST', '/api/departments', { name: '无编码' });
+    expect((await server.call('POST', '/api/departments', { code: '4301', name: '重复' }, {}, 'admin')).status).toBe(
+      409,
+    );
+    const missing = await server.call('POST', '/api/departments', { name: '无编码' }, {}, 'admin');
     expect(missing.status).toBe(400);
     expect(missing.body['findings']).toEqual([expect.objectContaining({ pathText: '$.body.code' })]);
-    expect((await call(server.base, 'GET', '/api/departments/999')).status).toBe(404);
-    expect((await call(server.base, 'PATCH', '/api/departments/999', { name: 'x' })).status).toBe(404);
-    const list = await call(server.base, 'GET', `/api/departments?parentId=${String(bureau.body['id'])}`);
+    expect((await server.call('GET', '/api/departments/999')).status).toBe(404);
+    expect((await server.call('PATCH', '/api/departments/999', { name: 'x' }, {}, 'admin')).status).toBe(404);
+    const list = await server.call('GET', `/api/departments?parentId=${String(bureau.body['id'])}`);
     expect(list.body).toHaveLength(1);
   });
 
   it('computes figures, findings, score and problems of the seed', async () => {
-    const figures = await call(server.base, 'GET', '/api/datasets/1/figures');
+    const figures = await server.call('GET', '/api/datasets/1/figures');
     expect(figures.body['amounts']).toMatchObject({ expenditureTotal: '840.75', yearStartBudgetTotal: '901.68' });
-    const findings = await call(server.base, 'GET', '/api/datasets/1/findings?revision=1');
+    const findings = await server.call('GET', '/api/datasets/1/findings?revision=1');
     expect(findings.body['counts']).toEqual({ error: 0, warning: 4, info: 5 });
-    const score = await call(server.base, 'GET', '/api/datasets/1/score');
+    const score = await server.call('GET', '/api/datasets/1/score');
     expect(score.body).toMatchObject({ pack: 'national', grade: expect.any(String) as unknown });
-    const problems = await call(server.base, 'GET', '/api/datasets/1/problems');
+    const problems = await server.call('GET', '/api/datasets/1/problems');
     expect((problems.body as unknown as { code: string }[]).map((p) => p.code)).toContain(
       'DEPARTMENT_EXECUTION_RATE_LOW',
     );
     for (const route of ['figures', 'findings', 'score', 'problems']) {
-      expect((await call(server.base, 'GET', `/api/datasets/99/${route}`)).status).toBe(404);
-      expect((await call(server.base, 'GET', `/api/datasets/1/${route}?revision=x`)).status).toBe(400);
+      expect((await server.call('GET', `/api/datasets/99/${route}`)).status).toBe(404);
+      expect((await server.call('GET', `/api/datasets/1/${route}?revision=x`)).status).toBe(400);
     }
   });
 
@@ -86,71 +106,69 @@ describe.each(testStores())('API routes on $dialect', ({ open }) => {
       ['docx', 'wordprocessingml'],
       ['pdf', 'application/pdf'],
     ]) {
-      const response = await fetch(`${server.base}/api/datasets/1/report?format=${format}`);
+      const response = await server.fetch(`/api/datasets/1/report?format=${format}`);
       expect(response.status).toBe(200);
       expect(response.headers.get('content-type')).toContain(type);
     }
-    const md = await (await fetch(`${server.base}/api/datasets/1/report?format=md`)).text();
+    const md = await (await server.fetch(`/api/datasets/1/report?format=md`)).text();
     expect(md).toContain('840.75');
-    expect((await call(server.base, 'GET', '/api/datasets/1/report?format=rtf')).status).toBe(400);
-    expect((await call(server.base, 'GET', '/api/datasets/99/report?format=md')).status).toBe(404);
+    expect((await server.call('GET', '/api/datasets/1/report?format=rtf')).status).toBe(400);
+    expect((await server.call('GET', '/api/datasets/99/report?format=md')).status).toBe(404);
   });
 
   it('exports xlsx, json and yaml; imports them back as new revisions; refuses a bad workbook whole', async () => {
-    const xlsx = Buffer.from(await (await fetch(`${server.base}/api/datasets/1/export?format=xlsx`)).arrayBuffer());
-    const json = await (await fetch(`${server.base}/api/datasets/1/export?format=json`)).text();
-    const yaml = await (await fetch(`${server.base}/api/datasets/1/export?format=yaml`)).text();
+    const xlsx = Buffer.from(await (await server.fetch(`/api/datasets/1/export?format=xlsx`)).arrayBuffer());
+    const json = await (await server.fetch(`/api/datasets/1/export?format=json`)).text();
+    const yaml = await (await server.fetch(`/api/datasets/1/export?format=yaml`)).text();
     expect(yaml).toContain('yearStartBudget: "601.68"');
-    expect((await call(server.base, 'GET', '/api/datasets/1/export?format=csv')).status).toBe(400);
-    const asXlsx = await call(server.base, 'POST', '/api/datasets/1/import?baseRevision=1', xlsx, {
+    expect((await server.call('GET', '/api/datasets/1/export?format=csv')).status).toBe(400);
+    const asXlsx = await server.call('POST', '/api/datasets/1/import?baseRevision=1', xlsx, {
       'content-type': XLSX,
     });
     expect(asXlsx.body['latestRevision']).toMatchObject({ revisionNo: 2, changeCount: 0 });
-    const asJson = await call(server.base, 'POST', '/api/import?baseRevision=2', json, {
+    const asJson = await server.call('POST', '/api/import?baseRevision=2', json, {
       'content-type': 'application/json',
     });
     expect(asJson.body['latestRevision']).toMatchObject({ revisionNo: 3 });
-    const asYaml = await call(server.base, 'POST', '/api/import?baseRevision=3', yaml, {
+    const asYaml = await server.call('POST', '/api/import?baseRevision=3', yaml, {
       'content-type': 'application/yaml',
     });
     expect(asYaml.body['latestRevision']).toMatchObject({ revisionNo: 4 });
-    expect((await call(server.base, 'POST', '/api/import', yaml, { 'content-type': 'application/yaml' })).status).toBe(
-      409,
-    );
+    expect((await server.call('POST', '/api/import', yaml, { 'content-type': 'application/yaml' })).status).toBe(409);
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(xlsx as unknown as ExcelJS.Buffer);
     book.getWorksheet('项目')!.getCell('C7').value = 'abc';
     const bad = Buffer.from(await book.xlsx.writeBuffer());
-    const refused = await call(server.base, 'POST', '/api/datasets/1/import?baseRevision=4', bad, {
+    const refused = await server.call('POST', '/api/datasets/1/import?baseRevision=4', bad, {
       'content-type': XLSX,
     });
     expect(refused.status).toBe(400);
     expect(refused.body['findings']).toEqual([
       expect.objectContaining({ location: '项目!C7', message: '不是有效金额：abc' }),
     ]);
-    const badYaml = await call(server.base, 'POST', '/api/import', 'fiscalYear: [', {
+    const badYaml = await server.call('POST', '/api/import', 'fiscalYear: [', {
       'content-type': 'application/yaml',
     });
     expect(badYaml.status).toBe(400);
-    expect((await call(server.base, 'GET', '/api/datasets/1/revisions')).body).toHaveLength(4);
+    expect((await server.call('GET', '/api/datasets/1/revisions')).body).toHaveLength(4);
   });
 
   it('imports a new dataset (creating its department) and validates without saving on dryRun', async () => {
     const yaml = (await seedDocument()).replace('fiscalYear: 2020', 'fiscalYear: 2021');
-    const dry = await call(server.base, 'POST', '/api/import?dryRun=true', yaml, {
+    const dry = await server.call('POST', '/api/import?dryRun=true', yaml, {
       'content-type': 'application/yaml',
     });
     expect(dry.body).toMatchObject({ saved: false, document: { fiscalYear: 2021 } });
-    const created = await call(server.base, 'POST', '/api/import', yaml, { 'content-type': 'application/yaml' });
+    const created = await server.call('POST', '/api/import', yaml, { 'content-type': 'application/yaml' });
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ saved: true, fiscalYear: 2021, departmentId: 1 });
     expect(
-      (await call(server.base, 'POST', '/api/import?format=xlsx', 'not a workbook', { 'content-type': XLSX })).status,
+      (await server.call('POST', '/api/import?format=xlsx', 'not a workbook', { 'content-type': XLSX })).status,
     ).toBe(400);
   });
 
   it('downloads the blank template', async () => {
-    const response = await fetch(`${server.base}/api/template.xlsx`);
+    const response = await server.fetch(`/api/template.xlsx`);
     expect(response.headers.get('content-type')).toBe(XLSX);
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(await response.arrayBuffer());

@@ -41,6 +41,8 @@ describe('migration 0002-publications', () => {
         revisionNo: 1,
         publishedAt: '2021-03-02T08:00:00.000Z',
         publishedBy: '李四',
+        // 0003 records the content hash of publications made before hashes existed.
+        contentHash: expect.stringMatching(/^[0-9a-f]{64}$/) as unknown,
       });
       expect(await findRevision(store.db, 1, 1)).toMatchObject({
         publishedBy: '李四',
