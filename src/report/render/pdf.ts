@@ -4,6 +4,8 @@ import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interface
 import { NOTO_SANS_SC_BOLD, NOTO_SANS_SC_REGULAR } from '../charts/fonts.js';
 import type { Block, ReportModel, ReportTable } from '../model/types.js';
 import { chartSvg, drawCharts, type ChartImages } from './chart-images.js';
+import { useLinearLineBreaker } from './pdf-line-breaker.js';
+import { useMergedRuns } from './pdf-line-merger.js';
 
 /** pdfmake 0.3's server build is a CommonJS singleton: configured once, on first use. */
 const require = createRequire(import.meta.url);
@@ -27,6 +29,10 @@ function configure(): void {
   // A report never fetches anything: no URL, and no file but its fonts.
   pdfmake.setUrlAccessPolicy(() => false);
   pdfmake.setLocalAccessPolicy((path) => FONT_FILES.includes(path));
+  // Line breaking linear in the length of a paragraph or word (pdfmake's own is quadratic: pdf-line-breaker.ts), and
+  // one PDF text object per run of characters instead of one per character (pdf-line-merger.ts).
+  useLinearLineBreaker();
+  useMergedRuns();
   configured = true;
 }
 
@@ -34,11 +40,33 @@ function configure(): void {
 const BODY_WIDTH = 595.28 - 2 * 62;
 const INDENT = 22;
 
+/** A4 body height in points (64 pt top and 60 pt bottom margins). */
+const BODY_HEIGHT = 841.89 - 64 - 60;
+const CELL_LINE_HEIGHT = 1.2;
+
+/**
+ * Whether every row surely fits on a page: each cell's height estimated from its length (a CJK character is as wide
+ * as the font size, so Latin text is overestimated). pdfmake keeps a row whole (`dontBreakRows`) only when asked, and
+ * a row taller than a page would then be lost, leaving pages with nothing but the header row.
+ */
+function rowsFitOnPage(rows: readonly (readonly string[])[], columnWidths: readonly number[], fontSize: number) {
+  const rowHeight = (row: readonly string[]) =>
+    Math.max(
+      ...row.map((text, i) => {
+        const perLine = Math.max(1, Math.floor((columnWidths[i] ?? 0) / fontSize));
+        return Math.ceil(Math.max(text.length, 1) / perLine) * fontSize * CELL_LINE_HEIGHT;
+      }),
+    );
+  return rows.every((row) => rowHeight(row) < BODY_HEIGHT / 3);
+}
+
 function tableContent(table: ReportTable): Content[] {
   const total = table.widths.reduce((a, b) => a + b, 0);
   const wide = table.header.length > 4;
   const tableWidth = wide ? BODY_WIDTH : BODY_WIDTH * 0.8;
   const side = (BODY_WIDTH - tableWidth) / 2;
+  const fontSize = wide ? 9 : 10;
+  const widths = table.widths.map((w) => (tableWidth * w) / total - 10);
   const cell = (text: string, i: number, kind: 'head' | 'body' | 'total'): TableCell => ({
     text,
     bold: kind === 'head' || (kind === 'total' && i === 0),
@@ -54,7 +82,7 @@ function tableContent(table: ReportTable): Content[] {
   if (table.caption !== undefined)
     out.push({ text: table.caption, bold: true, alignment: 'center', margin: [0, 6, 0, 2] });
   out.push({
-    table: { headerRows: 1, dontBreakRows: true, widths: table.widths.map((w) => (tableWidth * w) / total - 10), body },
+    table: { headerRows: 1, dontBreakRows: rowsFitOnPage(table.rows, widths, fontSize), widths, body },
     layout: {
       hLineWidth: () => 0.6,
       vLineWidth: () => 0.6,
@@ -63,8 +91,8 @@ function tableContent(table: ReportTable): Content[] {
       paddingLeft: () => 4,
       paddingRight: () => 4,
     },
-    fontSize: wide ? 9 : 10,
-    lineHeight: 1.2,
+    fontSize,
+    lineHeight: CELL_LINE_HEIGHT,
     margin: [side, 4, side, table.note === undefined ? 8 : 2],
   });
   if (table.note !== undefined) out.push({ text: table.note, fontSize: 9.5, margin: [side, 0, side, 8] });
