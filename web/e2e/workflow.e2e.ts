@@ -71,6 +71,12 @@ describe.skipIf(!hasChromium)('review workflow: submit, comment, return, answer,
     await expect.poll(() => stateOf(reviewer), { timeout: 15_000 }).toBe('submitted');
     // Read-only for the reviewer: inputs disabled, no save, only the review actions.
     expect(await reviewer.getByTestId('save-status').innerText()).toContain('只读');
+    // The department's explanation of each warning, as submitted.
+    const notes = reviewer.getByTestId('submission-notes');
+    await notes.getByText('第 1 版提交说明（4）').click();
+    await expect.poll(() => notes.getByTestId('submission-explanation').count()).toBe(4);
+    expect(await notes.innerText()).toContain(EXPLANATION);
+
     await reviewer.getByRole('tab', { name: '绩效指标', exact: true }).click();
     const field = reviewer.locator(`[data-path="${FIELD}"]`);
     await field.waitFor();

@@ -42,7 +42,7 @@ export function AuditTable(props: {
         { title: '时间', width: 170, render: (_, e) => when(e.at) },
         {
           title: '操作人',
-          width: 240,
+          width: 320,
           render: (_, e) => (
             <span>
               <Person label={e.actor} />{' '}

@@ -4,6 +4,7 @@ import {
   ECONOMIC_ITEMS,
   economicName,
 } from '../../../src/domain/reference/economic-classification.js';
+import { FieldComments } from '../review/field-comments.js';
 import { getIn, pathKey, type DocPath } from './document.js';
 import { useEditor } from './editor-context.js';
 
@@ -28,21 +29,24 @@ export function EconomicCodeSelect(props: { path: DocPath }) {
   const known = value !== undefined && economicName(value) !== undefined;
   const hasError = (editor.findingsAt.get(key) ?? []).some((f) => f.severity === 'error');
   return (
-    <div data-path={key}>
-      <Select<string>
-        showSearch={{
-          filterOption: (input, option) =>
-            typeof option?.label === 'string' && option.label.toLowerCase().includes(input.trim().toLowerCase()),
-        }}
-        aria-label="经济分类科目"
-        placeholder="编码或名称"
-        value={value}
-        status={hasError || (value !== undefined && !known) ? 'error' : undefined}
-        options={OPTIONS}
-        popupMatchSelectWidth={320}
-        style={{ width: '100%' }}
-        onChange={(code) => editor.set(props.path, code)}
-      />
+    <div className="jx-field">
+      <div data-path={key} className="jx-field-control">
+        <Select<string>
+          showSearch={{
+            filterOption: (input, option) =>
+              typeof option?.label === 'string' && option.label.toLowerCase().includes(input.trim().toLowerCase()),
+          }}
+          aria-label="经济分类科目"
+          placeholder="编码或名称"
+          value={value}
+          status={hasError || (value !== undefined && !known) ? 'error' : undefined}
+          options={OPTIONS}
+          popupMatchSelectWidth={320}
+          style={{ width: '100%' }}
+          onChange={(code) => editor.set(props.path, code)}
+        />
+      </div>
+      <FieldComments path={props.path} pathKey={key} />
     </div>
   );
 }

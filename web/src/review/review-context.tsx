@@ -1,4 +1,5 @@
 import { createContext, useContext } from 'react';
+import type { WorkflowStep } from '../api/review-types.js';
 import type { DocPath } from '../editor/document.js';
 import type { Thread } from './threads.js';
 
@@ -10,6 +11,10 @@ export type ReviewApi = {
   threads: readonly Thread[];
   /** Threads of earlier rounds, newest round first. */
   earlier: readonly Thread[];
+  /** The latest submission (with the department's explanations), when one is under review or returned. */
+  submission: WorkflowStep | null;
+  /** Every workflow step, oldest first. */
+  steps: readonly WorkflowStep[];
   /** A reviewer on a submitted revision. */
   canComment: boolean;
   /** The department's editor. */

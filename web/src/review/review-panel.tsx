@@ -4,6 +4,7 @@ import { describePath } from '../editor/field-labels.js';
 import { CommentBox } from './comment-box.js';
 import { CommentThread } from './comment-thread.js';
 import { useReview } from './review-context.js';
+import { SubmissionNotes } from './submission-notes.js';
 import type { Thread } from './threads.js';
 
 function ThreadItem(props: { thread: Thread; answerable: boolean; onOpen: (path: DocPath) => void }) {
@@ -31,7 +32,7 @@ export function ReviewPanel(props: { onOpen: (path: DocPath) => void }) {
   const review = useReview();
   if (review === null) return null;
   const { threads, earlier } = review;
-  if (threads.length === 0 && earlier.length === 0 && !review.canComment) return null;
+  if (threads.length === 0 && earlier.length === 0 && !review.canComment && review.steps.length === 0) return null;
   return (
     <Card
       size="small"
@@ -42,10 +43,11 @@ export function ReviewPanel(props: { onOpen: (path: DocPath) => void }) {
       }
       data-testid="review-panel"
     >
-      {threads.length === 0 ? (
-        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="本轮暂无审核意见" />
-      ) : (
+      <SubmissionNotes submission={review.submission} steps={review.steps} onOpen={props.onOpen} />
+      {threads.length > 0 ? (
         threads.map((t) => <ThreadItem key={t.root.id} thread={t} answerable onOpen={props.onOpen} />)
+      ) : review.submission === null ? null : (
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="本轮暂无审核意见" />
       )}
       {review.canComment ? (
         <div style={{ marginTop: 12 }}>

@@ -46,10 +46,13 @@ export function useReviewState(dataset: DatasetSummary, user: User) {
       });
       reload();
     };
+    const steps = loaded.workflow?.steps ?? [];
     return {
       threadsAt: threadsByField(current),
       threads: current,
       earlier,
+      submission: round === null ? null : (steps.filter((s) => s.action === 'submit').at(-1) ?? null),
+      steps,
       canComment: mayComment(user, dataset.state),
       canAnswer: mayAnswer(user, dataset.departmentId),
       comment: (body, path) => post(body, path, null),
