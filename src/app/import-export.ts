@@ -95,6 +95,9 @@ export type ImportResult = { saved: false; document: Record<string, unknown> } |
 export async function importDataset(ctx: AppContext, request: ImportRequest): Promise<AppResult<ImportResult>> {
   const read = await readUpload(request);
   if (!read.ok) return read;
+  // Even a dry run may not name another department (it would confirm that the department exists).
+  const { departmentId: named, departmentScope: scope } = request;
+  if (named !== undefined && scope !== undefined && !scope.includes(named)) return notFound(`部门 ${named} 不存在`);
   if (request.dryRun === true) return ok({ saved: false, document: datasetToDocument(read.value) });
   let datasetId = request.datasetId;
   if (datasetId === undefined) {

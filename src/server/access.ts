@@ -51,12 +51,27 @@ function ruleOf(request: FastifyRequest): AccessRule | undefined {
   return request.routeOptions.config.access;
 }
 
-/** Fails at startup when an API route does not say who may call it. */
-export function requireDeclaredAccess(route: RouteOptions): void {
-  const url = route.url;
-  if (!url.startsWith('/api/') || url.startsWith('/api/docs')) return;
-  const access = (route.config as { access?: AccessRule } | undefined)?.access;
-  if (access === undefined) throw new Error(`路由未声明访问权限：${String(route.method)} ${url}`);
+/** One API route and who may call it, as declared. */
+export type DeclaredRoute = { method: string; url: string; access: AccessRule };
+
+const declared = new WeakMap<FastifyInstance, DeclaredRoute[]>();
+
+/** Every API route of a server with its declared access (the authorization matrix test walks them all). */
+export function declaredRoutes(app: FastifyInstance): readonly DeclaredRoute[] {
+  return declared.get(app) ?? [];
+}
+
+/** Fails at startup when an API route does not say who may call it; records the ones that do. */
+function requireDeclaredAccess(list: DeclaredRoute[]) {
+  return (route: RouteOptions): void => {
+    const url = route.url;
+    if (!url.startsWith('/api/')) return;
+    const access = url.startsWith('/api/docs')
+      ? PUBLIC
+      : (route.config as { access?: AccessRule } | undefined)?.access;
+    if (access === undefined) throw new Error(`路由未声明访问权限：${String(route.method)} ${url}`);
+    for (const method of [route.method].flat()) if (method !== 'HEAD') list.push({ method, url, access });
+  };
 }
 
 /** A request for another site's page may not change anything: its Origin, when sent, must be this server. */
@@ -141,7 +156,9 @@ function auditTrail(ctx: AppContext) {
 export function installAccess(app: FastifyInstance, ctx: AppContext): void {
   app.decorateRequest('session', null);
   app.decorateRequest('scopeDepartmentId', null);
-  app.addHook('onRoute', requireDeclaredAccess);
+  const list: DeclaredRoute[] = [];
+  declared.set(app, list);
+  app.addHook('onRoute', requireDeclaredAccess(list));
   app.addHook('onRequest', authorize(ctx));
   app.addHook('onSend', auditTrail(ctx));
 }

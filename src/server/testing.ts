@@ -128,6 +128,9 @@ export async function call(
   }
   const response = await fetch(`${base}${path}`, init);
   const text = await response.text();
+  // Files (reports, exports) are not JSON: their text stands in for the body.
+  const json = (response.headers.get('content-type') ?? '').includes('json');
+  if (!json) return { status: response.status, body: text === '' ? {} : { text } };
   return { status: response.status, body: text === '' ? {} : (JSON.parse(text) as Answer['body']) };
 }
 
