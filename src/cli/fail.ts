@@ -49,6 +49,8 @@ function reason(code: string, syscall: string, path: string): string {
     EPERM: '没有权限',
     EEXIST: '已存在同名文件',
     EISDIR: '这是一个目录',
+    ESYMLINK: '这是一个符号链接，不会跟随或替换',
+    ENOTREG: '这不是普通文件（设备、管道或套接字），不会写入或替换',
     ENOTDIR: '路径中有一段不是目录',
     EROFS: '只读文件系统',
     ENOSPC: '磁盘空间不足',

@@ -1,4 +1,6 @@
-import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { constants } from 'node:fs';
+import { lstat, mkdir, open, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { buildReportModel, type ReportInput } from './model/build-report.js';
 import { drawCharts } from './render/chart-images.js';
@@ -23,7 +25,23 @@ function targetError(cause: unknown, path: string, code?: string): Error {
   return Object.assign(new Error(`${errno}: cannot write ${path}`, { cause }), { code: errno, syscall: 'write', path });
 }
 
-/** Makes sure `path` can be written: its directory exists (created when asked) and it is not itself a directory. */
+/**
+ * Why an existing `path` may not be replaced, as an errno-style code: a directory (EISDIR), a symbolic link
+ * (ESYMLINK: neither followed nor replaced) or anything else that is not a regular file — a device such as
+ * /dev/full, a FIFO, a socket (ENOTREG). ESYMLINK and ENOTREG are Jixiao's own codes. Null when `path` does not
+ * exist or is a regular file.
+ */
+export async function unsafeTargetCode(path: string): Promise<string | null> {
+  const existing = await lstat(path).catch(() => null);
+  if (existing === null || existing.isFile()) return null;
+  if (existing.isDirectory()) return 'EISDIR';
+  return existing.isSymbolicLink() ? 'ESYMLINK' : 'ENOTREG';
+}
+
+/**
+ * Makes sure `path` can be written: its directory exists (created when asked) and the path itself is absent or a
+ * regular file — never a directory, a symbolic link or a device.
+ */
 async function verifyTarget(path: string, createDirectories: boolean): Promise<void> {
   const dir = dirname(path);
   // mkdir's own error names the directory that cannot be created, which is the useful path to show.
@@ -32,12 +50,24 @@ async function verifyTarget(path: string, createDirectories: boolean): Promise<v
     throw targetError(error, path);
   });
   if (!dirStat.isDirectory()) throw targetError(null, path, 'ENOTDIR');
-  const existing = await stat(path).catch(() => null);
-  if (existing?.isDirectory() === true) throw targetError(null, path, 'EISDIR');
+  const unsafe = await unsafeTargetCode(path);
+  if (unsafe !== null) throw targetError(null, path, unsafe);
 }
 
-/** A temporary name next to `path` (same directory, so the final rename does not cross file systems). */
-const temporaryName = (path: string): string => join(dirname(path), `.${basename(path)}.tmp-${process.pid}`);
+/** A fresh temporary name next to `path` (same directory, so the final rename does not cross file systems). */
+const temporaryName = (path: string): string =>
+  join(dirname(path), `.${basename(path)}.tmp-${process.pid}-${randomBytes(6).toString('hex')}`);
+
+/** Writes `bytes` to a new file: never through an existing file or symbolic link planted at the temporary name. */
+async function writeNewFile(path: string, bytes: Buffer | string): Promise<void> {
+  const flags = constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW;
+  const handle = await open(path, flags, 0o666);
+  try {
+    await handle.writeFile(bytes);
+  } finally {
+    await handle.close();
+  }
+}
 
 /**
  * Writes every file or none: verifies every target first, writes each to a temporary name next to it, and only
@@ -54,10 +84,13 @@ export async function writeAllOrNothing(
   try {
     for (const [i, file] of files.entries()) {
       current = file.path;
-      await writeFile(temporaries[i] ?? '', file.bytes);
+      await writeNewFile(temporaries[i] ?? '', file.bytes);
     }
     for (const [i, file] of files.entries()) {
       current = file.path;
+      // Checked again just before: a link or device put there while the files were written is not replaced either.
+      const unsafe = await unsafeTargetCode(file.path);
+      if (unsafe !== null) throw targetError(null, file.path, unsafe);
       await rename(temporaries[i] ?? '', file.path);
     }
   } catch (error) {
