@@ -62,6 +62,7 @@ const BREAK_MESSAGES = {
   edited: '内容被修改（校验值不符）',
   'missing-before': '其前的记录被删除或修改（链接断开）',
   'head-mismatch': '最新的记录被删除或日志链头被改动',
+  'count-mismatch': '记录条数与日志链头不符（有记录被删除）',
 } as const;
 
 /** 日志核验: the audit chain from its first entry, and every publication's content against its recorded hash. */

@@ -93,11 +93,11 @@ export type ImportResult = { saved: false; document: Record<string, unknown> } |
  * `dryRun` only validates and returns the document.
  */
 export async function importDataset(ctx: AppContext, request: ImportRequest): Promise<AppResult<ImportResult>> {
-  const read = await readUpload(request);
-  if (!read.ok) return read;
-  // Even a dry run may not name another department (it would confirm that the department exists).
+  // Another department is refused before the file is even read (even a dry run would confirm that it exists).
   const { departmentId: named, departmentScope: scope } = request;
   if (named !== undefined && scope !== undefined && !scope.includes(named)) return notFound(`部门 ${named} 不存在`);
+  const read = await readUpload(request);
+  if (!read.ok) return read;
   if (request.dryRun === true) return ok({ saved: false, document: datasetToDocument(read.value) });
   let datasetId = request.datasetId;
   if (datasetId === undefined) {

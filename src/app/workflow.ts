@@ -153,6 +153,10 @@ export async function submitRevision(
   explanations: Record<string, string>,
   actor: Actor,
 ): Promise<AppResult<WorkflowView>> {
+  // A stale revision is refused before its findings are computed: the message then names the right cause.
+  const latest = await latestRevisionNo(ctx.store.db, datasetId);
+  if (latest !== undefined && latest !== revisionNo)
+    return conflict(`只能提交最新版本（第 ${latest} 版），请刷新后再提交`);
   const evaluated = await datasetFindings(ctx, { datasetId, revisionNo });
   if (!evaluated.ok) return evaluated;
   const blocking = blockingFindings(evaluated.value.findings, explanations);

@@ -129,7 +129,10 @@ export async function listAudit(db: Executor, filter: AuditFilter = {}): Promise
 }
 
 /** 日志核验 result: the first entry that does not fit the chain, if any. */
-export type ChainBreak = { id: number | null; reason: 'edited' | 'missing-before' | 'head-mismatch' };
+export type ChainBreak = {
+  id: number | null;
+  reason: 'edited' | 'missing-before' | 'head-mismatch' | 'count-mismatch';
+};
 export type ChainVerdict = { entries: number; breaks: ChainBreak[] };
 
 /** Recomputes the chain over every entry, oldest first, in pages (constant memory), and checks the head. */
@@ -167,7 +170,9 @@ export async function verifyAuditChain(db: Executor): Promise<ChainVerdict> {
     if (rows.length < 1000) break;
   }
   const head = await db.selectFrom('audit_head').selectAll().where('id', '=', 1).executeTakeFirst();
-  if (head !== undefined && (head.hash !== previous || head.last_id !== lastId || head.entries !== entries))
+  if (head !== undefined && (head.hash !== previous || head.last_id !== lastId))
     breaks.push({ id: null, reason: 'head-mismatch' });
+  else if (head !== undefined && head.entries !== entries && breaks.length === 0)
+    breaks.push({ id: null, reason: 'count-mismatch' });
   return { entries, breaks };
 }
