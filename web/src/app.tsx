@@ -82,7 +82,8 @@ function Header(props: { route: Route; user: User | null }) {
         onClick={({ key }) => navigate((TARGET_OF[key] ?? href.home)())}
         items={menuItems(props.user)}
       />
-      <UserMenu />
+      {/* A visitor of the public portal may sign in from there; the login page itself needs no second button. */}
+      {props.user === null && props.route.page !== 'public' ? null : <UserMenu />}
     </header>
   );
 }

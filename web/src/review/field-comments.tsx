@@ -21,7 +21,7 @@ export function FieldComments(props: { path: DocPath; pathKey: string }) {
     <ConfigProvider componentDisabled={false}>
       <Space direction="vertical" style={{ width: 360, maxHeight: 420, overflowY: 'auto' }} data-testid="field-thread">
         {threads.map((t) => (
-          <CommentThread key={t.root.id} thread={t} answerable replyOpen />
+          <CommentThread key={t.root.id} thread={t} answerable replyOpen={review.canAnswer} />
         ))}
         {review.canComment ? (
           <CommentBox
