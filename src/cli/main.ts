@@ -7,6 +7,7 @@ import { registerReport } from './commands/report.js';
 import { registerScore } from './commands/score.js';
 import { registerServe } from './commands/serve.js';
 import { registerTemplate } from './commands/template.js';
+import { registerLog, registerUser } from './commands/user.js';
 import { exitFatal } from './fail.js';
 
 /** The jixiao command: each subcommand registers itself from its own file. */
@@ -23,6 +24,8 @@ registerTemplate(program);
 registerImport(program);
 registerExport(program);
 registerServe(program);
+registerUser(program);
+registerLog(program);
 
 // One handler for whatever a command throws: file errors become `文件无法写入：<path>（…）` with exit 2, anything
 // else one Chinese line with exit 70 (the stack only with JIXIAO_DEBUG=1) — never a raw stack trace.
