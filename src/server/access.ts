@@ -66,9 +66,7 @@ function requireDeclaredAccess(list: DeclaredRoute[]) {
   return (route: RouteOptions): void => {
     const url = route.url;
     if (!url.startsWith('/api/')) return;
-    const access = url.startsWith('/api/docs')
-      ? PUBLIC
-      : (route.config as { access?: AccessRule } | undefined)?.access;
+    const access = url.startsWith('/api/docs') ? PUBLIC : (route.config as { access?: AccessRule } | undefined)?.access;
     if (access === undefined) throw new Error(`路由未声明访问权限：${String(route.method)} ${url}`);
     for (const method of [route.method].flat()) if (method !== 'HEAD') list.push({ method, url, access });
   };

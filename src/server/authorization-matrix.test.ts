@@ -115,7 +115,7 @@ const ROWS: Row[] = [
     cell: { ...EDIT_A, editorOther: 404 },
     request: (w) => ({
       path: '/api/datasets',
-      body: { departmentId: w.a, document: { ...JSON.parse(seedJson), fiscalYear: 2099 } },
+      body: { departmentId: w.a, document: { ...(JSON.parse(seedJson) as object), fiscalYear: 2099 } },
     }),
   },
   { route: 'GET /api/datasets/:id', cell: READ_A, request: (w) => ({ path: `/api/datasets/${w.dataset}` }) },
@@ -124,7 +124,7 @@ const ROWS: Row[] = [
     cell: EDIT_A,
     request: async (w) => ({
       path: `/api/datasets/${w.dataset}`,
-      body: { baseRevision: await latest(w), document: JSON.parse(seedJson), note: '矩阵' },
+      body: { baseRevision: await latest(w), document: JSON.parse(seedJson) as unknown, note: '矩阵' },
     }),
   },
   {

@@ -65,7 +65,16 @@ function datasetQuery(db: Executor) {
           .whereRef('r2.dataset_id', '=', 'd.id'),
       ),
     )
-    .select(['d.id', 'd.department_id', 'd.fiscal_year', 'd.created_at', 'd.state', 'd.state_revision', 'dep.code', 'dep.name'])
+    .select([
+      'd.id',
+      'd.department_id',
+      'd.fiscal_year',
+      'd.created_at',
+      'd.state',
+      'd.state_revision',
+      'dep.code',
+      'dep.name',
+    ])
     .select(R_PLAIN_COLUMNS)
     .select(revisionFenColumns('r'));
 }

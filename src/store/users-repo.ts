@@ -99,7 +99,9 @@ export async function findUserWithHash(
   key: { id: number } | { name: string },
 ): Promise<{ user: User; passwordHash: string } | undefined> {
   const query = db.selectFrom('users').selectAll();
-  const row = await ('id' in key ? query.where('id', '=', key.id) : query.where('name', '=', key.name)).executeTakeFirst();
+  const row = await (
+    'id' in key ? query.where('id', '=', key.id) : query.where('name', '=', key.name)
+  ).executeTakeFirst();
   if (row === undefined) return undefined;
   const departments = await departmentIdsOf(db, [row.id]);
   return { user: toUser(row, departments.get(row.id) ?? []), passwordHash: row.password_hash };

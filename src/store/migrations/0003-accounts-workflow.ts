@@ -14,8 +14,10 @@ type LegacyAudit = {
 
 /** Chains the entries written before the chain existed, oldest first, so `jixiao log verify` covers them too. */
 async function chainExistingAudit(db: Kysely<unknown>): Promise<void> {
-  const rows = (await sql<LegacyAudit>`select id, at, actor, action, entity, entity_id, detail from audit_log
-    order by id`.execute(db)).rows;
+  const rows = (
+    await sql<LegacyAudit>`select id, at, actor, action, entity, entity_id, detail from audit_log
+    order by id`.execute(db)
+  ).rows;
   let previous = '';
   for (const row of rows) {
     const hash = chainHash(previous, { ...row, entityId: row.entity_id, actorRole: null, departmentId: null });
@@ -83,7 +85,11 @@ export function accountsWorkflowMigration(dialect: StoreDialect): Migration {
         comment text,
         detail text not null
       )`.execute(db);
-      await db.schema.createIndex('workflow_steps_dataset').on('workflow_steps').columns(['dataset_id', 'id']).execute();
+      await db.schema
+        .createIndex('workflow_steps_dataset')
+        .on('workflow_steps')
+        .columns(['dataset_id', 'id'])
+        .execute();
       await sql`create table review_comments (
         id ${sql.raw(id)},
         dataset_id integer not null references datasets (id),
@@ -125,7 +131,15 @@ export function accountsWorkflowMigration(dialect: StoreDialect): Migration {
         where exists (select 1 from publications p where p.dataset_id = datasets.id)`.execute(db);
     },
     async down(db: Kysely<unknown>) {
-      for (const table of ['audit_head', 'review_comments', 'workflow_steps', 'login_failures', 'sessions', 'user_departments', 'users'])
+      for (const table of [
+        'audit_head',
+        'review_comments',
+        'workflow_steps',
+        'login_failures',
+        'sessions',
+        'user_departments',
+        'users',
+      ])
         await db.schema.dropTable(table).execute();
       for (const column of ['actor_role', 'department_id', 'prev_hash', 'hash'])
         await db.schema.alterTable('audit_log').dropColumn(column).execute();
