@@ -63,7 +63,7 @@ describe.skipIf(!hasChromium)('review workflow: submit, comment, return, answer,
     expect(await editor.getByRole('button', { name: /提交审核/ }).count()).toBe(0);
   });
 
-  it('the reviewer finds it in the queue, comments on a field and returns it', async () => {
+  it('the reviewer finds it in the queue and reads the explanation of each warning', async () => {
     reviewer = await pageAs(browser, server.url, 'reviewer', '#/bureau');
     const queue = reviewer.getByTestId('queue-submitted');
     await expect.poll(() => queue.innerText(), { timeout: 15_000 }).toContain('长沙市雨花区行政审批服务局');
@@ -76,7 +76,9 @@ describe.skipIf(!hasChromium)('review workflow: submit, comment, return, answer,
     await notes.getByText('第 1 版提交说明（4）').click();
     await expect.poll(() => notes.getByTestId('submission-explanation').count()).toBe(4);
     expect(await notes.innerText()).toContain(EXPLANATION);
+  });
 
+  it('the reviewer comments on a field and returns the revision', async () => {
     await reviewer.getByRole('tab', { name: '绩效指标', exact: true }).click();
     const field = reviewer.locator(`[data-path="${FIELD}"]`);
     await field.waitFor();
@@ -98,7 +100,7 @@ describe.skipIf(!hasChromium)('review workflow: submit, comment, return, answer,
     await expect.poll(() => stateOf(reviewer), { timeout: 15_000 }).toBe('returned');
   });
 
-  it('the department sees the comment beside the field, corrects the field, answers and submits again', async () => {
+  it('the department sees the comment beside the field and corrects the field', async () => {
     // The department opens the dataset again (a fresh load: the page it left open still shows 已提交).
     await editor.goto(`${server.url}/#/datasets/1/indicators`);
     await editor.reload();
@@ -115,7 +117,11 @@ describe.skipIf(!hasChromium)('review workflow: submit, comment, return, answer,
     const field = editor.locator(`[data-path="${FIELD}"]`);
     await field.fill(REASON);
     await expect.poll(() => editor.getByTestId('revision').innerText(), { timeout: 15_000 }).toBe('第 2 版');
+  });
 
+  it('the department answers the comment and submits again', async () => {
+    const mark = markOf(editor, FIELD);
+    const thread = editor.getByTestId('field-thread');
     await mark.click();
     await thread.getByLabel('答复审核意见').fill(ANSWER);
     await thread.getByRole('button', { name: /答\s*复/ }).click();
