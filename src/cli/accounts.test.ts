@@ -63,7 +63,7 @@ describe('jixiao user and jixiao log (in-process)', () => {
     expect(await logVerdict(ctx)).toEqual({
       intact: false,
       text: expect.stringMatching(
-        /^操作日志被改动（共 \d+ 条记录，发现 1 处问题）：\n  第 2 条：内容被修改（校验值不符）\n$/,
+        /^操作日志被改动（共 \d+ 条记录，发现 1 处问题）：\n {2}第 2 条：内容被修改（校验值不符）\n$/,
       ) as unknown,
     });
   });
