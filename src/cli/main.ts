@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { registerBackup } from './commands/backup.js';
 import { registerCheck } from './commands/check.js';
 import { registerCompute } from './commands/compute.js';
 import { registerExport } from './commands/export.js';
@@ -24,6 +25,7 @@ registerTemplate(program);
 registerImport(program);
 registerExport(program);
 registerServe(program);
+registerBackup(program);
 registerUser(program);
 registerLog(program);
 
