@@ -30,10 +30,10 @@ export const LIST_LIMITS = {
   projects: 2_000,
   /** 支付进度: one point per month at most. */
   paymentPoints: 12,
-  indicators: 10_000,
+  indicators: 5_000,
   /** 绩效情况 headed parts, and the sub-parts of one. */
   sections: 200,
-  problemReviews: 10_000,
+  problemReviews: 5_000,
 } as const;
 
 export type ListKind = keyof typeof LIST_LIMITS;
