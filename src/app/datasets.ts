@@ -1,3 +1,4 @@
+import type { WorkflowState } from '../store/workflow-repo.js';
 import type { Dataset } from '../domain/dataset/schema.js';
 import { datasetToDocument, type DatasetDocument } from '../ingest/dataset-json.js';
 import { appendRevision, writeRevision, type AppendResult } from '../store/append-revision.js';
@@ -24,7 +25,12 @@ import { datasetRecordToWire, revisionSummaryToWire, type DatasetWire } from './
  * A dataset with one revision's document. After a write, `latestRevision` and `document` are the revision that
  * write produced and `writtenRevision` its number, even when another save has already followed it.
  */
-export type DatasetDetail = DatasetWire & { document: DatasetDocument; writtenRevision?: number };
+export type DatasetDetail = DatasetWire & {
+  document: DatasetDocument;
+  writtenRevision?: number;
+  /** A save that changed nothing: no revision was written; `writtenRevision` is the latest, which holds it. */
+  unchanged?: true;
+};
 
 export type SaveRequest = { baseRevision: number; document: unknown; author: Actor; note?: string };
 
@@ -58,6 +64,12 @@ async function detailOf(ctx: AppContext, id: number, revisionNo?: number): Promi
 
 export function getDataset(ctx: AppContext, id: number): Promise<AppResult<DatasetDetail>> {
   return detailOf(ctx, id);
+}
+
+/** The submitted (or approved) revision is frozen until the reviewer returns it. */
+function frozen(state: WorkflowState, stateRevision: number | null) {
+  const what = state === 'submitted' ? '已提交审核' : '已审核通过';
+  return conflict(`第 ${stateRevision ?? 0} 版${what}，退回前不能修改，未保存`, { state, stateRevision });
 }
 
 /** A value the store cannot hold (StoreRangeError): refused as a bad document, nothing written. */
@@ -134,6 +146,14 @@ export async function saveDatasetFrom(
   }
   const previous = JSON.parse(latest.value.document) as DatasetDocument;
   const draft = revisionDraft(ctx, id, dataset, actorLabel(request.author), previous, request.note);
+  // Checked again under the row lock when writing; checked here so that an unchanged save is refused too.
+  if (record !== undefined && (record.state === 'submitted' || record.state === 'approved'))
+    return frozen(record.state, record.stateRevision);
+  // Nothing changed against the latest revision: nothing is written (no empty revision, no conflict to resolve).
+  if (request.baseRevision === latest.value.revisionNo && draft.document === latest.value.document) {
+    const same = await detailOf(ctx, id, latest.value.revisionNo);
+    return same.ok ? ok({ ...same.value, unchanged: true }) : same;
+  }
   const audit = {
     at: draft.createdAt,
     actor: actorLabel(request.author),
@@ -153,11 +173,7 @@ export async function saveDatasetFrom(
     warmOverview(ctx, id, saved.revisionNo, draft.document);
     return detailOf(ctx, id, saved.revisionNo);
   }
-  if (saved.reason === 'FROZEN')
-    return conflict(
-      `第 ${saved.stateRevision ?? 0} 版${saved.state === 'submitted' ? '已提交审核' : '已审核通过'}，退回前不能修改，未保存`,
-      { state: saved.state, stateRevision: saved.stateRevision },
-    );
+  if (saved.reason === 'FROZEN') return frozen(saved.state, saved.stateRevision);
   const current = await loadRevision(ctx, id);
   if (!current.ok) return current;
   const latestDocument = JSON.parse(current.value.document) as DatasetDocument;

@@ -86,7 +86,8 @@ const endOf = (session: { createdAt: string; lastSeenAt: string; expiresAt: stri
  * password change (the row is gone), not expired, its user not disabled.
  */
 export async function resolveSession(ctx: AppContext, token: string | undefined): Promise<LiveSession | undefined> {
-  if (token === undefined || token === '' || token.length > 200) return undefined;
+  // Tokens are base64url: anything else (a NUL, a forged shape) is no session, and never reaches the database.
+  if (token === undefined || !/^[\w-]{20,200}$/.test(token)) return undefined;
   const hash = tokenHash(token);
   const session = await findSession(ctx.store.db, hash);
   if (session === undefined) return undefined;

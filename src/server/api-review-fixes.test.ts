@@ -51,8 +51,11 @@ describe.each(testStores())('review fixes over HTTP on $dialect', ({ open }) => 
   });
 
   it('answers a save with the revision it wrote (writtenRevision, latestRevision, document)', async () => {
-    const doc = parse(seedYaml) as Doc;
-    const saved = await server.call('PUT', '/api/datasets/1', { baseRevision: 1, document: doc, note: '核对' });
+    const doc = parse(seedYaml) as Doc & { department: { contact?: string } };
+    const unchanged = await server.call('PUT', '/api/datasets/1', { baseRevision: 1, document: doc, note: '核对' });
+    expect(unchanged.body).toMatchObject({ unchanged: true, writtenRevision: 1, latestRevision: { revisionNo: 1 } });
+    const edited = { ...doc, department: { ...doc.department, contact: '核对人' } };
+    const saved = await server.call('PUT', '/api/datasets/1', { baseRevision: 1, document: edited, note: '核对' });
     expect(saved.status).toBe(200);
     expect(saved.body['writtenRevision']).toBe(2);
     expect(saved.body['latestRevision']).toMatchObject({ revisionNo: 2, basedOn: 1 });
@@ -67,7 +70,7 @@ describe.each(testStores())('review fixes over HTTP on $dialect', ({ open }) => 
     const current = (await server.call('GET', '/api/datasets/1')).body as { document: Doc };
     const resaved = await server.call('PUT', '/api/datasets/1', {
       baseRevision: 2,
-      document: { ...current.document, fiscalYear: 2020 },
+      document: { ...current.document, department: { ...current.document.department, contact: '新一轮' } },
     });
     expect(resaved.status).toBe(200);
     const list = await server.call('GET', '/api/datasets');
@@ -97,6 +100,7 @@ describe.each(testStores())('review fixes over HTTP on $dialect', ({ open }) => 
       const dry = await upload(server, `/api/import?dryRun=true&${query}`, xlsx, type);
       expect([query, type, dry.status, dry.body['saved']]).toEqual([query, type, 200, false]);
     }
+    // The workbook is revision 1's content; the dataset has moved on to revision 3, so importing it writes 4.
     const asRevision = await upload(server, '/api/datasets/1/import?baseRevision=3&format=xlsx', xlsx, '');
     expect(asRevision.body).toMatchObject({ saved: true, writtenRevision: 4 });
   });

@@ -125,21 +125,29 @@ describe.each(testStores())('API routes on $dialect', ({ open }) => {
     const asXlsx = await server.call('POST', '/api/datasets/1/import?baseRevision=1', xlsx, {
       'content-type': XLSX,
     });
-    expect(asXlsx.body['latestRevision']).toMatchObject({ revisionNo: 2, changeCount: 0 });
-    const asJson = await server.call('POST', '/api/import?baseRevision=2', json, {
+    // The round trip changes nothing, so no revision is written: the answer is the latest, marked unchanged.
+    expect(asXlsx.body).toMatchObject({ unchanged: true, writtenRevision: 1, latestRevision: { revisionNo: 1 } });
+    const asJson = await server.call('POST', '/api/import?baseRevision=1', json, {
       'content-type': 'application/json',
     });
-    expect(asJson.body['latestRevision']).toMatchObject({ revisionNo: 3 });
-    const asYaml = await server.call('POST', '/api/import?baseRevision=3', yaml, {
+    expect(asJson.body).toMatchObject({ unchanged: true, latestRevision: { revisionNo: 1 } });
+    const changed = yaml.replace('yearStartBudget: "601.68"', 'yearStartBudget: "601.69"');
+    const asYaml = await server.call('POST', '/api/import?baseRevision=1', changed, {
       'content-type': 'application/yaml',
     });
-    expect(asYaml.body['latestRevision']).toMatchObject({ revisionNo: 4 });
+    expect(asYaml.body['latestRevision']).toMatchObject({ revisionNo: 2, changeCount: 1 });
+    const back = await server.call('POST', '/api/import?baseRevision=2', yaml, { 'content-type': 'application/yaml' });
+    expect(back.body['latestRevision']).toMatchObject({ revisionNo: 3, changeCount: 1 });
+    expect(
+      (await server.call('POST', '/api/datasets/1/import?baseRevision=2', yaml, { 'content-type': 'application/yaml' }))
+        .status,
+    ).toBe(409);
     expect((await server.call('POST', '/api/import', yaml, { 'content-type': 'application/yaml' })).status).toBe(409);
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(xlsx as unknown as ExcelJS.Buffer);
     book.getWorksheet('项目')!.getCell('C7').value = 'abc';
     const bad = Buffer.from(await book.xlsx.writeBuffer());
-    const refused = await server.call('POST', '/api/datasets/1/import?baseRevision=4', bad, {
+    const refused = await server.call('POST', '/api/datasets/1/import?baseRevision=3', bad, {
       'content-type': XLSX,
     });
     expect(refused.status).toBe(400);
@@ -150,7 +158,7 @@ describe.each(testStores())('API routes on $dialect', ({ open }) => {
       'content-type': 'application/yaml',
     });
     expect(badYaml.status).toBe(400);
-    expect((await server.call('GET', '/api/datasets/1/revisions')).body).toHaveLength(4);
+    expect((await server.call('GET', '/api/datasets/1/revisions')).body).toHaveLength(3);
   });
 
   it('imports a new dataset (creating its department) and validates without saving on dryRun', async () => {

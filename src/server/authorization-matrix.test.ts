@@ -124,7 +124,7 @@ const ROWS: Row[] = [
     cell: EDIT_A,
     request: async (w) => ({
       path: `/api/datasets/${w.dataset}`,
-      body: { baseRevision: await latest(w), document: JSON.parse(seedJson) as unknown, note: '矩阵' },
+      body: { baseRevision: await latest(w), document: edited(), note: '矩阵' },
     }),
   },
   {
@@ -240,6 +240,12 @@ const ROWS: Row[] = [
 ];
 
 let seedJson = '';
+
+/** The seed with a changed contact: a save that changes nothing writes no revision. */
+function edited(): unknown {
+  const document = JSON.parse(seedJson) as { department: object };
+  return { ...document, department: { ...document.department, contact: `矩阵联系人${++serial}` } };
+}
 
 const ACCOUNTS: Record<Exclude<Caller, 'anonymous'>, string> = {
   editorOwn: 'matrix-editor-a',

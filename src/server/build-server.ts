@@ -16,6 +16,7 @@ import { z } from 'zod';
 import type { AppContext } from '../app/context.js';
 import { health } from '../app/health.js';
 import { installAccess, PUBLIC } from './access.js';
+import { addSecurityHeaders, answerExpectContinue, refuseUnstorableCharacters } from './hardening.js';
 import { errorHandler } from './error-handler.js';
 import { auditRoutes } from './routes/audit.js';
 import { authRoutes } from './routes/auth.js';
@@ -25,7 +26,7 @@ import { analysisRoutes } from './routes/analysis.js';
 import { datasetRoutes } from './routes/datasets.js';
 import { departmentRoutes } from './routes/departments.js';
 import { overviewRoutes } from './routes/overview.js';
-import { fileRoutes, IMPORT_CONTENT_TYPES } from './routes/files.js';
+import { fileRoutes, IMPORT_CONTENT_TYPES, UPLOAD_BODY_LIMIT } from './routes/files.js';
 import { healthResponse, responses } from './responses.js';
 import { publicRoutes } from './routes/public.js';
 import { revisionRoutes } from './routes/revisions.js';
@@ -83,6 +84,10 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
     bodyLimit: JSON_BODY_LIMIT,
     // On close, end keep-alive connections too, so that shutdown (and each test) does not wait on idle clients.
     forceCloseConnections: true,
+    // A client that stalls is cut off: the whole request (headers and body) within 60 s, idle keep-alive after 5 s.
+    requestTimeout: 60_000,
+    connectionTimeout: 0,
+    keepAliveTimeout: 5_000,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -92,6 +97,8 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
   // Use cases report what only an operator should see (an unreadable row skipped in a list) to the server log.
   const appCtx: AppContext = ctx.log === undefined ? { ...ctx, log: { error: (d, m) => app.log.error(d, m) } } : ctx;
   await app.register(fastifyCookie);
+  addSecurityHeaders(app);
+  refuseUnstorableCharacters(app);
   installAccess(app, appCtx);
   await app.register(fastifySwagger, {
     openapi: {
@@ -128,6 +135,7 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
     overviewRoutes,
   ])
     routes(app, appCtx);
+  answerExpectContinue(app, UPLOAD_BODY_LIMIT);
   const web = serveWeb(app, options.webDir);
   // Client-side routes of the web app get index.html; everything else that is unknown is a Chinese 404.
   app.setNotFoundHandler((request, reply) =>

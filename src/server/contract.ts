@@ -8,10 +8,15 @@ import { REPORT_FORMATS } from '../report/render/index.js';
 export const MAX_ID = 2_147_483_647;
 
 /** The API's request schemas: validation, OpenAPI document and the web client's reference, in one place. */
-const id = z.coerce.number().int().positive().max(MAX_ID);
+/**
+ * A whole number written in plain decimal digits: `+1`, `0x10`, `1e3`, ` 7` or `1.0` are not ids (z.coerce would
+ * take them all), so one resource has exactly one URL.
+ */
+const digits = (pattern: RegExp, message: string) => z.string().regex(pattern, { message }).transform(Number);
+const id = digits(/^[1-9]\d{0,9}$/, '应为正整数').pipe(z.number().int().positive().max(MAX_ID));
 const bodyId = z.number().int().positive().max(MAX_ID);
 /** A fiscal year filter: any integer a PostgreSQL `integer` column can be compared with. */
-const year = z.coerce.number().int().min(-MAX_ID).max(MAX_ID);
+const year = digits(/^-?\d{1,10}$/, '应为整数').pipe(z.number().int().min(-MAX_ID).max(MAX_ID));
 
 export const idParams = z.object({ id: id.meta({ description: '编号' }) });
 export const revisionParams = z.object({
@@ -108,7 +113,9 @@ export const auditQuery = z.object({
   user: z.string().max(200).optional().meta({ description: '操作人（如 雨花区填报员（yuhua））' }),
   action: z.string().max(64).optional(),
   before: id.optional().meta({ description: '只看编号小于此值的记录（翻页）' }),
-  limit: z.coerce.number().int().min(1).max(500).optional(),
+  limit: digits(/^\d{1,4}$/, '应为 1–500 的整数')
+    .pipe(z.number().int().min(1).max(500))
+    .optional(),
 });
 
 export const reportQuery = revisionQuery.extend({
@@ -124,7 +131,9 @@ export const importQuery = z.object({
     .optional()
     .meta({ description: '上传的文件名（如 2020-自评.xlsx），用其扩展名判断格式' }),
   departmentId: id.optional(),
-  baseRevision: z.coerce.number().int().nonnegative().max(MAX_ID).optional(),
+  baseRevision: digits(/^\d{1,10}$/, '应为非负整数')
+    .pipe(z.number().int().nonnegative().max(MAX_ID))
+    .optional(),
   dryRun: z.enum(['true', 'false']).optional().meta({ description: 'true：只校验，不保存' }),
 });
 export const overviewQuery = z.object({

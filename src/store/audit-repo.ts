@@ -111,7 +111,12 @@ export async function listAudit(db: Executor, filter: AuditFilter = {}): Promise
   if (filter.entity !== undefined) query = query.where('entity', '=', filter.entity);
   if (filter.entityId !== undefined) query = query.where('entity_id', '=', filter.entityId);
   if (filter.departmentId !== undefined) query = query.where('department_id', '=', filter.departmentId);
-  if (filter.actor !== undefined) query = query.where('actor', '=', filter.actor);
+  // An actor is `显示名（登录名）`: the filter takes the whole label or the login name alone.
+  const actor = filter.actor;
+  if (actor !== undefined)
+    query = query.where((eb) =>
+      eb.or([eb('actor', '=', actor), eb('actor', 'like', `%（${actor.replace(/[%_\\]/g, '')}）`)]),
+    );
   if (filter.action !== undefined) query = query.where('action', '=', filter.action);
   if (filter.before !== undefined) query = query.where('id', '<', filter.before);
   const rows = await query.execute();
