@@ -3,6 +3,7 @@ import type { ReportModel } from '../model/types.js';
 import { recordLines } from '../testing/pdf-lines.js';
 import { renderPdf } from './pdf.js';
 import { maxFitLength, useLinearLineBreaker } from './pdf-line-breaker.js';
+import { useSharedStyleMeasure } from './pdf-measure.js';
 
 /** Width of a prefix when every UTF-16 unit is 1 pt wide; records the longest prefix measured. */
 function unitWidths() {
@@ -74,14 +75,20 @@ const MODEL: ReportModel = {
   annexes: [],
 };
 
-describe('the linear line breaker', () => {
-  afterAll(() => useLinearLineBreaker());
+/** pdfmake's own layout code, or Jixiao's linear line breaker and shared-style measure. */
+function ownLayout(own: boolean): void {
+  useLinearLineBreaker(!own);
+  useSharedStyleMeasure(!own);
+}
 
-  it('lays out exactly the lines pdfmake’s own breaker does', async () => {
+describe('the linear line breaker and the shared-style measure', () => {
+  afterAll(() => ownLayout(false));
+
+  it('lay out exactly the lines, words, positions and widths pdfmake’s own code does', async () => {
     await renderPdf(MODEL); // configures pdfmake once
-    useLinearLineBreaker(false);
+    ownLayout(true);
     const theirs = await recordLines(() => renderPdf(MODEL));
-    useLinearLineBreaker(true);
+    ownLayout(false);
     const ours = await recordLines(() => renderPdf(MODEL));
     expect(theirs.length).toBeGreaterThan(150);
     expect(ours).toEqual(theirs);

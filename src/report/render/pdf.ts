@@ -6,6 +6,7 @@ import type { Block, ReportModel, ReportTable } from '../model/types.js';
 import { chartSvg, drawCharts, type ChartImages } from './chart-images.js';
 import { useLinearLineBreaker } from './pdf-line-breaker.js';
 import { useMergedRuns } from './pdf-line-merger.js';
+import { useSharedStyleMeasure } from './pdf-measure.js';
 
 /** pdfmake 0.3's server build is a CommonJS singleton: configured once, on first use. */
 const require = createRequire(import.meta.url);
@@ -29,9 +30,11 @@ function configure(): void {
   // A report never fetches anything: no URL, and no file but its fonts.
   pdfmake.setUrlAccessPolicy(() => false);
   pdfmake.setLocalAccessPolicy((path) => FONT_FILES.includes(path));
-  // Line breaking linear in the length of a paragraph or word (pdfmake's own is quadratic: pdf-line-breaker.ts), and
-  // one PDF text object per run of characters instead of one per character (pdf-line-merger.ts).
+  // Line breaking linear in the length of a paragraph or word (pdfmake's own is quadratic: pdf-line-breaker.ts), a
+  // text's style resolved once rather than per character (pdf-measure.ts), and one PDF text object per run of
+  // characters instead of one per character (pdf-line-merger.ts).
   useLinearLineBreaker();
+  useSharedStyleMeasure();
   useMergedRuns();
   configured = true;
 }
