@@ -13,7 +13,8 @@ const CSS = `
   --table: "SimSun", "宋体", "Songti SC", "Noto Serif CJK SC", "Noto Serif SC", serif; }
 html { background: #eee; }
 body { margin: 0; font-family: var(--body); font-size: 15pt; line-height: 1.75; color: #000; }
-main { box-sizing: border-box; width: 210mm; min-height: 297mm; margin: 12px auto; padding: 25mm 22mm; background: #fff; }
+main { box-sizing: border-box; width: 210mm; min-height: 297mm; margin: 12px auto; padding: 25mm 22mm; background: #fff;
+  overflow-wrap: break-word; }
 header { text-align: center; margin-bottom: 2em; }
 h1 { font-family: var(--head); font-size: 20pt; font-weight: normal; line-height: 1.5; margin: 0.5em 0; }
 .department { font-size: 16pt; text-indent: 0; text-align: center; }
@@ -25,6 +26,7 @@ table { border-collapse: collapse; margin: 0.6em auto; width: 80%; font-family: 
 th, td { border: 1px solid #000; padding: 2px 8px; }
 th { font-weight: bold; background: #f2f2f2; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; }
+td:not(.num) { overflow-wrap: anywhere; }
 tr.total td { font-weight: bold; }
 .note { font-size: 12pt; text-indent: 0; margin: 0.2em 10% 0.8em; }
 figure { margin: 0.8em 0; text-align: center; }
