@@ -1,11 +1,18 @@
 import type { Store } from '../store/connect.js';
+import type { HeavyRunner } from './heavy/pool.js';
 import type { FieldPath, Finding } from '../domain/findings/finding.js';
 
 /** Where a use case reports what an operator must see but the caller need not (the server's logger). */
 export type AppLog = { error: (detail: Record<string, unknown>, message: string) => void };
 
 /** What every use case runs with: the store, a clock (tests fix it) and, optionally, a log. */
-export type AppContext = { store: Store; now: () => Date; log?: AppLog };
+export type AppContext = {
+  store: Store;
+  now: () => Date;
+  log?: AppLog;
+  /** Where heavy work (reports, workbooks) runs: the server's worker pool; inline when absent (CLI, tests). */
+  heavy?: HeavyRunner;
+};
 
 /** A finding as use cases return it: with its JSON path as text and, for files, where it was found. */
 export type WireFinding = Omit<Finding, 'path'> & {
@@ -24,7 +31,11 @@ export type AppError =
   | { kind: 'UNAUTHENTICATED'; message: string }
   | { kind: 'FORBIDDEN'; message: string }
   | { kind: 'THROTTLED'; message: string; retryAfterSeconds: number }
-  | { kind: 'INTEGRITY'; message: string };
+  | { kind: 'INTEGRITY'; message: string }
+  /** Heavy work over its time budget, or no room for it now: try again later (503). */
+  | { kind: 'BUSY'; message: string }
+  /** Heavy work over its memory budget: the content is too large to process (413). */
+  | { kind: 'TOO_LARGE'; message: string };
 
 export type AppResult<T> = { ok: true; value: T } | { ok: false; error: AppError };
 

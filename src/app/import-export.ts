@@ -1,8 +1,9 @@
 import type { Dataset } from '../domain/dataset/schema.js';
 import { parseDataset } from '../domain/dataset/parse.js';
 import { datasetToDocument, datasetToJsonText, datasetToYamlText } from '../ingest/dataset-json.js';
-import { readWorkbook } from '../ingest/excel/read-workbook.js';
-import { datasetToWorkbook, templateWorkbook } from '../ingest/excel/write-workbook.js';
+import { templateWorkbook } from '../ingest/excel/write-workbook.js';
+import { runHeavy } from './heavy/run-heavy.js';
+import { runHeavyTask } from './heavy/tasks.js';
 import { readDatasetText } from '../ingest/read-dataset.js';
 import { appendAudit } from '../store/audit-repo.js';
 import { findDatasetId } from '../store/datasets-repo.js';
@@ -27,11 +28,18 @@ export const FILE_CONTENT_TYPES: Readonly<Record<FileFormat, string>> = {
 export type Upload = { format: FileFormat; content: Buffer | string | object; fileName?: string };
 
 /** Reads an upload into a dataset; every problem located (cell, line or JSON path), nothing partial. */
-export async function readUpload(upload: Upload): Promise<AppResult<Dataset>> {
+export async function readUpload(upload: Upload, ctx?: AppContext): Promise<AppResult<Dataset>> {
   const fail = (n: number) => `导入文件有 ${n} 处错误，未导入任何数据`;
   if (upload.format === 'xlsx') {
     if (!Buffer.isBuffer(upload.content)) return invalid('请上传 .xlsx 工作簿', []);
-    const read = await readWorkbook(upload.content);
+    const task = { kind: 'read-workbook', bytes: upload.content } as const;
+    const done =
+      ctx === undefined
+        ? { ok: true as const, result: await runHeavyTask(task) }
+        : await runHeavy(ctx, task, '读取工作簿');
+    if (!done.ok) return done;
+    if (done.result.kind !== 'workbook') return invalid('工作簿无法读取', []);
+    const read = done.result.read;
     if (read.ok) return ok(read.dataset);
     return invalid(
       fail(read.errors.length),
@@ -96,7 +104,7 @@ export async function importDataset(ctx: AppContext, request: ImportRequest): Pr
   // Another department is refused before the file is even read (even a dry run would confirm that it exists).
   const { departmentId: named, departmentScope: scope } = request;
   if (named !== undefined && scope !== undefined && !scope.includes(named)) return notFound(`部门 ${named} 不存在`);
-  const read = await readUpload(request);
+  const read = await readUpload(request, ctx);
   if (!read.ok) return read;
   if (request.dryRun === true) return ok({ saved: false, document: datasetToDocument(read.value) });
   let datasetId = request.datasetId;
@@ -137,9 +145,22 @@ function saved(result: AppResult<DatasetDetail>): AppResult<ImportResult> {
 }
 
 /** A dataset as file bytes; a dataset the workbook layout cannot hold (deeper headings) is refused, not cut. */
-export async function renderDataset(dataset: Dataset, format: FileFormat): Promise<AppResult<Buffer>> {
+export async function renderDataset(
+  dataset: Dataset,
+  format: FileFormat,
+  ctx?: AppContext,
+): Promise<AppResult<Buffer>> {
+  if (format === 'xlsx') {
+    const task = { kind: 'write-workbook', dataset } as const;
+    const done =
+      ctx === undefined
+        ? { ok: true as const, result: await runHeavyTask(task) }
+        : await runHeavy(ctx, task, '生成工作簿');
+    if (!done.ok) return done;
+    if (done.result.kind === 'refused') return conflict(done.result.message);
+    return done.result.kind === 'bytes' ? ok(Buffer.from(done.result.bytes)) : conflict('工作簿无法生成');
+  }
   try {
-    if (format === 'xlsx') return ok(await datasetToWorkbook(dataset));
     return ok(Buffer.from(format === 'json' ? datasetToJsonText(dataset) : datasetToYamlText(dataset), 'utf8'));
   } catch (error) {
     if (error instanceof RangeError) return conflict(error.message);
@@ -158,7 +179,7 @@ export async function exportDataset(
   const revision = await loadRevision(ctx, datasetId, revisionNo);
   if (!revision.ok) return revision;
   const dataset = datasetOf(revision.value);
-  const body = await renderDataset(dataset, format);
+  const body = await renderDataset(dataset, format, ctx);
   if (!body.ok) return body;
   const detail = { format, revisionNo: revision.value.revisionNo };
   await appendAudit(ctx.store.db, {

@@ -1,7 +1,5 @@
-import { packForDataset } from '../domain/scoring/packs/builtin-packs.js';
-import { buildReportModel } from '../report/model/build-report.js';
-import { reportInputFor } from '../report/model/report-input.js';
-import { renderReport, type ReportFormat } from '../report/render/index.js';
+import type { ReportFormat } from '../report/render/index.js';
+import { runHeavy } from './heavy/run-heavy.js';
 import { conflict, ok, type AppContext, type AppResult } from './context.js';
 import type { RevisionRef } from './analysis.js';
 import { loadDataset } from './revision-content.js';
@@ -24,9 +22,11 @@ export async function datasetReport(
   const loaded = await loadDataset(ctx, ref.datasetId, ref.revisionNo);
   if (!loaded.ok) return loaded;
   const dataset = loaded.value;
-  const pack = packForDataset(dataset.rulePack);
-  if (pack === null) return conflict(`规则包不存在：${dataset.rulePack ?? ''}`);
-  const model = buildReportModel(reportInputFor(dataset, pack));
+  const rendered = await runHeavy(ctx, { kind: 'report', dataset, format }, '报告生成');
+  if (!rendered.ok) return rendered;
+  const { result } = rendered;
+  if (result.kind === 'pack-unknown') return conflict(`规则包不存在：${result.rulePack}`);
+  if (result.kind !== 'bytes') return conflict('报告无法生成');
   const name = `${dataset.fiscalYear}-${dataset.department.shortName ?? dataset.department.name}-自评报告.${format}`;
-  return ok({ fileName: name, contentType: REPORT_CONTENT_TYPES[format], body: await renderReport(model, format) });
+  return ok({ fileName: name, contentType: REPORT_CONTENT_TYPES[format], body: Buffer.from(result.bytes) });
 }

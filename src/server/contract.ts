@@ -157,7 +157,7 @@ export const errorBody = z
   .object({
     error: z.string().meta({
       description:
-        'NOT_FOUND | INVALID | CONFLICT | NOT_IMPLEMENTED | UNAUTHENTICATED | FORBIDDEN | CSRF | THROTTLED | INTEGRITY | INTERNAL',
+        'NOT_FOUND | INVALID | CONFLICT | NOT_IMPLEMENTED | UNAUTHENTICATED | FORBIDDEN | CSRF | THROTTLED | INTEGRITY | BUSY | TOO_LARGE | INTERNAL',
     }),
     message: z.string(),
     findings: z.array(finding).optional(),
@@ -172,7 +172,9 @@ export const errorResponses = {
   403: errorBody,
   404: errorBody,
   409: errorBody,
+  413: errorBody,
   429: errorBody,
   500: errorBody,
   501: errorBody,
+  503: errorBody,
 } as const;

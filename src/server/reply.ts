@@ -12,6 +12,8 @@ export const STATUS: Readonly<Record<AppError['kind'], number>> = {
   THROTTLED: 429,
   // Stored content no longer matches its recorded hash: a fault of the server's data, logged, never served.
   INTEGRITY: 500,
+  BUSY: 503,
+  TOO_LARGE: 413,
 };
 
 export function errorPayload(error: AppError) {
@@ -28,6 +30,7 @@ export function errorPayload(error: AppError) {
 export function send<T>(reply: FastifyReply, result: AppResult<T>, okStatus = 200) {
   if (result.ok) return reply.code(okStatus).send(result.value);
   if (result.error.kind === 'THROTTLED') void reply.header('retry-after', String(result.error.retryAfterSeconds));
+  if (result.error.kind === 'BUSY') void reply.header('retry-after', '10');
   if (result.error.kind === 'INTEGRITY') reply.log.error({ integrity: result.error.message }, 'integrity violation');
   return reply.code(STATUS[result.error.kind]).send(errorPayload(result.error));
 }

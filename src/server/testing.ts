@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { AppContext } from '../app/context.js';
+import type { HeavyRunner } from '../app/heavy/pool.js';
 import { hashPassword } from '../app/passwords.js';
 import type { Store } from '../store/connect.js';
 import { insertUser, findUser } from '../store/users-repo.js';
@@ -74,9 +75,9 @@ export async function signIn(base: string, name: string, password: string): Prom
   return { cookie, 'x-csrf-token': body.csrfToken };
 }
 
-export async function startServer(store: Store): Promise<TestServer> {
+export async function startServer(store: Store, options: { heavy?: HeavyRunner } = {}): Promise<TestServer> {
   let now = FIXED_NOW;
-  const ctx: AppContext = { store, now: () => now };
+  const ctx: AppContext = { store, now: () => now, ...options };
   await ensureAccounts(ctx);
   const app = await buildServer(ctx, { webDir: 'no-web-dist-in-tests' });
   const base = await app.listen({ host: '127.0.0.1', port: 0 });

@@ -1,0 +1,44 @@
+import type { Dataset } from '../../domain/dataset/schema.js';
+import { packForDataset } from '../../domain/scoring/packs/builtin-packs.js';
+import { readWorkbook, type WorkbookFinding } from '../../ingest/excel/read-workbook.js';
+import { datasetToWorkbook } from '../../ingest/excel/write-workbook.js';
+import { buildReportModel } from '../../report/model/build-report.js';
+import { reportInputFor } from '../../report/model/report-input.js';
+import { renderReport, type ReportFormat } from '../../report/render/index.js';
+
+/**
+ * 重任务: the work that can take seconds and hundreds of megabytes — rendering a report, reading or writing a
+ * workbook. Inputs and results are plain data (structured-cloneable: bigint amounts included), so the same task
+ * runs in a worker thread under the server's budget, or inline for the CLI.
+ */
+export type HeavyTask =
+  | { kind: 'report'; dataset: Dataset; format: ReportFormat }
+  | { kind: 'read-workbook'; bytes: Uint8Array }
+  | { kind: 'write-workbook'; dataset: Dataset };
+
+export type HeavyResult =
+  | { kind: 'bytes'; bytes: Uint8Array }
+  | { kind: 'pack-unknown'; rulePack: string }
+  | { kind: 'workbook'; read: { ok: true; dataset: Dataset } | { ok: false; errors: WorkbookFinding[] } }
+  | { kind: 'refused'; message: string };
+
+export async function runHeavyTask(task: HeavyTask): Promise<HeavyResult> {
+  switch (task.kind) {
+    case 'report': {
+      const pack = packForDataset(task.dataset.rulePack);
+      if (pack === null) return { kind: 'pack-unknown', rulePack: task.dataset.rulePack ?? '' };
+      const model = buildReportModel(reportInputFor(task.dataset, pack));
+      return { kind: 'bytes', bytes: await renderReport(model, task.format) };
+    }
+    case 'read-workbook':
+      return { kind: 'workbook', read: await readWorkbook(Buffer.from(task.bytes)) };
+    case 'write-workbook':
+      try {
+        return { kind: 'bytes', bytes: await datasetToWorkbook(task.dataset) };
+      } catch (error) {
+        // A dataset the workbook layout cannot hold (deeper headings) is refused, not cut.
+        if (error instanceof RangeError) return { kind: 'refused', message: error.message };
+        throw error;
+      }
+  }
+}

@@ -1,0 +1,69 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createWorkerPool, type HeavyRunner } from '../app/heavy/pool.js';
+import { seedIfEmpty } from '../app/seed.js';
+import type { Store } from '../store/connect.js';
+import { testStores } from '../store/testing.js';
+import { startServer, type TestServer } from './testing.js';
+
+const [sqlite] = testStores();
+
+/** Reports and workbooks in the server's worker pool: the HTTP loop keeps answering, overruns answer 503. */
+describe('heavy routes in worker threads', { timeout: 180_000 }, () => {
+  let store: Store;
+  let server: TestServer;
+  let pool: HeavyRunner;
+  beforeAll(async () => {
+    store = await sqlite!.open();
+    pool = createWorkerPool({ size: 1, timeoutMs: 120_000 });
+    server = await startServer(store, { heavy: pool });
+    await seedIfEmpty(server.ctx, 'examples/yuhua-2020.yaml');
+  });
+  afterAll(async () => {
+    await server.close();
+    await pool.close();
+    await store.close();
+  });
+
+  it('answers health while a PDF renders, and the PDF is whole', async () => {
+    let rendering = true;
+    const pdf = server.fetch('/api/datasets/1/report?format=pdf').then(async (response) => {
+      const body = Buffer.from(await response.arrayBuffer());
+      rendering = false;
+      return { status: response.status, body };
+    });
+    const health: number[] = [];
+    while (rendering) {
+      health.push((await fetch(`${server.base}/api/health`)).status);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    const answer = await pdf;
+    expect(answer.status).toBe(200);
+    expect(answer.body.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(health.length).toBeGreaterThan(0);
+    expect(new Set(health)).toEqual(new Set([200]));
+  });
+
+  it('imports and exports a workbook through the pool', async () => {
+    const xlsx = Buffer.from(await (await server.fetch('/api/datasets/1/export?format=xlsx')).arrayBuffer());
+    expect(xlsx.subarray(0, 2).toString()).toBe('PK');
+    const dry = await server.fetch('/api/import?dryRun=true&format=xlsx', { method: 'POST', body: xlsx });
+    expect(dry.status).toBe(200);
+  });
+
+  it('answers 503 with Retry-After when a report overruns its time budget', async () => {
+    const strict = createWorkerPool({ size: 1, timeoutMs: 1 });
+    const hurried = await startServer(store, { heavy: strict });
+    try {
+      const response = await hurried.fetch('/api/datasets/1/report?format=pdf');
+      expect(response.status).toBe(503);
+      expect(response.headers.get('retry-after')).toBe('10');
+      expect(await response.json()).toEqual({
+        error: 'BUSY',
+        message: '报告生成用时超过限度（超过 0.001 秒），已停止，请稍后重试',
+      });
+    } finally {
+      await hurried.close();
+      await strict.close();
+    }
+  });
+});
