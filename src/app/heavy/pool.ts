@@ -23,7 +23,8 @@ export type PoolOptions = {
 type Job = { task: HeavyTask; resolve: (outcome: HeavyOutcome) => void };
 type Slot = { worker: Worker; ready: Promise<void>; job: Job | null; timer: NodeJS.Timeout | null };
 
-const BOOTSTRAP = new URL('./worker-bootstrap.js', import.meta.url);
+/** Compiled (dist/), a worker runs worker.js itself; from the sources, through tsx (worker-bootstrap.js). */
+const BOOTSTRAP = new URL(import.meta.url.endsWith('.js') ? './worker.js' : './worker-bootstrap.js', import.meta.url);
 
 /**
  * 重任务线程池: heavy work runs off the HTTP event loop, each task within a time and a heap budget. A task over
