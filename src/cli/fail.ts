@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { storeFaultOf } from '../store/faults.js';
 import type { AppError } from '../app/context.js';
 import type { LocatedFinding } from '../ingest/located-yaml.js';
 import { findingText, writeJson } from './output.js';
@@ -75,7 +76,8 @@ export function fileErrorMessage(error: unknown): string | null {
 
 /** The last word on any error a command throws: a Chinese line and exit 2 for file errors, else exit 70. */
 export function exitFatal(error: unknown): never {
-  const message = fileErrorMessage(error);
+  const fault = storeFaultOf(error);
+  const message = fileErrorMessage(error) ?? (fault === null ? null : `数据库无法使用：${fault.message}`);
   if (process.env['JIXIAO_DEBUG'] === '1')
     process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
   if (message !== null) {

@@ -121,6 +121,18 @@ function authorize(ctx: AppContext) {
   };
 }
 
+/**
+ * Writes an entry about a request that has already been answered. When the database itself is what failed (locked,
+ * full), the entry cannot be written either: the answer stands and the server log keeps what the entry would have.
+ */
+async function auditOrLog(ctx: AppContext, request: FastifyRequest, entry: Parameters<typeof recordAudit>[1]) {
+  try {
+    await recordAudit(ctx, entry);
+  } catch (error) {
+    request.log.error({ err: error, audit: entry }, 'audit entry not written');
+  }
+}
+
 /** onSend: refused writes, and reads of drafts and reports by signed-in users, go to the audit log. */
 function auditTrail(ctx: AppContext) {
   return async (request: FastifyRequest, reply: FastifyReply, payload: unknown) => {
@@ -136,7 +148,7 @@ function auditTrail(ctx: AppContext) {
     const status = reply.statusCode;
     if (STATE_CHANGING.has(request.method) && status >= 400 && route !== '/api/auth/login') {
       const detail = { method: request.method, route, status, address: request.ip };
-      await recordAudit(ctx, { ...base, action: 'request.refused', entity: 'request', detail });
+      await auditOrLog(ctx, request, { ...base, action: 'request.refused', entity: 'request', detail });
     } else if (request.method === 'GET' && session !== null && rule.audit !== undefined && status < 300) {
       const query = request.query as Record<string, unknown>;
       const detail = {
@@ -144,7 +156,7 @@ function auditTrail(ctx: AppContext) {
         ...(query['revision'] === undefined ? {} : { revision: query['revision'] }),
         ...(query['format'] === undefined ? {} : { format: query['format'] }),
       };
-      await recordAudit(ctx, { ...base, action: rule.audit, entity: 'dataset', detail });
+      await auditOrLog(ctx, request, { ...base, action: rule.audit, entity: 'dataset', detail });
     }
     return payload;
   };

@@ -2,6 +2,7 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { formatPath } from '../domain/findings/finding.js';
 import { StoreRangeError } from '../store/fen-codec.js';
+import { storeFaultOf } from '../store/faults.js';
 
 const KNOWN_CLIENT_ERRORS: Readonly<Record<string, string>> = {
   FST_ERR_CTP_INVALID_MEDIA_TYPE: '不支持的请求内容类型（Content-Type）',
@@ -36,6 +37,13 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
   if (error instanceof StoreRangeError) {
     // Last guard: a value no column can hold was refused before anything was committed.
     return reply.code(400).send({ error: 'INVALID', message: `数据超出可存储的范围，未保存：${error.message}` });
+  }
+  const fault = storeFaultOf(error);
+  if (fault !== null) {
+    // The database, not the request: 503 (busy → retry soon), logged with the cause so an operator sees it.
+    request.log.error({ err: error, storeFault: fault.kind }, 'store fault');
+    void reply.header('retry-after', fault.kind === 'busy' ? '5' : '60');
+    return reply.code(503).send({ error: 'UNAVAILABLE', message: fault.message });
   }
   const status = error.statusCode ?? 500;
   if (status >= 400 && status < 500) {

@@ -1,4 +1,6 @@
 import { request as httpRequest } from 'node:http';
+import Database from 'better-sqlite3';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedIfEmpty } from '../app/seed.js';
 import type { Store } from '../store/connect.js';
@@ -106,5 +108,33 @@ describe.each(testStores())('hardening on $dialect', ({ open }) => {
     });
     expect(again.body).toMatchObject({ unchanged: true, writtenRevision: revisionNo });
     expect((await server.call('GET', '/api/datasets/1/revisions')).body).toHaveLength(revisionNo);
+  });
+});
+
+describe('a database locked by another process', { timeout: 60_000 }, () => {
+  it('is waited for, then answered 503 with Retry-After, and nothing is half-written', async () => {
+    const [sqlite] = testStores();
+    const store = await sqlite!.open();
+    const server = await startServer(store);
+    try {
+      await seedIfEmpty(server.ctx, 'examples/yuhua-2020.yaml');
+      const detail = await server.call('GET', '/api/datasets/1');
+      const list = await sql<{ file: string }>`pragma database_list`.execute(store.db);
+      const other = new Database(list.rows[0]?.file ?? '');
+      other.exec('begin exclusive');
+      const document = detail.body['document'] as { department: object };
+      const edited = { ...document, department: { ...document.department, contact: '锁定时' } };
+      const answer = await server.call('PUT', '/api/datasets/1', { baseRevision: 1, document: edited });
+      other.exec('rollback');
+      other.close();
+      expect(answer).toMatchObject({
+        status: 503,
+        body: { error: 'UNAVAILABLE', message: '数据库繁忙（被其他进程锁定），请稍后重试' },
+      });
+      expect((await server.call('GET', '/api/datasets/1/revisions')).body).toHaveLength(1);
+    } finally {
+      await server.close();
+      await store.close();
+    }
   });
 });
