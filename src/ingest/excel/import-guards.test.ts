@@ -88,6 +88,24 @@ describe('workbook size limits', () => {
     ]);
   });
 
+  it('refuses a zip that lies about its sizes at the limit, while inflating, never inflating all of it', async () => {
+    const zip = new JSZip();
+    zip.file('xl/media/padding.bin', Buffer.alloc(8 * 1024 * 1024));
+    const data = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+    // Declare 100 bytes in the local and the central directory headers: the sums say it is tiny.
+    for (let at = 0; at + 4 <= data.length; at++) {
+      const signature = data.readUInt32LE(at);
+      if (signature === 0x04034b50) data.writeUInt32LE(100, at + 22);
+      if (signature === 0x02014b50) data.writeUInt32LE(100, at + 24);
+    }
+    const limits = { ...WORKBOOK_LIMITS, maxUncompressedBytes: 1024 * 1024 };
+    expect(await checkWorkbookZip(data, limits)).toEqual({
+      ok: false,
+      code: 'XLSX_TOO_LARGE',
+      message: '工作簿实际解压后超过上限 1 MB（与其声明的大小不符），未导入',
+    });
+  });
+
   it('refuses a zip with too many entries', async () => {
     const zip = new JSZip();
     for (let i = 0; i < 12; i += 1) zip.file(`part-${i}.xml`, '<x/>');

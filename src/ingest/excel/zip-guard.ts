@@ -53,5 +53,53 @@ export async function checkWorkbookZip(
       message: `工作簿解压后${size}，超过上限 ${limits.maxUncompressedBytes / MB} MB，未导入`,
     };
   }
+  const inflated = await inflatedWithin(entries, limits.maxUncompressedBytes);
+  if (inflated !== 'within') {
+    const message =
+      inflated === 'over'
+        ? `工作簿实际解压后超过上限 ${limits.maxUncompressedBytes / MB} MB（与其声明的大小不符），未导入`
+        : '不是有效的 Excel 工作簿（.xlsx）';
+    return { ok: false, code: inflated === 'over' ? 'XLSX_TOO_LARGE' : 'XLSX_UNREADABLE', message };
+  }
   return { ok: true };
+}
+
+type StreamHelper = {
+  on(event: 'data', f: (chunk: Uint8Array) => void): StreamHelper;
+  on(event: 'end', f: () => void): StreamHelper;
+  on(event: 'error', f: (e: Error) => void): StreamHelper;
+  resume(): StreamHelper;
+  pause(): StreamHelper;
+};
+
+/**
+ * Inflates every entry as a stream, counting bytes and keeping none, and stops the moment the total passes the
+ * limit: a zip whose headers lie about its sizes is refused at the limit, never inflated to its real size.
+ */
+async function inflatedWithin(
+  entries: readonly JSZip.JSZipObject[],
+  limit: number,
+): Promise<'within' | 'over' | 'broken'> {
+  let total = 0;
+  for (const entry of entries) {
+    if (entry.dir) continue;
+    const verdict = await new Promise<'within' | 'over' | 'broken'>((resolve) => {
+      const stream = (entry as unknown as { internalStream: (type: string) => StreamHelper }).internalStream(
+        'uint8array',
+      );
+      stream
+        .on('data', (chunk) => {
+          total += chunk.length;
+          if (total > limit) {
+            stream.pause();
+            resolve('over');
+          }
+        })
+        .on('end', () => resolve('within'))
+        .on('error', () => resolve('broken'))
+        .resume();
+    });
+    if (verdict !== 'within') return verdict;
+  }
+  return 'within';
 }
