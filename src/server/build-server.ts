@@ -39,6 +39,12 @@ export type ServerOptions = {
    * or not: the 500 answer says "已记录", so it must be true.
    */
   logger?: boolean;
+  /**
+   * Behind a reverse proxy (TLS at nginx): take the client's address and protocol from X-Forwarded-For / -Proto, so
+   * login throttling counts per real address and the session cookie is marked Secure. Only when the proxy is the
+   * only way in (`jixiao serve` sets it from JIXIAO_TRUST_PROXY=1).
+   */
+  trustProxy?: boolean;
   /** Where log lines go (default stdout); tests pass a collector. */
   logStream?: { write: (line: string) => void };
 };
@@ -84,6 +90,7 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
     bodyLimit: JSON_BODY_LIMIT,
     // On close, end keep-alive connections too, so that shutdown (and each test) does not wait on idle clients.
     forceCloseConnections: true,
+    trustProxy: options.trustProxy === true,
     // A client that stalls is cut off: the whole request (headers and body) within 60 s, idle keep-alive after 5 s.
     requestTimeout: 60_000,
     connectionTimeout: 0,
