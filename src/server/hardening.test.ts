@@ -1,11 +1,10 @@
 import { request as httpRequest } from 'node:http';
 import Database from 'better-sqlite3';
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { seedIfEmpty } from '../app/seed.js';
-import type { Store } from '../store/connect.js';
 import { testStores } from '../store/testing.js';
-import { startServer, type TestServer } from './testing.js';
+import { startServer, useSeededServer } from './testing.js';
 
 /** A raw request with `Expect: 100-continue`: what the server answers before the body is sent. */
 function expectContinue(base: string, length: number, headers: Record<string, string>): Promise<number> {
@@ -37,21 +36,11 @@ function expectContinue(base: string, length: number, headers: Record<string, st
 }
 
 describe.each(testStores())('hardening on $dialect', ({ open }) => {
-  let store: Store;
-  let server: TestServer;
-  beforeAll(async () => {
-    store = await open();
-    server = await startServer(store);
-    await seedIfEmpty(server.ctx, 'examples/yuhua-2020.yaml');
-  });
-  afterAll(async () => {
-    await server.close();
-    await store.close();
-  });
+  const context = useSeededServer(open);
 
   it('sends security headers on every answer', async () => {
     for (const path of ['/api/health', '/api/nothing', '/api/datasets']) {
-      const response = await fetch(`${server.base}${path}`);
+      const response = await fetch(`${context.server.base}${path}`);
       expect(response.headers.get('x-content-type-options')).toBe('nosniff');
       expect(response.headers.get('x-frame-options')).toBe('SAMEORIGIN');
       expect(response.headers.get('content-security-policy')).toContain("frame-ancestors 'self'");
@@ -60,22 +49,31 @@ describe.each(testStores())('hardening on $dialect', ({ open }) => {
   });
 
   it('refuses a NUL anywhere in a JSON body with 400 and its path, on SQLite and PostgreSQL alike', async () => {
-    const login = await server.call('POST', '/api/auth/login', { name: 'a\u0000b', password: 'x' }, {}, 'anonymous');
+    const login = await context.server.call(
+      'POST',
+      '/api/auth/login',
+      { name: 'a\u0000b', password: 'x' },
+      {},
+      'anonymous',
+    );
     expect(login.status).toBe(400);
     expect(login.body['findings']).toEqual([
       expect.objectContaining({ code: 'CONTROL_CHARACTER', pathText: '$.body.name' }),
     ]);
-    const comment = await server.call('POST', '/api/datasets/1/comments', { revisionNo: 1, body: '意见\u0000' });
+    const comment = await context.server.call('POST', '/api/datasets/1/comments', {
+      revisionNo: 1,
+      body: '意见\u0000',
+    });
     expect(comment.body['findings']).toEqual([expect.objectContaining({ pathText: '$.body.body' })]);
-    const detail = await server.call('GET', '/api/datasets/1');
+    const detail = await context.server.call('GET', '/api/datasets/1');
     const document = { ...(detail.body['document'] as { department: object }) };
     const nul = { ...document, department: { ...document.department, contact: '张\u0000三' } };
-    const saved = await server.call('PUT', '/api/datasets/1', { baseRevision: 1, document: nul });
+    const saved = await context.server.call('PUT', '/api/datasets/1', { baseRevision: 1, document: nul });
     expect(saved.status).toBe(400);
     expect(saved.body['findings']).toEqual([
       expect.objectContaining({ pathText: '$.body.document.department.contact' }),
     ]);
-    const cookie = await server.call(
+    const cookie = await context.server.call(
       'GET',
       '/api/datasets',
       undefined,
@@ -87,27 +85,27 @@ describe.each(testStores())('hardening on $dialect', ({ open }) => {
 
   it('accepts ids only in plain decimal digits', async () => {
     for (const id of ['+1', '0x1', '1e0', '01', '1.0', '%201']) {
-      expect([id, (await server.call('GET', `/api/datasets/${id}`)).status]).toEqual([id, 400]);
+      expect([id, (await context.server.call('GET', `/api/datasets/${id}`)).status]).toEqual([id, 400]);
     }
-    expect((await server.call('GET', '/api/datasets/1')).status).toBe(200);
-    expect((await server.call('GET', '/api/overview?year=+2020')).status).toBe(400);
+    expect((await context.server.call('GET', '/api/datasets/1')).status).toBe(200);
+    expect((await context.server.call('GET', '/api/overview?year=+2020')).status).toBe(400);
   });
 
   it('answers a too large upload announced with Expect: 100-continue with 413 before the body', async () => {
-    const headers = await server.headers('editor');
-    expect(await expectContinue(server.base, 50 * 1024 * 1024, headers)).toBe(413);
-    expect(await expectContinue(server.base, 1024, headers)).toBe(100);
+    const headers = await context.server.headers('editor');
+    expect(await expectContinue(context.server.base, 50 * 1024 * 1024, headers)).toBe(413);
+    expect(await expectContinue(context.server.base, 1024, headers)).toBe(100);
   });
 
   it('writes no revision for a save that changes nothing', async () => {
-    const detail = await server.call('GET', '/api/datasets/1');
+    const detail = await context.server.call('GET', '/api/datasets/1');
     const revisionNo = (detail.body['latestRevision'] as { revisionNo: number }).revisionNo;
-    const again = await server.call('PUT', '/api/datasets/1', {
+    const again = await context.server.call('PUT', '/api/datasets/1', {
       baseRevision: revisionNo,
       document: detail.body['document'],
     });
     expect(again.body).toMatchObject({ unchanged: true, writtenRevision: revisionNo });
-    expect((await server.call('GET', '/api/datasets/1/revisions')).body).toHaveLength(revisionNo);
+    expect((await context.server.call('GET', '/api/datasets/1/revisions')).body).toHaveLength(revisionNo);
   });
 });
 

@@ -1,4 +1,6 @@
 import { readFile } from 'node:fs/promises';
+import { afterAll, beforeAll } from 'vitest';
+import { seedIfEmpty } from '../app/seed.js';
 import type { AppContext } from '../app/context.js';
 import type { HeavyRunner } from '../app/heavy/pool.js';
 import { hashPassword } from '../app/passwords.js';
@@ -151,4 +153,22 @@ export async function publishThroughWorkflow(
   const approved = await server.call('POST', `/api/datasets/${datasetId}/approve`, { revisionNo }, {}, 'reviewer');
   if (approved.status !== 200) return approved;
   return server.call('POST', `/api/datasets/${datasetId}/publish`, { revisionNo }, {}, 'reviewer');
+}
+
+/**
+ * The usual setup of an API test file: a fresh store, a server on it with the seed loaded, both closed after the
+ * file. Read `server` and `store` inside tests (they are set in beforeAll).
+ */
+export function useSeededServer(open: () => Promise<Store>): { server: TestServer; store: Store } {
+  const context = {} as { server: TestServer; store: Store };
+  beforeAll(async () => {
+    context.store = await open();
+    context.server = await startServer(context.store);
+    await seedIfEmpty(context.server.ctx, 'examples/yuhua-2020.yaml');
+  });
+  afterAll(async () => {
+    await context.server.close();
+    await context.store.close();
+  });
+  return context;
 }
