@@ -4,7 +4,7 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import {
   jsonSchemaTransform,
   jsonSchemaTransformObject,
@@ -86,7 +86,7 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
   const level = options.logger === true ? 'info' : 'error';
   const app = Fastify({
     logger: options.logStream === undefined ? { level } : { level, stream: options.logStream },
-    disableRequestLogging: options.logger !== true,
+    logController: new LogController({ disableRequestLogging: options.logger !== true }),
     bodyLimit: JSON_BODY_LIMIT,
     // On close, end keep-alive connections too, so that shutdown (and each test) does not wait on idle clients.
     forceCloseConnections: true,
