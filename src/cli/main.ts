@@ -17,6 +17,8 @@ const program = new Command('jixiao')
   .version('0.1.0')
   .showHelpAfterError('（使用 --help 查看用法）');
 
+// Each register* only declares its command; its action imports the body (src/cli/actions) when it runs, so start-up
+// loads commander and these small files only. Keep heavy modules out of the static imports above.
 registerCompute(program);
 registerCheck(program);
 registerScore(program);

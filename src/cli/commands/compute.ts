@@ -1,11 +1,5 @@
 import type { Command } from 'commander';
-import { figuresToJson } from '../../domain/figures/to-json.js';
-import { figuresUnder } from '../../domain/self-evaluation-table/self-evaluate.js';
-import { figuresText } from '../figures-text.js';
-import { loadDatasetOrExit, loadPackOrExit } from '../load.js';
-import { writeJson } from '../output.js';
-
-type ComputeOptions = { json?: boolean; pack?: string };
+import type { ComputeOptions } from '../actions/compute.js';
 
 export function registerCompute(program: Command): void {
   program
@@ -17,15 +11,8 @@ export function registerCompute(program: Command): void {
       '评分规则包（决定序时进度）：内置名称或文件路径；缺省用数据集的 rulePack，再缺省为 national',
     )
     .option('--json', '以 JSON 输出（金额为两位小数字符串）')
-    .action(async (file: string, options: ComputeOptions) => {
-      const json = options.json === true;
-      const loaded = await loadDatasetOrExit(file, json);
-      const { dataset } = loaded;
-      const figures = figuresUnder(dataset, await loadPackOrExit(options.pack, loaded, file, json));
-      if (json) writeJson(figuresToJson(figures, dataset.unit));
-      else
-        process.stdout.write(
-          `${dataset.department.name} ${dataset.fiscalYear} 年度\n${figuresText(figures, dataset.unit)}\n`,
-        );
-    });
+    // The body and the domain core load only when this command runs (fast start for every other command).
+    .action(async (file: string, options: ComputeOptions) =>
+      (await import('../actions/compute.js')).compute(file, options),
+    );
 }

@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
+import type { ExportOptions } from '../actions/export.js';
 import { positiveInteger } from '../options.js';
-
-type ExportOptions = { output: string; db?: string; dataset?: number; revision?: number };
 
 export function registerExport(program: Command): void {
   program
@@ -15,12 +14,7 @@ export function registerExport(program: Command): void {
     .action(async (file: string | undefined, options: ExportOptions) => {
       if (options.dataset === undefined && file === undefined)
         program.error('请给出数据集文件，或用 --dataset 指定数据库中的数据集', { exitCode: 2 });
-      const { convertUpload, exportFromStore, readUploadOrExit, writeOutput } = await import('../dataset-files.js');
-      const body =
-        options.dataset === undefined
-          ? await convertUpload(await readUploadOrExit(file ?? ''), options.output)
-          : await exportFromStore(options.db, options.dataset, options.output, options.revision);
-      await writeOutput(options.output, body);
-      process.stdout.write(`已导出：${options.output}\n`);
+      // Workbooks and the store load only when this command runs.
+      await (await import('../actions/export.js')).exportFile(file, options);
     });
 }

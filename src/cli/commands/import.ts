@@ -1,14 +1,6 @@
 import type { Command } from 'commander';
+import type { ImportOptions } from '../actions/import.js';
 import { positiveInteger } from '../options.js';
-
-type ImportOptions = {
-  output?: string;
-  db?: string;
-  save?: boolean;
-  department?: number;
-  base?: number;
-  author: string;
-};
 
 export function registerImport(program: Command): void {
   program
@@ -25,15 +17,8 @@ export function registerImport(program: Command): void {
     )
     .option('--base <revision>', '基于的版本号（导入为已有数据集的新版本时必填）', positiveInteger(program, '--base'))
     .option('--author <name>', '操作人', '命令行')
-    .action(async (file: string, options: ImportOptions) => {
-      const { convertUpload, importToStore, readUploadOrExit, writeOutput } = await import('../dataset-files.js');
-      const upload = await readUploadOrExit(file);
-      if (options.save === true || options.db !== undefined) {
-        process.stdout.write(await importToStore(upload, options));
-        return;
-      }
-      const body = await convertUpload(upload, options.output);
-      if (options.output === undefined) process.stdout.write(body);
-      else await writeOutput(options.output, body);
-    });
+    // Workbooks and the store load only when this command runs.
+    .action(async (file: string, options: ImportOptions) =>
+      (await import('../actions/import.js')).importFile(file, options),
+    );
 }

@@ -5,12 +5,6 @@ export function registerTemplate(program: Command): void {
     .command('template')
     .description('生成空白 Excel 填报模板（基本情况、收入、支出明细、三公经费、项目、支付进度、绩效指标、文字部分）')
     .option('-o, --output <file>', '输出文件', 'jixiao-模板.xlsx')
-    .action(async (options: { output: string }) => {
-      const [{ workbookTemplate }, { writeOutput }] = await Promise.all([
-        import('../../app/import-export.js'),
-        import('../dataset-files.js'),
-      ]);
-      await writeOutput(options.output, (await workbookTemplate()).body);
-      process.stdout.write(`已生成模板：${options.output}\n`);
-    });
+    // exceljs loads only when this command runs.
+    .action(async (options: { output: string }) => (await import('../actions/template.js')).template(options));
 }
