@@ -74,10 +74,19 @@ export function fileErrorMessage(error: unknown): string | null {
   return `${operation(e.syscall)}：${e.path}（${reason(e.code, e.syscall, e.path)}）`;
 }
 
+/** Why a command could not use its database, as the operator at the command line needs to hear it. */
+const STORE_FAULT_REASONS = {
+  busy: '被其他进程锁定，请稍后重试',
+  full: '磁盘已满',
+  'read-only': '数据库或其所在的文件系统为只读',
+  unavailable: '数据库文件无法打开或读写（路径不存在、只读或无权限），或数据库服务器无法连接',
+} as const;
+
 /** The last word on any error a command throws: a Chinese line and exit 2 for file errors, else exit 70. */
 export function exitFatal(error: unknown): never {
   const fault = storeFaultOf(error);
-  const message = fileErrorMessage(error) ?? (fault === null ? null : `数据库无法使用：${fault.message}`);
+  const message =
+    fileErrorMessage(error) ?? (fault === null ? null : `数据库无法使用：${STORE_FAULT_REASONS[fault.kind]}`);
   if (process.env['JIXIAO_DEBUG'] === '1')
     process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
   if (message !== null) {
