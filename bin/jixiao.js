@@ -1,11 +1,12 @@
 #!/usr/bin/env node
-// Runs the compiled CLI (dist/, built by `npm ci` through `prepare`, or `npm run build:cli`) when it is at least as
-// new as every source file; otherwise the TypeScript itself through tsx, so an edit is never run stale.
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+// Runs the compiled CLI (dist/, built by `npm ci` through `prepare`, or `npm run build:cli`) when no source file
+// changed since that build started; otherwise the TypeScript itself through tsx, so an edit is never run stale.
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { fileURLToPath, URL } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const compiled = `${root}dist/cli/main.js`;
+const stamp = `${root}dist/.build-stamp`;
 
 /** The newest modification time of a source file (about 300 stats: a few milliseconds). */
 function newestSource(dir) {
@@ -19,7 +20,16 @@ function newestSource(dir) {
   return newest;
 }
 
-if (existsSync(compiled) && statSync(compiled).mtimeMs >= newestSource(`${root}src`)) {
+/** When the last complete build started (written by scripts/build-cli.mjs after tsc succeeded), or 0. */
+function buildStartedAt() {
+  try {
+    return existsSync(compiled) ? Number(JSON.parse(readFileSync(stamp, 'utf8')).startedAt) || 0 : 0;
+  } catch {
+    return 0;
+  }
+}
+
+if (buildStartedAt() >= newestSource(`${root}src`)) {
   await import(compiled);
 } else {
   const { register } = await import('tsx/esm/api');
