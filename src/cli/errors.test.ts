@@ -44,13 +44,26 @@ describe('file-system errors are one Chinese line naming the path, exit 2, never
   });
 
   it('an unexpected failure is one line and exit 70; JIXIAO_DEBUG=1 adds the stack', async () => {
-    const args = ['export', '--dataset', '1', '--db', '/proc/jixiao.sqlite', '-o', 'x.json'];
+    // A file that is not a database at all: not a store fault (busy, full, read-only), so a fault of its own.
+    const notADatabase = join(await tempDir(), 'not-a-database.sqlite');
+    await writeFile(notADatabase, 'x'.repeat(4096));
+    const args = ['export', '--dataset', '1', '--db', notADatabase, '-o', 'x.json'];
     const plain = await jixiao(...args);
     expect(plain.code).toBe(70);
     expect(plain.stderr).toMatch(/^内部错误：.+（设置 JIXIAO_DEBUG=1 可查看详细信息）\n$/);
     const debug = await jixiaoWith({ JIXIAO_DEBUG: '1' }, ...args);
     expect(debug.code).toBe(70);
     expect(debug.stderr).toMatch(STACK);
+  });
+});
+
+describe('a database that cannot be opened', () => {
+  it('is one Chinese line naming the cause, exit 2', async () => {
+    const args = ['export', '--dataset', '1', '--db', '/proc/jixiao.sqlite', '-o', 'x.json'];
+    expect(await jixiao(...args)).toMatchObject({
+      code: 2,
+      stderr: '数据库无法使用：数据库文件无法打开或读写（路径不存在、只读或无权限），或数据库服务器无法连接\n',
+    });
   });
 });
 

@@ -49,6 +49,7 @@ export async function userAdd(program: Command, name: string, options: AddOption
   await runWithStore(options.db, (ctx) =>
     addUser(ctx, name, { role, department: options.department, ...rest }, password),
   );
+  if (options.generate === true) showGenerated(password);
 }
 
 export async function userPasswd(name: string, options: DbOptions): Promise<void> {
