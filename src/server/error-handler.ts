@@ -38,18 +38,19 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
     // Last guard: a value no column can hold was refused before anything was committed.
     return reply.code(400).send({ error: 'INVALID', message: `数据超出可存储的范围，未保存：${error.message}` });
   }
+  const status = error.statusCode ?? 500;
+  if (status >= 400 && status < 500) {
+    const known = KNOWN_CLIENT_ERRORS[error.code];
+    const message = known ?? (error instanceof SyntaxError ? '请求体不是有效的 JSON' : `请求无效：${error.message}`);
+    return reply.code(status).send({ error: 'INVALID', message });
+  }
+  // Not the request's fault (a client error above has its own status): the database's, when it says so.
   const fault = storeFaultOf(error);
   if (fault !== null) {
     // The database, not the request: 503 (busy → retry soon), logged with the cause so an operator sees it.
     request.log.error({ err: error, storeFault: fault.kind }, 'store fault');
     void reply.header('retry-after', fault.kind === 'busy' ? '5' : '60');
     return reply.code(503).send({ error: 'UNAVAILABLE', message: fault.message });
-  }
-  const status = error.statusCode ?? 500;
-  if (status >= 400 && status < 500) {
-    const known = KNOWN_CLIENT_ERRORS[error.code];
-    const message = known ?? (error instanceof SyntaxError ? '请求体不是有效的 JSON' : `请求无效：${error.message}`);
-    return reply.code(status).send({ error: 'INVALID', message });
   }
   request.log.error({ err: error }, 'unexpected error');
   return reply.code(500).send({ error: 'INTERNAL', message: '服务器内部错误，已记录，请稍后重试' });
