@@ -4,6 +4,7 @@ import { recordAudit } from '../app/audit.js';
 import type { AppContext } from '../app/context.js';
 import { resolveSession, type LiveSession } from '../app/sessions.js';
 import { departmentOfDataset } from '../store/workflow-repo.js';
+import { MAX_ID } from './contract.js';
 
 /** Every signed-in role. */
 export const SIGNED_IN: readonly Role[] = ['editor', 'reviewer', 'admin'];
@@ -85,8 +86,10 @@ function foreignOrigin(request: FastifyRequest): boolean {
 
 async function checkScope(ctx: AppContext, request: FastifyRequest, rule: AccessRule, actor: Actor | null) {
   const raw = (request.params as { id?: string } | undefined)?.id;
+  // Only an id the route itself would accept is looked up: anything else is the route's 400, never a database error.
   if (rule.scope === undefined || raw === undefined || !/^[1-9]\d{0,9}$/.test(raw)) return true;
   const id = Number(raw);
+  if (id > MAX_ID) return true;
   const departmentId = rule.scope === 'dataset' ? await departmentOfDataset(ctx.store.db, id) : id;
   if (departmentId === undefined) return true; // the route answers its own 404
   request.scopeDepartmentId = departmentId;

@@ -13,7 +13,8 @@ export type StoreConfig =
   | { dialect: 'sqlite'; file: string }
   | { dialect: 'postgres'; url: string; /** a schema to work in (tests use one per run) */ schema?: string };
 
-export type Store = { db: Kysely<Database>; dialect: StoreDialect; close: () => Promise<void> };
+/** `schema`: the PostgreSQL schema the store works in, when not the default. */
+export type Store = { db: Kysely<Database>; dialect: StoreDialect; close: () => Promise<void>; schema?: string };
 
 export const DEFAULT_SQLITE_FILE = 'data/jixiao.sqlite';
 
@@ -67,7 +68,13 @@ function postgresDialect(url: string, schema: string | undefined): PostgresDiale
 
 /** Runs every pending migration; a failed migration is thrown with its name. */
 export async function migrateToLatest(store: Store): Promise<void> {
-  const migrator = new Migrator({ db: store.db, provider: migrationProvider(store.dialect) });
+  // The migration tables live in the store's own schema: kysely otherwise looks for them in every schema, and a
+  // leftover schema of another run (a killed test) would make it skip creating them here.
+  const migrator = new Migrator({
+    db: store.db,
+    provider: migrationProvider(store.dialect),
+    ...(store.schema === undefined ? {} : { migrationTableSchema: store.schema }),
+  });
   const { error, results } = await migrator.migrateToLatest();
   if (error !== undefined) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? '?';
@@ -79,7 +86,13 @@ export async function migrateToLatest(store: Store): Promise<void> {
 export async function openStore(config: StoreConfig): Promise<Store> {
   const dialect = config.dialect === 'sqlite' ? sqliteDialect(config.file) : postgresDialect(config.url, config.schema);
   const db = new Kysely<Database>({ dialect });
-  const store: Store = { db, dialect: config.dialect, close: () => db.destroy() };
+  const schema = config.dialect === 'postgres' ? config.schema : undefined;
+  const store: Store = {
+    db,
+    dialect: config.dialect,
+    close: () => db.destroy(),
+    ...(schema === undefined ? {} : { schema }),
+  };
   await migrateToLatest(store);
   return store;
 }
