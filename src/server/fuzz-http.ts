@@ -51,7 +51,7 @@ function unchunk(data: Buffer): Buffer | undefined {
 }
 
 /** The answer in `data`, when all of it has arrived. */
-function parseAnswer(data: Buffer, ms: number, ended: boolean): RawAnswer | undefined {
+function parseAnswer(data: Buffer, ms: number, ended: boolean, head = false): RawAnswer | undefined {
   const split = data.indexOf('\r\n\r\n');
   if (split < 0) return undefined;
   const [statusLine = '', ...headerLines] = data.subarray(0, split).toString('latin1').split('\r\n');
@@ -64,10 +64,12 @@ function parseAnswer(data: Buffer, ms: number, ended: boolean): RawAnswer | unde
     if (colon > 0) headers[line.slice(0, colon).trim().toLowerCase()] = line.slice(colon + 1).trim();
   }
   // An interim answer (100 Continue) is followed by the real one.
-  if (status === 100) return parseAnswer(data.subarray(split + 4), ms, ended);
+  if (status === 100) return parseAnswer(data.subarray(split + 4), ms, ended, head);
   const rest = data.subarray(split + 4);
   let body: Buffer | undefined;
-  if ((headers['transfer-encoding'] ?? '').toLowerCase().includes('chunked')) body = unchunk(rest);
+  // An answer to HEAD, 204 and 304 have no body whatever their headers say.
+  if (head || status === 204 || status === 304) body = Buffer.alloc(0);
+  else if ((headers['transfer-encoding'] ?? '').toLowerCase().includes('chunked')) body = unchunk(rest);
   else if (headers['content-length'] !== undefined) {
     const length = Number(headers['content-length']);
     body = rest.length >= length ? rest.subarray(0, length) : undefined;
@@ -96,7 +98,8 @@ export function rawRequest(
       socket.destroy();
       resolve(answer);
     };
-    const complete = (ended: boolean) => parseAnswer(Buffer.concat(chunks), elapsed(), ended);
+    const complete = (ended: boolean) =>
+      parseAnswer(Buffer.concat(chunks), elapsed(), ended, request.method.toUpperCase() === 'HEAD');
     const timer = setTimeout(() => finish({ kind: 'hang', ms: elapsed(), received }), timeoutMs);
     socket.on('connect', () => {
       socket.write(requestBytes(port, request), () => {

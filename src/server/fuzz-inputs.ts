@@ -465,7 +465,7 @@ type WorkbookRecipe =
   | { kind: 'truncate'; at: number }
   | { kind: 'flip'; flips: [number, number][] }
   | { kind: 'lie'; sizes: number[] }
-  | { kind: 'fixed'; which: 'bomb' | 'lyingBomb' | 'manyEntries' | 'manyRows' | 'empty' | 'seed' }
+  | { kind: 'fixed'; which: 'bomb' | 'lyingBomb' | 'manyEntries' | 'manyRows' | 'empty' | 'seed' | 'oversized' }
   | { kind: 'cell'; sheet: number; cell: number; content: string; type: string }
   | { kind: 'xml'; sheet: number; how: 'truncate' | 'entities' | 'deep' | 'drop' | 'garbage'; at: number }
   | { kind: 'sharedString'; index: number; text: string };
@@ -511,7 +511,8 @@ export function workbookRecipe(seedLength: number): fc.Arbitrary<WorkbookRecipe>
     {
       arbitrary: fc.record({
         kind: fc.constant('fixed' as const),
-        which: fc.constantFrom<'bomb' | 'lyingBomb' | 'manyEntries' | 'manyRows' | 'empty' | 'seed'>(
+        which: fc.constantFrom<'bomb' | 'lyingBomb' | 'manyEntries' | 'manyRows' | 'empty' | 'seed' | 'oversized'>(
+          'oversized',
           'bomb',
           'lyingBomb',
           'manyEntries',
@@ -577,7 +578,11 @@ export async function buildWorkbook(kit: WorkbookKit, recipe: WorkbookRecipe): P
     case 'lie':
       return lieAboutSizes(kit.seed, (i) => recipe.sizes[i % recipe.sizes.length] ?? 0);
     case 'fixed':
-      return recipe.which === 'empty' ? Buffer.alloc(0) : kit[recipe.which];
+      if (recipe.which === 'empty') return Buffer.alloc(0);
+      // One byte over the upload limit (10 MB): 413, and the connection answered, not cut.
+      if (recipe.which === 'oversized')
+        return Buffer.concat([kit.seed, Buffer.alloc(10 * 1024 * 1024 + 1 - kit.seed.length)]);
+      return kit[recipe.which];
     case 'cell': {
       const sheet = kit.sheets[recipe.sheet % kit.sheets.length] ?? '';
       return withPart(kit, sheet, (xml) => {

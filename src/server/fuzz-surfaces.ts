@@ -155,15 +155,34 @@ const bodies: Surface = {
   },
 };
 
-/** The dataset document of a save or a new dataset: hostile values at any of its paths. */
+/** What is read after a save: the figures, findings, score or problems, or a report (a PDF now and then). */
+const afterSave = fc.oneof(
+  { arbitrary: fc.constant<Step[]>([]), weight: 6 },
+  {
+    arbitrary: fc
+      .constantFrom('figures', 'findings', 'score', 'problems')
+      .map((what): Step[] => [{ method: 'GET', path: `/api/datasets/@@dataset@@/${what}`, as: 'reviewer' }]),
+    weight: 2,
+  },
+  {
+    arbitrary: fc
+      .constantFrom('md', 'md', 'html', 'html', 'docx', 'pdf')
+      .map((format): Step[] => [
+        { method: 'GET', path: `/api/datasets/@@dataset@@/report?format=${format}`, as: 'editor' },
+      ]),
+    weight: 1,
+  },
+);
+
+/** The dataset document of a save or a new dataset: hostile values at any of its paths; then a read of it. */
 const documents: Surface = {
   name: 'documents',
   cases: (world) => {
     const document = seedWithContact(world);
     const save = fc
-      .tuple(editedTemplate(document, 3), fc.option(hostileString(600), { nil: undefined }))
-      .map(([edited, note]) => ({
-        label: 'PUT document',
+      .tuple(editedTemplate(document, 3), fc.option(hostileString(600), { nil: undefined }), afterSave)
+      .map(([edited, note, after]) => ({
+        label: `PUT document${after.length === 0 ? '' : ` → ${after[0]?.path ?? ''}`}`,
         steps: [
           jsonStep(
             'PUT',
@@ -173,6 +192,7 @@ const documents: Surface = {
               ? { baseRevision: '@@num:latest@@', document: edited }
               : { baseRevision: '@@num:latest@@', document: edited, note },
           ),
+          ...after,
         ],
       }));
     const create = editedTemplate({ ...document, fiscalYear: 2098 }, 3).map((edited) => ({
@@ -300,6 +320,13 @@ const paths: Surface = {
         .tuple(
           fc.oneof(
             { arbitrary: fc.constantFrom(...GET_ROUTES).map((p) => ['GET', p] as const), weight: 6 },
+            {
+              arbitrary: fc.tuple(
+                fc.constantFrom('HEAD', 'OPTIONS', 'DELETE', 'TRACE', 'PROPFIND', 'PATCH', 'PUT', 'get'),
+                fc.constantFrom(...GET_ROUTES),
+              ),
+              weight: 1,
+            },
             {
               arbitrary: fc
                 .constantFrom(

@@ -294,13 +294,14 @@ async function materialize(world: FuzzWorld, step: Step, target: Target) {
 const describeStep = (step: Step, status: string) =>
   `${step.method} ${step.path.slice(0, 200)} as ${step.as} → ${status}`;
 
-/** A valid answer: 2xx, or 4xx with `{error, message}` strings. */
-function problemOf(answer: RawAnswer): string | null {
+/** A valid answer: 2xx, or 4xx with `{error, message}` strings (an answer to HEAD has no body to check). */
+function problemOf(answer: RawAnswer, method: string): string | null {
   if (answer.kind === 'hang') return `no answer within ${answer.ms} ms (received ${answer.received} bytes)`;
   if (answer.kind === 'dropped') return `connection ${answer.reason} after ${answer.ms} ms without an answer`;
   if (answer.status >= 200 && answer.status < 300) return null;
   if (answer.status < 400 || answer.status >= 500)
     return `status ${answer.status}: ${answer.body.subarray(0, 300).toString('utf8')}`;
+  if (method.toUpperCase() === 'HEAD') return null;
   try {
     const body = JSON.parse(answer.body.toString('utf8')) as { error?: unknown; message?: unknown };
     if (typeof body.error === 'string' && typeof body.message === 'string') return null;
@@ -338,7 +339,7 @@ export async function runCase(world: FuzzWorld, surface: string, c: FuzzCase, op
     else if (status >= 400 && status < 500) tally.s4xx += 1;
     else if (status >= 500) tally.s5xx += 1;
     else tally.other += 1;
-    const problem = problemOf(answer);
+    const problem = problemOf(answer, request.method);
     const known = problem === null ? undefined : KNOWN_DEFECTS.find((d) => d.matches(step, answer));
     if (known !== undefined) tally.known[known.id] = (tally.known[known.id] ?? 0) + 1;
     else if (problem !== null) problems.push(`${describeStep(step, String(status || answer.kind))}: ${problem}`);
