@@ -24,8 +24,12 @@ const RUNS: Readonly<Record<string, number>> = {
   'import-xlsx': 200,
   'file-names': 200,
 };
-/** Per surface; each normally ends within a fifth of it. Property runs stop at a third of it (the count is printed). */
-const TIMEOUT_MS = 300_000;
+/**
+ * Per surface. Each normally ends within a tenth of it; on a machine so busy that it has not by a quarter of it, the
+ * remaining cases are skipped (fast-check's own interruption would leave a request running into the next test).
+ */
+const TIMEOUT_MS = 400_000;
+const BUDGET_MS = TIMEOUT_MS / 4;
 const SEED = Number(process.env['JIXIAO_FUZZ_SEED'] ?? '20240614');
 
 describe.each(testStores())('hostile input on $dialect', ({ dialect, open }) => {
@@ -56,10 +60,11 @@ describe.each(testStores())('hostile input on $dialect', ({ dialect, open }) => 
         const cases = await surface.cases(world);
         await fc.assert(
           fc.asyncProperty(cases, async (c) => {
+            if (performance.now() - started > BUDGET_MS) return;
             const problems = await runCase(world, surface.name, c, { timeoutMs: 20_000, tally });
             if (problems.length > 0) throw new Error(problems.join('\n'));
           }),
-          { numRuns: RUNS[surface.name] ?? 200, seed: SEED, interruptAfterTimeLimit: TIMEOUT_MS / 3 },
+          { numRuns: RUNS[surface.name] ?? 200, seed: SEED },
         );
         tally.ms = performance.now() - started;
       },
@@ -68,8 +73,8 @@ describe.each(testStores())('hostile input on $dialect', ({ dialect, open }) => 
 });
 
 /**
- * Defects the fuzz found, each as its own failing test (`it.fails`: the suite passes while the defect is there and
- * fails once it is fixed — then turn it into a plain `it` and remove its KNOWN_DEFECTS entry in fuzz-world.ts).
+ * Defects the fuzz found, each with its own test (written as `it.fails` while the defect was there; plain tests
+ * since it was fixed).
  */
 describe.each(testStores())('defects found by the fuzz, on $dialect', ({ open }) => {
   let store: Store;
@@ -85,7 +90,7 @@ describe.each(testStores())('defects found by the fuzz, on $dialect', ({ open })
     await store.close();
   });
 
-  it.fails(
+  it(
     'answers an Expect header other than 100-continue with 417 and {error, message}',
     { timeout: 30_000 },
     async () => {
@@ -101,7 +106,7 @@ describe.each(testStores())('defects found by the fuzz, on $dialect', ({ open })
     },
   );
 
-  it.fails(
+  it(
     'refuses a lone surrogate in a department name with 400, as the dataset schema does',
     { timeout: 30_000 },
     async () => {
@@ -113,7 +118,7 @@ describe.each(testStores())('defects found by the fuzz, on $dialect', ({ open })
         {},
         'admin',
       );
-      // Today: 200, and the name is stored as U+FFFD (PostgreSQL) or three of them (SQLite): silently changed.
+      // It used to be 200, with the name stored as U+FFFD (PostgreSQL) or three of them (SQLite): silently changed.
       expect(renamed.status).toBe(400);
     },
   );

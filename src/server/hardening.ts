@@ -24,9 +24,13 @@ export function addSecurityHeaders(app: FastifyInstance): void {
   });
 }
 
-/** Characters no text column (PostgreSQL) can store and no report can print: NUL and the other C0 controls. */
-// eslint-disable-next-line no-control-regex
-const UNSTORABLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F]/;
+/**
+ * Characters no text column (PostgreSQL) can store and no report can print: NUL and the other C0 controls, and a
+ * lone UTF-16 surrogate (it cannot be encoded as UTF-8: it would be stored as U+FFFD, silently changed).
+ */
+const UNSTORABLE =
+  // eslint-disable-next-line no-control-regex
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 type Located = { path: (string | number)[] };
 
@@ -59,7 +63,7 @@ export function refuseUnstorableCharacters(app: FastifyInstance): void {
     const findings = found.map(({ path }) => ({
       severity: 'error',
       code: 'CONTROL_CHARACTER',
-      message: '含有无法保存的控制字符（如 NUL）',
+      message: '含有无法保存的字符（如 NUL 等控制字符或不成对的代理字符）',
       path,
       pathText: formatPath(path),
     }));
@@ -72,6 +76,11 @@ export function refuseUnstorableCharacters(app: FastifyInstance): void {
  * before the client sends it (Node would otherwise send 100 Continue, and fastify cut the connection mid-body).
  */
 export function answerExpectContinue(app: FastifyInstance, largestBody: number): void {
+  // Any other expectation is answered 417 like Node does, but with the same JSON body as every other refusal.
+  app.server.on('checkExpectation', (_request: IncomingMessage, response: ServerResponse) => {
+    response.writeHead(417, { 'content-type': 'application/json; charset=utf-8', connection: 'close' });
+    response.end(JSON.stringify({ error: 'INVALID', message: '不支持请求头 Expect 的取值（只支持 100-continue）' }));
+  });
   app.server.on('checkContinue', (request: IncomingMessage, response: ServerResponse) => {
     const length = Number(request.headers['content-length'] ?? '0');
     if (Number.isFinite(length) && length > largestBody) {
