@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { isMap, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import type { FieldPath, Finding } from '../domain/findings/finding.js';
+import { decodeText } from './decode-text.js';
 
 /** Where in a source file a finding points. */
 export type SourceLocation = { file: string; line?: number; column?: number };
@@ -73,14 +74,18 @@ export function parseLocatedYaml(text: string, file: string, syntaxCode: string,
   };
 }
 
-/** Reads a text file; a missing or unreadable file is a located finding, not a throw. */
+/**
+ * Reads a text file in UTF-8 (with or without BOM), UTF-16 with a BOM, or GB18030/GBK (`decodeText`); a missing or
+ * unreadable file is a located finding with `code`, a file in no such encoding one with `FILE_ENCODING`, not a throw.
+ */
 export async function readTextFile(
   file: string,
   code: string,
   what: string,
 ): Promise<{ ok: true; text: string } | { ok: false; errors: LocatedFinding[] }> {
+  let bytes: Uint8Array;
   try {
-    return { ok: true, text: await readFile(file, 'utf8') };
+    bytes = await readFile(file);
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? '不存在' : '无法读取';
     return {
@@ -88,4 +93,8 @@ export async function readTextFile(
       errors: [{ severity: 'error', code, message: `${what}${reason}：${file}`, path: [], location: { file } }],
     };
   }
+  const decoded = decodeText(bytes);
+  if (decoded.ok) return { ok: true, text: decoded.text };
+  const message = `${what}无法读取：${file}（${decoded.detail}）`;
+  return { ok: false, errors: [{ severity: 'error', code: 'FILE_ENCODING', message, path: [], location: { file } }] };
 }

@@ -1,0 +1,122 @@
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { decodeText } from './decode-text.js';
+import { readDatasetFile } from './read-dataset.js';
+
+const bytes = (...b: number[]) => Uint8Array.from(b);
+const ascii = (text: string) => [...text].map((c) => c.charCodeAt(0));
+
+// GBK bytes written out by hand (the same in GB2312 and GB18030): 中文 D6D0 CEC4, 单位：万元 B5A5 CEBB A3BA CDF2 D4AA.
+const ZHONGWEN = [0xd6, 0xd0, 0xce, 0xc4];
+const DANWEI_WANYUAN = [0xb5, 0xa5, 0xce, 0xbb, 0xa3, 0xba, 0xcd, 0xf2, 0xd4, 0xaa];
+
+describe('decodeText', () => {
+  it('reads valid UTF-8 as UTF-8, with or without a BOM', () => {
+    const utf8 = new TextEncoder().encode('name: 中文\n');
+    expect(decodeText(utf8)).toEqual({ ok: true, text: 'name: 中文\n', encoding: 'UTF-8' });
+    expect(decodeText(bytes(0xef, 0xbb, 0xbf, ...utf8))).toEqual({ ok: true, text: 'name: 中文\n', encoding: 'UTF-8' });
+  });
+
+  it('reads GBK bytes as GB18030', () => {
+    const gbk = bytes(...ascii('name: '), ...ZHONGWEN, 0x0a, ...ascii('unit: '), ...DANWEI_WANYUAN, 0x0a);
+    expect(decodeText(gbk)).toEqual({ ok: true, text: 'name: 中文\nunit: 单位：万元\n', encoding: 'GB18030' });
+  });
+
+  it('reads the four-byte GB18030 sequences that GBK lacks (𠀀 is 95 32 82 36)', () => {
+    expect(decodeText(bytes(...ZHONGWEN, 0x95, 0x32, 0x82, 0x36))).toMatchObject({ ok: true, text: '中文𠀀' });
+  });
+
+  it('reads UTF-16 with a byte order mark, little- and big-endian', () => {
+    // 中 is U+4E2D, 文 U+6587.
+    expect(decodeText(bytes(0xff, 0xfe, 0x2d, 0x4e, 0x87, 0x65))).toEqual({
+      ok: true,
+      text: '中文',
+      encoding: 'UTF-16LE',
+    });
+    expect(decodeText(bytes(0xfe, 0xff, 0x4e, 0x2d, 0x65, 0x87))).toEqual({
+      ok: true,
+      text: '中文',
+      encoding: 'UTF-16BE',
+    });
+  });
+
+  it.each([
+    ['UTF-32LE', bytes(0xff, 0xfe, 0x00, 0x00, 0x2d, 0x4e, 0x00, 0x00), /UTF-32LE，不受支持/],
+    ['UTF-16LE', bytes(0xff, 0xfe, 0x2d), /以 UTF-16LE 字节顺序标记开头，但内容不是有效的 UTF-16LE/],
+    ['UTF-8', bytes(0xef, 0xbb, 0xbf, ...ZHONGWEN), /以 UTF-8 字节顺序标记开头/],
+    ['UTF-16/二进制', bytes(...ascii('a'), 0, ...ascii('b'), 0), /含有空字节/],
+  ])('refuses %s that does not decode, naming the encoding it found', (found, input, detail) => {
+    const result = decodeText(input);
+    expect(result).toMatchObject({ ok: false, found });
+    expect(!result.ok && result.detail).toMatch(detail);
+  });
+
+  it('refuses bytes that are neither UTF-8 nor GB18030 and names the line of the first bad byte', () => {
+    // 0xFF is never a GB18030 lead byte and never valid in UTF-8.
+    const result = decodeText(bytes(...ascii('a: 1\nb: 2\n'), ...ascii('c: '), 0xff, 0x0a));
+    expect(result).toMatchObject({ ok: false, found: '未知编码' });
+    expect(!result.ok && result.detail).toContain('不是有效的 UTF-8（第 3 行起有无效字节），也不是 GB18030/GBK');
+  });
+});
+
+/** A GBK encoder for tests, built from the GB18030 decoder itself (no encoding library in the project). */
+function gbkEncoder(): (text: string) => Uint8Array {
+  const table = new Map<string, [number, number]>();
+  const decoder = new TextDecoder('gb18030', { fatal: true });
+  for (let lead = 0x81; lead <= 0xfe; lead++)
+    for (let trail = 0x40; trail <= 0xfe; trail++) {
+      if (trail === 0x7f) continue;
+      try {
+        const char = decoder.decode(bytes(lead, trail));
+        if (!table.has(char)) table.set(char, [lead, trail]);
+      } catch {
+        // Not a two-byte code.
+      }
+    }
+  return (text) =>
+    Uint8Array.from(
+      [...text].flatMap((char) => {
+        const code = char.codePointAt(0) ?? 0;
+        if (code < 0x80) return [code];
+        const pair = table.get(char);
+        if (pair === undefined) throw new Error(`no GBK code for ${char}`);
+        return pair;
+      }),
+    );
+}
+
+describe('dataset files in GBK', () => {
+  const seedPath = fileURLToPath(new URL('../../examples/yuhua-2020.yaml', import.meta.url));
+
+  it('reads the seed saved as GBK into the same dataset as the UTF-8 original', async () => {
+    const seedText = await readFile(seedPath, 'utf8');
+    const gbk = gbkEncoder()(seedText);
+    expect(decodeText(gbk)).toMatchObject({ ok: true, encoding: 'GB18030' });
+    const file = join(await mkdtemp(join(tmpdir(), 'jixiao-gbk-')), 'seed-gbk.yaml');
+    await writeFile(file, gbk);
+    const [fromGbk, fromUtf8] = await Promise.all([readDatasetFile(file), readDatasetFile(seedPath)]);
+    expect(fromGbk.ok && fromUtf8.ok).toBe(true);
+    expect(fromGbk.ok && fromGbk.dataset).toEqual(fromUtf8.ok && fromUtf8.dataset);
+  });
+
+  it('refuses a file in no encoding it reads with FILE_ENCODING and a Chinese message naming the encoding', async () => {
+    const file = join(await mkdtemp(join(tmpdir(), 'jixiao-gbk-')), 'utf32.yaml');
+    await writeFile(file, bytes(0xff, 0xfe, 0x00, 0x00, ...ascii('a'), 0, 0, 0));
+    const result = await readDatasetFile(file);
+    expect(result).toEqual({
+      ok: false,
+      errors: [
+        {
+          severity: 'error',
+          code: 'FILE_ENCODING',
+          message: `文件无法读取：${file}（编码为 UTF-32LE，不受支持；请另存为 UTF-8 后重试）`,
+          path: [],
+          location: { file },
+        },
+      ],
+    });
+  });
+});
