@@ -40,3 +40,17 @@ export function beatenBy(
   const { num, den } = fraction(beyond, target);
   return compareQuantity({ units: num * 10_000n, scale: 1n }, { units: threshold * den, scale: 1n }) >= 0;
 }
+
+/**
+ * How a beaten target is worded: a ≥ target beaten by far was set too low ("超出目标值…目标设定可能偏低"); a ≤
+ * ceiling undercut by far is not "超出" and not "偏低" — the actual lies far below it and the ceiling was set too loose.
+ */
+export function beatenTargetPhrase(
+  direction: '≥' | '≤',
+  values: { name: string; target: string; actual: string; share: string },
+): string {
+  const { name, target, actual, share } = values;
+  return direction === '≤'
+    ? `${name}实际值 ${actual} 低于上限 ${target} 达 ${share}，上限可能定得过宽（过于宽松）。`
+    : `${name}实际值 ${actual} 超出目标值 ${target} 达 ${share}，目标设定可能偏低。`;
+}

@@ -7,6 +7,7 @@ import type { Figures } from '../figures/compute.js';
 import type { Finding } from '../findings/finding.js';
 import { BASIS_LABEL } from './execution-score.js';
 import { quoteName } from './explanation.js';
+import { beatenTargetPhrase } from './over-achievement.js';
 import { formatPoints, parsePoints, type Points } from './points.js';
 import type { DatasetScore } from './score-dataset.js';
 import type { IndicatorScore } from './score-indicator.js';
@@ -90,13 +91,19 @@ function indicatorFindings(s: IndicatorScore, projects: ReadonlySet<string>): Fi
   } else if (s.declaredScore !== null && s.declaredScore !== s.score) {
     out.push(declaredMismatch(`${name}得分`, s.declaredScore, s.score, at('declaredScore')));
   }
-  if (s.targetTooLow && s.overAchievement !== null) {
+  if (s.targetTooLow && s.overAchievement !== null && (ind.direction === '≥' || ind.direction === '≤')) {
     out.push({
       severity: 'warning',
       code: 'TARGET_TOO_LOW',
-      message: `${name}实际值 ${ind.actual ?? ''}${ind.unit ?? ''} 超出目标值 ${ind.target ?? ''}${ind.unit ?? ''} 达 ${percentPhrase(s.overAchievement)}，目标设定可能偏低。`,
+      message: beatenTargetPhrase(ind.direction, {
+        name,
+        target: `${ind.target ?? ''}${ind.unit ?? ''}`,
+        actual: `${ind.actual ?? ''}${ind.unit ?? ''}`,
+        share: percentPhrase(s.overAchievement),
+      }),
       path: at('target'),
       figures: {
+        direction: ind.direction,
         target: ind.target ?? '',
         actual: ind.actual ?? '',
         overAchievement: formatPercent(s.overAchievement),

@@ -1,11 +1,14 @@
 import { rulePackSchema, type RulePack, type RulePackInput } from '../rule-pack.js';
+import { GUIZHOU_PACK } from './guizhou.js';
+import { HUBEI_PACK } from './hubei.js';
 import { HUNAN_PACK } from './hunan.js';
 import { NATIONAL_PACK } from './national.js';
+import { SICHUAN_PACK } from './sichuan.js';
 
 /** The default pack when a dataset names none. */
 export const DEFAULT_PACK_NAME = 'national';
 
-const SOURCES: readonly RulePackInput[] = [NATIONAL_PACK, HUNAN_PACK];
+const SOURCES: readonly RulePackInput[] = [NATIONAL_PACK, HUNAN_PACK, GUIZHOU_PACK, HUBEI_PACK, SICHUAN_PACK];
 
 /** 内置规则包, parsed through the same schema as a pack file, so a built-in pack is exactly what a file could say. */
 export const BUILTIN_PACKS: ReadonlyMap<string, RulePack> = new Map(

@@ -1,5 +1,17 @@
 import type { RulePackInput } from '../rule-pack.js';
 
+type IndicatorLayout = NonNullable<NonNullable<RulePackInput['forms']>['project']>['indicators'];
+
+/** 产出 50 / 效益 30 / 满意度 10, as the MoF 2020 forms print them. */
+export const MOF_LEVELS: IndicatorLayout = {
+  layout: 'levels',
+  levels: [
+    { name: '产出', weight: '50', level2: ['数量', '质量', '时效', '成本'] },
+    { name: '效益', weight: '30', level2: ['经济', '社会', '生态', '可持续影响'] },
+    { name: '满意度', weight: '10', level2: ['服务对象满意度'] },
+  ],
+};
+
 /** 全国通用规则: MoF 2020 self-evaluation methods (standards.md §4); provincial add-ons off. */
 export const NATIONAL_PACK: RulePackInput = {
   name: 'national',
@@ -29,5 +41,22 @@ export const NATIONAL_PACK: RulePackInput = {
     paymentSchedule: { kind: 'linear' },
     largeBalance: { minAmountWanYuan: '10', minShare: '10' },
     lateSupplementaryFromMonth: 12,
+  },
+  assumptions:
+    '自评表：资金情况各来源行（当年财政拨款、上年结转资金、其他资金）只列执行率、不单独计分；0 ÷ 0 的行按系统惯例印作 0.00%；' +
+    '部门整体自评表沿用项目表的 10 / 50 / 30 / 10 分值。',
+  forms: {
+    department: {
+      title: '部门整体支出绩效自评表',
+      total: '100',
+      funds: { weight: '10', basis: 'fullYearBudget', rule: { kind: 'proportional' }, zeroOverZero: 'zero' },
+      indicators: MOF_LEVELS,
+    },
+    project: {
+      title: '项目支出绩效自评表',
+      total: '100',
+      funds: { weight: '10', basis: 'fullYearBudget', rule: { kind: 'proportional' }, zeroOverZero: 'zero' },
+      indicators: MOF_LEVELS,
+    },
   },
 };
