@@ -4,6 +4,7 @@ import {
   listOverviewHeads,
   type OverviewFilter,
   type OverviewHead,
+  type RevisionKey,
 } from '../store/overview-repo.js';
 import { ok, type AppContext, type AppResult } from './context.js';
 import { LruCache } from './lru-cache.js';
@@ -55,25 +56,39 @@ export function warmOverview(ctx: AppContext, datasetId: number, revisionNo: num
   cacheOf(ctx.store).set(keyOf(datasetId, revisionNo), evaluateRevisionDocument(documentText, revisionNo));
 }
 
-/** The overviews of every head's working copy: from the cache, else read (one query per 200) and computed. */
-async function overviewsOf(ctx: AppContext, heads: readonly OverviewHead[]): Promise<Map<string, RevisionOverview>> {
+/** Between two evaluations of a batch: resolves false to stop (the warm-up yields to requests here). */
+export type EvaluationPause = () => Promise<boolean>;
+
+/**
+ * The overviews of the given revisions, keyed `datasetId/revisionNo`: from the cache, else read (one query per 200)
+ * computed and cached. With `pause`, it is awaited between two evaluations and stops the batch when it says so.
+ */
+export async function ensureOverviews(
+  ctx: AppContext,
+  keys: readonly RevisionKey[],
+  pause?: EvaluationPause,
+): Promise<Map<string, RevisionOverview>> {
   const cache = cacheOf(ctx.store);
   const found = new Map<string, RevisionOverview>();
-  const missing: { datasetId: number; revisionNo: number }[] = [];
-  for (const h of heads) {
-    if (h.revisionNo === null) continue;
-    const cached = cache.get(keyOf(h.datasetId, h.revisionNo));
-    if (cached === undefined) missing.push({ datasetId: h.datasetId, revisionNo: h.revisionNo });
-    else found.set(keyOf(h.datasetId, h.revisionNo), cached);
+  const missing: RevisionKey[] = [];
+  for (const { datasetId, revisionNo } of keys) {
+    const cached = cache.get(keyOf(datasetId, revisionNo));
+    if (cached === undefined) missing.push({ datasetId, revisionNo });
+    else found.set(keyOf(datasetId, revisionNo), cached);
   }
   const documents = await findRevisionDocuments(ctx.store.db, missing);
   for (const { datasetId, revisionNo } of missing) {
     const key = keyOf(datasetId, revisionNo);
     const text = documents.get(key);
     if (text === undefined) continue;
-    const overview = evaluateRevisionDocument(text, revisionNo);
-    if (!overview.ok) ctx.log?.error({ datasetId, revisionNo, ...overview.failure }, overview.failure.message);
-    cache.set(key, overview);
+    if (pause !== undefined && !(await pause())) break;
+    // A request may have computed it while this batch paused.
+    let overview = cache.get(key);
+    if (overview === undefined) {
+      overview = evaluateRevisionDocument(text, revisionNo);
+      if (!overview.ok) ctx.log?.error({ datasetId, revisionNo, ...overview.failure }, overview.failure.message);
+      cache.set(key, overview);
+    }
     found.set(key, overview);
   }
   return found;
@@ -149,11 +164,16 @@ const MISSING: RevisionOverview = {
  * and the reason, never a failed answer.
  */
 export async function listOverview(ctx: AppContext, filter: OverviewFilter): Promise<AppResult<OverviewRow[]>> {
-  const heads = await listOverviewHeads(ctx.store.db, filter);
-  const overviews = await overviewsOf(ctx, heads);
-  return ok(
-    heads.map((h) =>
-      rowOf(h, (h.revisionNo === null ? undefined : overviews.get(keyOf(h.datasetId, h.revisionNo))) ?? MISSING),
-    ),
+  return ok(await overviewRows(ctx, await listOverviewHeads(ctx.store.db, filter)));
+}
+
+/** The rows of the given heads (in their order), their overviews from the cache or computed. */
+export async function overviewRows(ctx: AppContext, heads: readonly OverviewHead[]): Promise<OverviewRow[]> {
+  const keys = heads.flatMap((h) =>
+    h.revisionNo === null ? [] : [{ datasetId: h.datasetId, revisionNo: h.revisionNo }],
+  );
+  const overviews = await ensureOverviews(ctx, keys);
+  return heads.map((h) =>
+    rowOf(h, (h.revisionNo === null ? undefined : overviews.get(keyOf(h.datasetId, h.revisionNo))) ?? MISSING),
   );
 }

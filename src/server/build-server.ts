@@ -15,6 +15,7 @@ import {
 import { z } from 'zod';
 import type { AppContext } from '../app/context.js';
 import { health } from '../app/health.js';
+import { startOverviewWarmUp } from '../app/overview-warm-up.js';
 import { installAccess, PUBLIC } from './access.js';
 import { addSecurityHeaders, answerExpectContinue, refuseUnstorableCharacters } from './hardening.js';
 import { errorHandler } from './error-handler.js';
@@ -47,6 +48,11 @@ export type ServerOptions = {
   trustProxy?: boolean;
   /** Where log lines go (default stdout); tests pass a collector. */
   logStream?: { write: (line: string) => void };
+  /**
+   * Warm the bureau overview's cache in the background once listening (`jixiao serve`), so the first overview
+   * after a restart is answered from memory; stopped when the server closes.
+   */
+  warmOverview?: boolean;
 };
 
 /** JSON requests; the import routes allow UPLOAD_BODY_LIMIT. */
@@ -78,6 +84,18 @@ function serveWeb(app: FastifyInstance, webDir: string | undefined): boolean {
   if (!existsSync(join(root, 'index.html'))) return false;
   void app.register(fastifyStatic, { root, wildcard: false, preCompressed: true });
   return true;
+}
+
+/** Starts the overview warm-up once listening (never delaying `listen`) and stops it when the server closes. */
+function warmOverviewOnListen(app: FastifyInstance, ctx: AppContext): void {
+  let warmUp: ReturnType<typeof startOverviewWarmUp> | undefined;
+  app.addHook('onListen', (done) => {
+    warmUp ??= startOverviewWarmUp(ctx);
+    done();
+  });
+  app.addHook('onClose', async () => {
+    await warmUp?.stop();
+  });
 }
 
 /** The HTTP API (and the web app when built) over one application context. */
@@ -143,6 +161,7 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
   ])
     routes(app, appCtx);
   answerExpectContinue(app, UPLOAD_BODY_LIMIT);
+  if (options.warmOverview === true) warmOverviewOnListen(app, appCtx);
   const web = serveWeb(app, options.webDir);
   // Client-side routes of the web app get index.html; everything else that is unknown is a Chinese 404.
   app.setNotFoundHandler((request, reply) =>

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { OVERVIEW_PAGE_MAX } from '../app/overview-answer.js';
 import { REPORT_FORMATS } from '../report/render/index.js';
 
 /**
@@ -139,6 +140,14 @@ export const importQuery = z.object({
 export const overviewQuery = z.object({
   year: year.meta({ description: '预算年度（必填）' }),
   departmentId: id.optional().meta({ description: '只看一个部门（历年对比逐年调用）' }),
+  offset: digits(/^\d{1,10}$/, '应为非负整数')
+    .pipe(z.number().int().min(0).max(MAX_ID))
+    .default(0)
+    .meta({ description: '跳过前若干行（分页；按部门编码排序）' }),
+  limit: digits(/^\d{1,4}$/, `应为 1–${OVERVIEW_PAGE_MAX} 的整数`)
+    .pipe(z.number().int().min(1).max(OVERVIEW_PAGE_MAX))
+    .default(OVERVIEW_PAGE_MAX)
+    .meta({ description: `每页行数（缺省 ${OVERVIEW_PAGE_MAX}，即不超过该数时一次返回全部；总行数见 X-Total-Count）` }),
 });
 export const publicListQuery = z.object({ year: year.optional() });
 export const publicReportQuery = z.object({ format: reportQuery.shape.format });

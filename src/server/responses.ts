@@ -10,7 +10,15 @@ const amount = z.string().meta({ description: '金额：数据集金额单位下
 const rate = z.string().nullable().meta({ description: '百分比两位小数字符串，如 "84.87"；分母为零时为 null' });
 const path = z.array(z.union([z.string(), z.number()]));
 
-export const healthResponse = z.looseObject({ status: z.literal('ok'), database: z.string(), time: z.string() });
+export const healthResponse = z.looseObject({
+  status: z.literal('ok'),
+  database: z.string(),
+  time: z.string(),
+  overviewCache: z
+    .enum(['off', 'warming', 'warm', 'failed'])
+    .optional()
+    .meta({ description: '财政局总览缓存的启动预热：未启用 | 进行中 | 已完成 | 失败（请求仍可正常计算）' }),
+});
 
 export const department = z
   .looseObject({

@@ -45,7 +45,8 @@ export async function listOverviewHeads(db: Executor, filter: OverviewFilter): P
         .as('revision_no'),
     )
     .where('d.fiscal_year', '=', filter.fiscalYear)
-    .orderBy('dep.code');
+    .orderBy('dep.code')
+    .orderBy('d.id');
   if (filter.departmentId !== undefined) query = query.where('d.department_id', '=', filter.departmentId);
   if (filter.departmentIds !== undefined) {
     if (filter.departmentIds.length === 0) return [];
@@ -73,6 +74,40 @@ export async function listOverviewHeads(db: Executor, filter: OverviewFilter): P
 }
 
 export type RevisionKey = { datasetId: number; revisionNo: number };
+
+/**
+ * Every dataset's working copy (latest revision), the newest fiscal year first and in overview order within a year,
+ * at most `limit`: what the overview cache warms at start-up.
+ */
+export async function listLatestRevisions(db: Executor, limit: number): Promise<RevisionKey[]> {
+  const rows = await db
+    .selectFrom('datasets as d')
+    .innerJoin('departments as dep', 'dep.id', 'd.department_id')
+    .select('d.id')
+    .select((eb) =>
+      eb
+        .selectFrom('revisions as r')
+        .select((e) => e.fn.max('r.revision_no').as('m'))
+        .whereRef('r.dataset_id', '=', 'd.id')
+        .as('revision_no'),
+    )
+    .orderBy('d.fiscal_year', 'desc')
+    .orderBy('dep.code')
+    .orderBy('d.id')
+    .limit(limit)
+    .execute();
+  return rows.flatMap((r) => (r.revision_no === null ? [] : [{ datasetId: r.id, revisionNo: Number(r.revision_no) }]));
+}
+
+/**
+ * How many audit entries there are: every write Jixiao makes (a save, a workflow step, a publication, a department
+ * change) appends one in its own transaction, so an unchanged count means unchanged data, for every server on the
+ * database. One row, read by primary key.
+ */
+export async function readChangeStamp(db: Executor): Promise<number> {
+  const head = await db.selectFrom('audit_head').select('entries').where('id', '=', 1).executeTakeFirst();
+  return Number(head?.entries ?? 0);
+}
 
 /** How many (dataset, revision) pairs one query asks for: well under SQLite's and PostgreSQL's parameter limits. */
 const DOCUMENTS_PER_QUERY = 200;

@@ -23,7 +23,11 @@ export async function serve(options: ServeOptions): Promise<void> {
   // Reports and workbooks render in worker threads within a time and heap budget: the HTTP loop stays free.
   const workers = Number(process.env['JIXIAO_WORKERS'] ?? '');
   ctx.heavy = createWorkerPool(Number.isInteger(workers) && workers > 0 ? { size: workers } : {});
-  const app = await buildServer(ctx, { webDir: 'web/dist', logger: process.env['JIXIAO_LOG'] === '1' });
+  const app = await buildServer(ctx, {
+    webDir: 'web/dist',
+    logger: process.env['JIXIAO_LOG'] === '1',
+    warmOverview: true,
+  });
   const address = await app.listen({ host: options.host, port: options.port });
   process.stdout.write(`Jixiao 已启动：${address}\n  API 文档：${address}/api/docs\n  数据库：${ctx.store.dialect}\n`);
   const stop = () => void app.close().then(() => Promise.all([ctx.heavy?.close(), ctx.store.close()]));

@@ -1,0 +1,93 @@
+import { createHash } from 'node:crypto';
+import type { Store } from '../store/connect.js';
+import { listOverviewHeads, readChangeStamp, type OverviewFilter } from '../store/overview-repo.js';
+import { ok, type AppContext, type AppResult } from './context.js';
+import { LruCache } from './lru-cache.js';
+import { overviewRows } from './overview.js';
+
+/** The most rows one answer holds (and the default page): a bureau of up to this many datasets a year gets all. */
+export const OVERVIEW_PAGE_MAX = 5000;
+
+/** A page of the overview: rows `offset` … `offset + limit - 1` in department-code order. */
+export type OverviewPage = { offset: number; limit: number };
+
+/**
+ * The overview as it goes on the wire: the JSON array of rows, serialised once, and its strong entity tag (a hash
+ * of the scope, the page, the total and the body), so an unchanged view is answered 304 without a body.
+ */
+export type OverviewAnswer = { body: Buffer; etag: string; total: number; offset: number; limit: number };
+
+/** Answers kept per store: a year's whole bureau is under 1 MB, and there are few scopes and pages in use. */
+const ANSWER_CACHE_CAPACITY = 32;
+
+/**
+ * An answer is served as it is while the change stamp stays the same, but rebuilt at least this often, so a change
+ * written behind Jixiao's back (plain SQL, no audit entry) shows within seconds. A rebuild that finds the same
+ * rows keeps the same body and tag.
+ */
+const RECHECK_AFTER_MS = 5000;
+
+type Entry = { stamp: number; checkedAt: number; answer: OverviewAnswer };
+type Answers = { entries: LruCache<string, Entry>; building: Map<string, Promise<OverviewAnswer>> };
+
+const answersByStore = new WeakMap<Store, Answers>();
+
+function answersOf(store: Store): Answers {
+  let answers = answersByStore.get(store);
+  if (answers === undefined) {
+    answers = { entries: new LruCache(ANSWER_CACHE_CAPACITY), building: new Map() };
+    answersByStore.set(store, answers);
+  }
+  return answers;
+}
+
+/** Who sees what: the year, the one department asked for, and the caller's departments (an editor's own). */
+function scopeOf(filter: OverviewFilter): string {
+  const departments = filter.departmentIds === undefined ? 'all' : [...filter.departmentIds].sort((a, b) => a - b);
+  return JSON.stringify([filter.fiscalYear, filter.departmentId ?? null, departments]);
+}
+
+async function build(ctx: AppContext, filter: OverviewFilter, page: OverviewPage, scope: string) {
+  const heads = await listOverviewHeads(ctx.store.db, filter);
+  const rows = await overviewRows(ctx, heads.slice(page.offset, page.offset + page.limit));
+  const json = JSON.stringify(rows);
+  const hash = createHash('sha256').update(`${scope}\n${page.offset}/${page.limit}/${heads.length}\n`).update(json);
+  const etag = `"${hash.digest('base64url').slice(0, 32)}"`;
+  return { body: Buffer.from(json), etag, total: heads.length, ...page };
+}
+
+/**
+ * 财政局总览 as a cached answer. The rows come from `overviewRows` (each revision's overview cached for good);
+ * the serialised answer is kept per (scope, page) and reused while the audit log's entry count — bumped in the
+ * same transaction as every save, workflow step, publication and department change, by any server on the
+ * database — is unchanged. One build per (scope, page, stamp) at a time: concurrent requests share it.
+ */
+export async function overviewAnswer(
+  ctx: AppContext,
+  filter: OverviewFilter,
+  page: OverviewPage,
+): Promise<AppResult<OverviewAnswer>> {
+  const answers = answersOf(ctx.store);
+  const scope = scopeOf(filter);
+  const key = `${scope}|${page.offset}|${page.limit}`;
+  // Read before the rows: a write that lands in between bumps the stamp past the one stored with them.
+  const stamp = await readChangeStamp(ctx.store.db);
+  const cached = answers.entries.get(key);
+  if (cached !== undefined && cached.stamp === stamp && performance.now() - cached.checkedAt < RECHECK_AFTER_MS)
+    return ok(cached.answer);
+  const buildKey = `${key}|${stamp}`;
+  let building = answers.building.get(buildKey);
+  if (building === undefined) {
+    const checkedAt = performance.now();
+    building = build(ctx, filter, page, scope).then((answer) => {
+      const current = answers.entries.get(key);
+      // Same rows as before: keep the one body (and let a slower, older build never replace a newer one).
+      const kept = current?.answer.etag === answer.etag ? current.answer : answer;
+      if (current === undefined || current.stamp <= stamp) answers.entries.set(key, { stamp, checkedAt, answer: kept });
+      return kept;
+    });
+    answers.building.set(buildKey, building);
+    void building.finally(() => answers.building.delete(buildKey)).catch(() => undefined);
+  }
+  return ok(await building);
+}
