@@ -14,8 +14,8 @@ import {
   WidthType,
 } from 'docx';
 import { CHART_HEIGHT, CHART_WIDTH } from '../charts/render-svg.js';
-import { svgToPng } from '../charts/render-png.js';
 import type { Block, ChartSpec, ReportModel, ReportTable } from '../model/types.js';
+import { cachedChartPng } from './chart-cache.js';
 import { chartSvg, drawCharts, type ChartImages } from './chart-images.js';
 import { DOCX_STYLES, TABLE_BORDERS } from './docx-styles.js';
 
@@ -84,7 +84,7 @@ function chartParagraph(chart: ChartSpec, charts: ChartImages): Paragraph {
       new ImageRun({
         type: 'svg',
         data: Buffer.from(svg, 'utf8'),
-        fallback: { type: 'png', data: svgToPng(svg, CHART_WIDTH * 2) },
+        fallback: { type: 'png', data: cachedChartPng(chart) },
         transformation: { width, height },
         altText: { name: chart.id, title: chart.title, description: chart.title },
       }),

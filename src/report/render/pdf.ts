@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type * as PdfMake from 'pdfmake';
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces.js';
@@ -14,22 +15,49 @@ const pdfmake = require('pdfmake') as typeof PdfMake;
 
 /** The PDF font: Noto Sans SC from npm (subset-embedded TrueType, so Chinese is real, searchable text). */
 export const PDF_FONT = 'Noto Sans SC';
-const FONT_FILES = [NOTO_SANS_SC_REGULAR, NOTO_SANS_SC_BOLD];
+/** The names pdfmake and the charts' SVG text ask pdfkit for; each stands for the bytes of one font file. */
+const FONT_NAMES = { regular: 'jixiao:NotoSansSC-Regular.ttf', bold: 'jixiao:NotoSansSC-Bold.ttf' };
+const FONT_BYTES = new Map<string, Buffer>();
 let configured = false;
+
+type FontDocument = {
+  _registeredFonts: Record<string, unknown>;
+  registerFont(name: string, src: Buffer): void;
+  font: (this: FontDocument, src: unknown, ...rest: unknown[]) => unknown;
+};
+
+/**
+ * The fonts (10 MB each) are read from disk once per process (or worker); given as paths, pdfkit would read them
+ * again for every PDF (≈ 0.2 s a report). Each document registers the font names with the bytes in memory when
+ * it first asks for one, so pdfmake's text and the charts' SVG text share one font object per name, as with paths.
+ */
+function loadFontsOnce(): void {
+  FONT_BYTES.set(FONT_NAMES.regular, readFileSync(NOTO_SANS_SC_REGULAR));
+  FONT_BYTES.set(FONT_NAMES.bold, readFileSync(NOTO_SANS_SC_BOLD));
+  const PdfDocument = (require('pdfmake/js/PDFDocument.js') as { default: { prototype: FontDocument } }).default;
+  const pdfkitFont = PdfDocument.prototype.font;
+  PdfDocument.prototype.font = function (this: FontDocument, src: unknown, ...rest: unknown[]) {
+    const data = typeof src === 'string' ? FONT_BYTES.get(src) : undefined;
+    if (typeof src === 'string' && data !== undefined && this._registeredFonts[src] === undefined)
+      this.registerFont(src, data);
+    return pdfkitFont.call(this, src, ...rest);
+  };
+}
 
 function configure(): void {
   if (configured) return;
+  loadFontsOnce();
   pdfmake.setFonts({
     [PDF_FONT]: {
-      normal: NOTO_SANS_SC_REGULAR,
-      bold: NOTO_SANS_SC_BOLD,
-      italics: NOTO_SANS_SC_REGULAR,
-      bolditalics: NOTO_SANS_SC_BOLD,
+      normal: FONT_NAMES.regular,
+      bold: FONT_NAMES.bold,
+      italics: FONT_NAMES.regular,
+      bolditalics: FONT_NAMES.bold,
     },
   });
-  // A report never fetches anything: no URL, and no file but its fonts.
+  // A report never fetches anything: no URL, and no file from disk (its fonts are in memory).
   pdfmake.setUrlAccessPolicy(() => false);
-  pdfmake.setLocalAccessPolicy((path) => FONT_FILES.includes(path));
+  pdfmake.setLocalAccessPolicy((path) => FONT_BYTES.has(path));
   // Line breaking linear in the length of a paragraph or word (pdfmake's own is quadratic: pdf-line-breaker.ts), a
   // text's style resolved once rather than per character (pdf-measure.ts), and one PDF text object per run of
   // characters instead of one per character (pdf-line-merger.ts).

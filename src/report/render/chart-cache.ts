@@ -1,0 +1,61 @@
+import { createHash } from 'node:crypto';
+import { CHART_WIDTH, chartToSvg } from '../charts/render-svg.js';
+import { svgToPng } from '../charts/render-png.js';
+import type { ChartSpec } from '../model/types.js';
+
+/** One chart drawn: its SVG, and its PNG once a raster format asked for it. */
+type Drawn = { svg: string; png: Buffer | null };
+
+/** Charts kept per process (or worker): a chart is about 50–130 kB of SVG plus 40–70 kB of PNG. */
+export const CHART_CACHE_CAPACITY = 64;
+
+/**
+ * The PNG fallback's width: 1.5 × the chart's CSS width, ≈ 156 dpi at the 15.6 cm it is shown (only older Word and
+ * WPS show it; the SVG is the picture). Twice the width took 2.3 × as long to rasterize and encode.
+ */
+export const CHART_PNG_WIDTH = CHART_WIDTH * 1.5;
+
+const cache = new Map<string, Drawn>();
+
+/** What a chart looks like depends only on its spec (kind, title, figures): the key is the spec's SHA-256. */
+export function chartKey(spec: ChartSpec): string {
+  return createHash('sha256').update(JSON.stringify(spec)).digest('hex');
+}
+
+/** The entry of `spec`, drawn now when absent; a hit becomes the most recently used, the oldest is forgotten. */
+function drawn(spec: ChartSpec): Drawn {
+  const key = chartKey(spec);
+  const hit = cache.get(key);
+  if (hit !== undefined) {
+    cache.delete(key);
+    cache.set(key, hit);
+    return hit;
+  }
+  const entry: Drawn = { svg: chartToSvg(spec), png: null };
+  cache.set(key, entry);
+  if (cache.size > CHART_CACHE_CAPACITY) {
+    const oldest = cache.keys().next();
+    if (oldest.done !== true) cache.delete(oldest.value);
+  }
+  return entry;
+}
+
+/**
+ * 图表缓存: a chart's SVG, drawn once per figure set and shared by every format rendered in this process (DOCX,
+ * PDF, HTML, Markdown), so a report in several formats, or the same report downloaded again, draws it once.
+ */
+export function cachedChartSvg(spec: ChartSpec): string {
+  return drawn(spec).svg;
+}
+
+/** The chart's PNG (DOCX's raster fallback), rasterized once per figure set like its SVG. */
+export function cachedChartPng(spec: ChartSpec): Buffer {
+  const entry = drawn(spec);
+  entry.png ??= svgToPng(entry.svg, CHART_PNG_WIDTH);
+  return entry.png;
+}
+
+/** Forgets every chart (benchmarks measure a cold render with it). */
+export function clearChartCache(): void {
+  cache.clear();
+}
