@@ -4,8 +4,30 @@
 import type { Achievement } from '../scoring/qualitative.js';
 import { normalizePrinted } from './parse-printed-value.js';
 
-const NOT_ACHIEVED = ['未完成', '没有完成', '未达到', '未达标', '不达标', '不通过', '未通过', '不合格', '未实现', '未落实'];
-const PARTLY = ['基本完成', '部分完成', '基本达标', '基本达到', '基本实现', '部分实现', '基本满意', '基本落实', '较好', '一般'];
+const NOT_ACHIEVED = [
+  '未完成',
+  '没有完成',
+  '未达到',
+  '未达标',
+  '不达标',
+  '不通过',
+  '未通过',
+  '不合格',
+  '未实现',
+  '未落实',
+];
+const PARTLY = [
+  '基本完成',
+  '部分完成',
+  '基本达标',
+  '基本达到',
+  '基本实现',
+  '部分实现',
+  '基本满意',
+  '基本落实',
+  '较好',
+  '一般',
+];
 const ACHIEVED = ['已完成', '完成', '通过', '达标', '达到', '实现', '合格', '满意', '良好', '落实', '有效'];
 /** One-character answers, read only when they are the whole cell (是 or 差 inside a sentence is no verdict). */
 const EXACT: Readonly<Record<string, Achievement>> = { 是: '达成', 好: '达成', 优: '达成', 否: '未达成', 差: '未达成' };

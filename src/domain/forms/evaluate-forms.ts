@@ -9,6 +9,7 @@ import type { RulePack } from '../scoring/rule-pack.js';
 import { at, finding, pointsDiffer, pts, type FormPlace } from './form-finding.js';
 import { fundsFindings, wrongTotalRate } from './funds-findings.js';
 import { indicatorFindings } from './indicator-findings.js';
+import { reportCrossCheck } from './report-cross-check.js';
 import { scoreForm, type FormScore } from './score-form.js';
 import { templateFindings } from './template-findings.js';
 
@@ -17,16 +18,18 @@ export type FormEvaluation = { index: number; form: FormTable; score: FormScore;
 
 /** The funds score and the indicator scores as printed, when every one of them is printed. */
 function printedParts(form: FormTable): Points[] | null {
-  const parts: (Points | null)[] = form.indicators.map((i) => (i.declaredScore === undefined ? null : parsePoints(i.declaredScore)));
+  const parts: (Points | null)[] = form.indicators.map((i) =>
+    i.declaredScore === undefined ? null : parsePoints(i.declaredScore),
+  );
   const funds = form.funds;
   if (funds !== undefined) {
     const total = funds.declaredTotal?.score;
     const rows = funds.rows.map((r) => (r.declaredScore === undefined ? null : parsePoints(r.declaredScore)));
     if (total !== undefined) parts.push(parsePoints(total));
-    else if (rows.length > 0 && rows.every((r) => r !== null)) parts.push(sumPoints(rows as Points[]));
+    else if (rows.length > 0 && rows.every((r) => r !== null)) parts.push(sumPoints(rows));
     else parts.push(null);
   }
-  return parts.every((p) => p !== null) ? (parts as Points[]) : null;
+  return parts.every((p) => p !== null) ? parts : null;
 }
 
 function totalFindings(form: FormTable, score: FormScore, place: FormPlace): Finding[] {
@@ -40,11 +43,21 @@ function totalFindings(form: FormTable, score: FormScore, place: FormPlace): Fin
     out.push(finding('error', 'FORM_TOTAL_NOT_SUM', message, path, { declared: pts(declared), sum: pts(sum) }));
   } else if (declared !== null && score.complete && pointsDiffer(declared, score.total)) {
     const message = `“${place.name}”总分填 ${pts(declared)}，按规则计算为 ${pts(score.total)}：${score.totalExplanation.text}`;
-    out.push(finding('error', 'FORM_DECLARED_SCORE_MISMATCH', message, path, { declared: pts(declared), computed: pts(score.total) }));
+    out.push(
+      finding('error', 'FORM_DECLARED_SCORE_MISMATCH', message, path, {
+        declared: pts(declared),
+        computed: pts(score.total),
+      }),
+    );
   }
   if (form.declaredGrade !== undefined && score.complete && form.declaredGrade !== score.grade) {
     const message = `“${place.name}”等级填“${form.declaredGrade}”，按总分 ${pts(score.total)} 应为“${score.grade}”。`;
-    out.push(finding('error', 'FORM_DECLARED_GRADE_MISMATCH', message, at(place, 'declaredGrade'), { declared: form.declaredGrade, computed: score.grade }));
+    out.push(
+      finding('error', 'FORM_DECLARED_GRADE_MISMATCH', message, at(place, 'declaredGrade'), {
+        declared: form.declaredGrade,
+        computed: score.grade,
+      }),
+    );
   }
   return out;
 }
@@ -71,14 +84,18 @@ export function evaluateForm(form: FormTable, index: number, pack: RulePack, uni
 
 /**
  * Every 自评表 of the dataset (`dataset.forms`) under `pack`: scores with explanations, and the findings of each.
- * Pure. `figures` is accepted for the cross-table checks against the report's own figures (not used yet: a form's
- * figures are checked against the form itself).
+ * Pure. `figures` are the dataset's own (from selfEvaluate): a report's 部门整体自评表 is checked against them.
  */
 export function evaluateForms(
   dataset: Dataset,
   pack: RulePack,
-  _figures: Figures,
+  figures: Figures,
 ): { forms: FormEvaluation[]; findings: Finding[] } {
-  const forms = dataset.forms.map((form, index) => evaluateForm(form, index, pack, dataset.unit));
+  const forms = dataset.forms.map((form, index) => {
+    const evaluation = evaluateForm(form, index, pack, dataset.unit);
+    const place: FormPlace = { index, name: form.name, unit: dataset.unit };
+    const cross = reportCrossCheck(dataset, figures, evaluation.score, place);
+    return cross.length === 0 ? evaluation : { ...evaluation, findings: [...evaluation.findings, ...cross] };
+  });
   return { forms, findings: forms.flatMap((f) => f.findings) };
 }

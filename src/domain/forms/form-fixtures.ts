@@ -1,6 +1,6 @@
 // Test fixtures: 自评表 constructed as each province prints them, complete and consistent, with the figures the
 // form would print under the right pack (checked in score-form.test.ts). Not imported by production code.
-import { z } from 'zod';
+import type { z } from 'zod';
 import { formTableSchema, type FormTable } from '../dataset/form-table.js';
 
 export type FormInput = z.input<ReturnType<typeof formTableSchema>>;
@@ -10,7 +10,15 @@ export function formOf(input: FormInput): FormTable {
   return formTableSchema('万元').parse(input);
 }
 
-const row = (level1: string, level2: string, name: string, target: string, actual: string, weight: string, extra: Partial<IndicatorRow> = {}): IndicatorRow => ({
+const row = (
+  level1: string,
+  level2: string,
+  name: string,
+  target: string,
+  actual: string,
+  weight: string,
+  extra: Partial<IndicatorRow> = {},
+): IndicatorRow => ({
   level1,
   level2,
   name,
@@ -30,14 +38,29 @@ export function mofProjectForm(): FormInput {
     implementer: '某县农村供水管理站',
     funds: {
       rows: [
-        { source: '当年财政拨款', yearStartBudget: '500', fullYearBudget: '520', actual: '498.6', declaredRate: '95.88' },
+        {
+          source: '当年财政拨款',
+          yearStartBudget: '500',
+          fullYearBudget: '520',
+          actual: '498.6',
+          declaredRate: '95.88',
+        },
         { source: '上年结转资金', fullYearBudget: '80', actual: '80', declaredRate: '100' },
         { source: '其他资金', yearStartBudget: '0', fullYearBudget: '0', actual: '0', declaredRate: '0.00' },
       ],
-      declaredTotal: { yearStartBudget: '500', fullYearBudget: '600', actual: '578.6', weight: '10', rate: '96.43', score: '9.64' },
+      declaredTotal: {
+        yearStartBudget: '500',
+        fullYearBudget: '600',
+        actual: '578.6',
+        weight: '10',
+        rate: '96.43',
+        score: '9.64',
+      },
       adjustmentReason: '年中追加水源地保护资金 20 万元。',
     },
-    annualTargets: [{ target: '新建供水管网 120 公里，水质达标率 95% 以上。', actual: '新建供水管网 126 公里，水质达标率 97.5%。' }],
+    annualTargets: [
+      { target: '新建供水管网 120 公里，水质达标率 95% 以上。', actual: '新建供水管网 126 公里，水质达标率 97.5%。' },
+    ],
     indicators: [
       row('产出', '数量', '新建供水管网长度', '≥120公里', '126公里', '15'),
       row('产出', '质量', '水质达标率', '≥95%', '97.5%', '15'),
@@ -58,8 +81,17 @@ export function hubeiProjectForm(): FormInput {
     scope: 'project',
     name: '乡村学校少年宫建设',
     funds: {
-      rows: [{ source: '财政资金', yearStartBudget: '200', fullYearBudget: '180', actual: '171.3', declaredRate: '95.17' }],
-      declaredTotal: { yearStartBudget: '200', fullYearBudget: '180', actual: '171.3', weight: '20', rate: '95.17', score: '19.03' },
+      rows: [
+        { source: '财政资金', yearStartBudget: '200', fullYearBudget: '180', actual: '171.3', declaredRate: '95.17' },
+      ],
+      declaredTotal: {
+        yearStartBudget: '200',
+        fullYearBudget: '180',
+        actual: '171.3',
+        weight: '20',
+        rate: '95.17',
+        score: '19.03',
+      },
       adjustmentReason: '两所学校建设内容调整，收回 20 万元统筹使用。',
     },
     indicators: [
@@ -106,8 +138,17 @@ export function sichuanProjectForm(): FormInput {
     scope: 'project',
     name: '城镇老旧小区改造',
     funds: {
-      rows: [{ source: '财政拨款', yearStartBudget: '300', fullYearBudget: '350', actual: '336.42', declaredRate: '96.12' }],
-      declaredTotal: { yearStartBudget: '300', fullYearBudget: '350', actual: '336.42', weight: '10', rate: '96.12', score: '9.61' },
+      rows: [
+        { source: '财政拨款', yearStartBudget: '300', fullYearBudget: '350', actual: '336.42', declaredRate: '96.12' },
+      ],
+      declaredTotal: {
+        yearStartBudget: '300',
+        fullYearBudget: '350',
+        actual: '336.42',
+        weight: '10',
+        rate: '96.12',
+        score: '9.61',
+      },
       adjustmentReason: '省级追加补助 50 万元。',
     },
     indicators: [
@@ -133,7 +174,13 @@ export function hunanDepartmentForm(): FormInput {
     funds: {
       rows: [
         { source: '年初结转结余', yearStartBudget: '45.2', actual: '40.1', declaredRate: '88.72' },
-        { source: '一般公共预算', yearStartBudget: '1,180', fullYearBudget: '1,262.5', actual: '1,201.36', declaredRate: '95.16' },
+        {
+          source: '一般公共预算',
+          yearStartBudget: '1,180',
+          fullYearBudget: '1,262.5',
+          actual: '1,201.36',
+          declaredRate: '95.16',
+        },
       ],
       declaredTotal: { actual: '1241.46', weight: '10', rate: '94.93', score: '9.49' },
       adjustmentReason: '追加经济普查经费 82.5 万元。',
@@ -141,8 +188,14 @@ export function hunanDepartmentForm(): FormInput {
     indicators: [
       row('产出', '数量', '统计调查项目完成数', '≥26项', '26项', '20'),
       row('产出', '质量', '统计数据上报及时准确率', '≥98%', '99.2%', '20'),
-      row('产出', '时效', '统计公报发布', '按时', '按时完成', '10', { declaredScore: '9' }),
-      row('效益', '社会', '统计信息服务社会', '有效', '有效', '30', { declaredScore: '27' }),
+      row('产出', '时效', '统计公报发布', '按时', '按时完成', '10', {
+        declaredScore: '9',
+        deviationReason: '两期月度数据发布较计划推迟 1 天，已调整审核流程。',
+      }),
+      row('效益', '社会', '统计信息服务社会', '有效', '有效', '30', {
+        declaredScore: '27',
+        deviationReason: '统计数据开放查询功能尚未上线，次年完成。',
+      }),
       row('满意度', '服务对象满意度', '服务对象满意度', '≥90%', '95%', '10'),
     ],
     declaredTotal: '95.49',

@@ -2,7 +2,16 @@
 // with 年初预算数, 全年预算数, 全年执行数, 分值, 执行率, 得分; the denominator is the pack's (年初 / 全年 / 可用预算).
 // Edge cases: a column the form does not print gives no figure (nothing is assumed); a blank cell in a printed
 // column is 0; 0 ÷ 0 is 0.00 % or no rate, as the pack says; a total row with no source rows stands for itself.
-import { formatAmount, formatPercent, parsePercent, ratio, sumFen, type Fen, type MoneyUnit, type Percent } from '../money/index.js';
+import {
+  formatAmount,
+  formatPercent,
+  parsePercent,
+  ratio,
+  sumFen,
+  type Fen,
+  type MoneyUnit,
+  type Percent,
+} from '../money/index.js';
 import type { FormTable, FundsRow } from '../dataset/form-table.js';
 import { explain, type Explanation } from '../scoring/explanation.js';
 import { formatPoints, parsePoints, sumPoints, type Points } from '../scoring/points.js';
@@ -152,7 +161,12 @@ function columnsOf(funds: Funds): FundsEvaluation['columns'] {
 }
 
 /** Rates and scores of every row and of the total, under the form convention of the pack. */
-export function evaluateFunds(funds: Funds, convention: FormConvention, pack: RulePack, unit: MoneyUnit): FundsEvaluation {
+export function evaluateFunds(
+  funds: Funds,
+  convention: FormConvention,
+  pack: RulePack,
+  unit: MoneyUnit,
+): FundsEvaluation {
   const columns = columnsOf(funds);
   const cells = funds.rows.map((r) => rowCells(r, columns));
   const rowBasis = convention.funds.rowBasis ?? convention.funds.basis;

@@ -49,17 +49,25 @@ function totalRowFindings(funds: Funds, place: FormPlace): Finding[] {
 }
 
 /** The rate the printed (wrong) total amounts give, when a printed total cell differs from the sum of its rows. */
-function rateFromPrintedTotal(funds: Funds, total: FundsLine, place: FormPlace): { rate: Percent; cell: string } | null {
+function rateFromPrintedTotal(
+  funds: Funds,
+  total: FundsLine,
+  place: FormPlace,
+): { rate: Percent; cell: string } | null {
   const printed = funds.declaredTotal;
   if (printed === undefined || funds.rows.length === 0 || total.budget === null || total.actual === null) return null;
   const n = funds.rows.length;
-  const actual = printed.actual !== undefined && amountsDiffer(printed.actual, total.actual, n, place.unit) ? printed.actual : null;
+  const actual =
+    printed.actual !== undefined && amountsDiffer(printed.actual, total.actual, n, place.unit) ? printed.actual : null;
   const basisCell = total.basis === 'availableBudget' ? undefined : printed[total.basis];
   const budget = basisCell !== undefined && amountsDiffer(basisCell, total.budget, n, place.unit) ? basisCell : null;
   if (actual === null && budget === null) return null;
   const rate = ratio(actual ?? total.actual, budget ?? total.budget);
   if (rate === null) return null;
-  const cell = actual !== null ? `全年执行数 ${amt(actual, place.unit)}` : `${FORM_BASIS_LABEL[total.basis]} ${amt(budget ?? total.budget, place.unit)}`;
+  const cell =
+    actual !== null
+      ? `全年执行数 ${amt(actual, place.unit)}`
+      : `${FORM_BASIS_LABEL[total.basis]} ${amt(budget ?? total.budget, place.unit)}`;
   return { rate, cell };
 }
 
@@ -106,7 +114,12 @@ function scoreFindings(line: FundsLine, place: FormPlace, fundsWeight: Points, f
   }
   if (line.score === null || !pointsDiffer(declared, line.score)) return [];
   const message = `“${place.name}”${lineName(line)}得分填 ${pts(declared)}，按规则计算为 ${pts(line.score)}（${line.explanation?.text ?? ''}）`;
-  return [finding('error', 'FORM_DECLARED_SCORE_MISMATCH', message, path, { declared: pts(declared), computed: pts(line.score) })];
+  return [
+    finding('error', 'FORM_DECLARED_SCORE_MISMATCH', message, path, {
+      declared: pts(declared),
+      computed: pts(line.score),
+    }),
+  ];
 }
 
 function weightFindings(funds: Funds, evaluation: FundsEvaluation, score: FormScore, place: FormPlace): Finding[] {
@@ -124,7 +137,12 @@ function weightFindings(funds: Funds, evaluation: FundsEvaluation, score: FormSc
   }
   if (printed !== null && rowSum !== null && printed !== rowSum) {
     const message = `“${place.name}”年度资金总额的分值填 ${pts(printed)}，各来源行分值合计为 ${pts(rowSum)}。`;
-    out.push(finding('error', 'FORM_FUNDS_TOTAL_MISMATCH', message, at(place, 'funds', 'declaredTotal', 'weight'), { declared: pts(printed), computed: pts(rowSum) }));
+    out.push(
+      finding('error', 'FORM_FUNDS_TOTAL_MISMATCH', message, at(place, 'funds', 'declaredTotal', 'weight'), {
+        declared: pts(printed),
+        computed: pts(rowSum),
+      }),
+    );
   }
   return out;
 }
@@ -138,7 +156,10 @@ function adjustmentFindings(funds: Funds, place: FormPlace): Finding[] {
   );
   if (adjusted.length === 0) return [];
   const first = adjusted[0];
-  const detail = first === undefined || first.yearStartBudget === undefined || first.fullYearBudget === undefined ? '' : `（年初 ${amt(first.yearStartBudget, place.unit)}，全年 ${amt(first.fullYearBudget, place.unit)}）`;
+  const detail =
+    first === undefined || first.yearStartBudget === undefined || first.fullYearBudget === undefined
+      ? ''
+      : `（年初 ${amt(first.yearStartBudget, place.unit)}，全年 ${amt(first.fullYearBudget, place.unit)}）`;
   const message = `“${place.name}”全年预算数与年初预算数不同${detail}，未说明预算调整的原因。`;
   return [finding('warning', 'FORM_ADJUSTMENT_REASON_MISSING', message, at(place, 'funds', 'adjustmentReason'))];
 }
@@ -163,6 +184,12 @@ export function fundsFindings(form: FormTable, score: FormScore, place: FormPlac
 }
 
 /** The rate a wrong printed total gives, for a linked 预算执行率 indicator that copied it. */
-export function wrongTotalRate(form: FormTable, score: FormScore, place: FormPlace): { rate: Percent; cell: string } | null {
-  return form.funds === undefined || score.funds === null ? null : rateFromPrintedTotal(form.funds, score.funds.total, place);
+export function wrongTotalRate(
+  form: FormTable,
+  score: FormScore,
+  place: FormPlace,
+): { rate: Percent; cell: string } | null {
+  return form.funds === undefined || score.funds === null
+    ? null
+    : rateFromPrintedTotal(form.funds, score.funds.total, place);
 }

@@ -12,7 +12,8 @@ const pct = (p: Percent | bigint): string => `${formatPercent(p as Percent, { tr
 
 function steps(rule: Extract<FundsRule, { kind: 'steps' }>, weight: Points, rate: Percent): FundsRuleResult {
   const head = `${pct(rule.fullAt)}计满分，每低于 ${pct(rule.step)} 扣 ${formatPoints(rule.pointsPerStep)} 分`;
-  if (rate >= rule.fullAt) return { score: weight, rule: `${head}；执行率已达 ${pct(rule.fullAt)}，得满分`, formula: '得分 = 分值' };
+  if (rate >= rule.fullAt)
+    return { score: weight, rule: `${head}；执行率已达 ${pct(rule.fullAt)}，得满分`, formula: '得分 = 分值' };
   const deficit = rule.fullAt - rate;
   const count = rule.count === 'completed' ? deficit / rule.step : (deficit + rule.step - 1n) / rule.step;
   const score = clampPoints(points(weight - count * rule.pointsPerStep), ZERO_POINTS, weight);
@@ -27,7 +28,11 @@ function steps(rule: Extract<FundsRule, { kind: 'steps' }>, weight: Points, rate
 function bands(rule: Extract<FundsRule, { kind: 'bands' }>, weight: Points, rate: Percent): FundsRuleResult {
   const band = rule.bands.find((b) => rate >= b.min);
   if (band === undefined) {
-    return { score: ZERO_POINTS, rule: `执行率低于最低一档（${pct(rule.bands.at(-1)?.min ?? 0n)}），得 0 分`, formula: '得分 = 0' };
+    return {
+      score: ZERO_POINTS,
+      rule: `执行率低于最低一档（${pct(rule.bands.at(-1)?.min ?? 0n)}），得 0 分`,
+      formula: '得分 = 0',
+    };
   }
   const score = clampPoints(points(divideHalfUp(weight * band.factor, 10_000n)), ZERO_POINTS, weight);
   return {

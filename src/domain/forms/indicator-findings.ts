@@ -1,7 +1,7 @@
 // Source: standards.md §4–6: declared scores that ignore the rule, a total in a sub-score cell, a deviation reason
 // below full weight, an indicator's actual copied from its target, one figure scored twice, level weights as the
 // pack prints them. Edge cases: a cell the form does not print is only a finding where the form requires it.
-import { FEN_PER_UNIT, formatPercent, percentPhrase, type Fen, type Percent } from '../money/index.js';
+import { FEN_PER_UNIT, formatPercent, percentPhrase, type Percent } from '../money/index.js';
 import type { FormTable } from '../dataset/form-table.js';
 import type { Finding } from '../findings/finding.js';
 import { readQuantity } from '../scoring/exact-quantity.js';
@@ -66,20 +66,30 @@ function executionLinkFindings(s: FormIndicatorScore, c: Context, name: string):
   if (s.link !== 'executionRate' || rate === null) return [];
   const out: Finding[] = [];
   const path = at(c.place, 'indicators', s.index, 'actual');
-  const printed = s.actual?.kind === 'quantity' && (s.actual.unit === '%' || s.actual.unit === '') ? readQuantity(s.actual.value) : null;
-  const printedRate = printed === null || 100n % printed.scale !== 0n ? null : ((printed.units * 100n) / printed.scale) as Percent;
+  const printed =
+    s.actual?.kind === 'quantity' && (s.actual.unit === '%' || s.actual.unit === '')
+      ? readQuantity(s.actual.value)
+      : null;
+  const printedRate =
+    printed === null || 100n % printed.scale !== 0n ? null : (((printed.units * 100n) / printed.scale) as Percent);
   if (printedRate !== null && !rateAsPrinted(printedRate, rate)) {
     const figures = { declared: pct(printedRate), computed: pct(rate) };
     const wrong = c.wrongRate !== null && c.wrongRate.rate === printedRate;
     const message = wrong
       ? `“${c.place.name}”${name}实际完成值填 ${pct(printedRate)}，系按表中有误的${c.wrongRate?.cell ?? ''}算出；按资金情况应为 ${pct(rate)}。`
       : `“${c.place.name}”${name}实际完成值填 ${pct(printedRate)}，按资金情况计算的执行率为 ${pct(rate)}，已按计算值计分。`;
-    out.push(finding('error', wrong ? 'FORM_RATE_FROM_WRONG_FIGURE' : 'FORM_LINKED_ACTUAL_MISMATCH', message, path, figures));
+    out.push(
+      finding('error', wrong ? 'FORM_RATE_FROM_WRONG_FIGURE' : 'FORM_LINKED_ACTUAL_MISMATCH', message, path, figures),
+    );
   }
   const fundsScored = c.score.funds?.score !== null && c.score.convention.funds.weight > 0n;
   if (fundsScored && s.weight > 0n) {
     const message = `“${c.place.name}”${name}（${pts(s.weight)} 分）与资金情况的预算执行率（${pts(c.score.convention.funds.weight)} 分）对同一执行率 ${percentPhrase(rate)} 重复计分。`;
-    out.push(finding('warning', 'FORM_EXECUTION_SCORED_TWICE', message, at(c.place, 'indicators', s.index), { rate: formatPercent(rate) }));
+    out.push(
+      finding('warning', 'FORM_EXECUTION_SCORED_TWICE', message, at(c.place, 'indicators', s.index), {
+        rate: formatPercent(rate),
+      }),
+    );
   }
   return out;
 }
@@ -103,7 +113,7 @@ function costFindings(s: FormIndicatorScore, c: Context, name: string): Finding[
   return [
     finding('warning', 'FORM_COST_ACTUAL_COPIED', message, at(c.place, 'indicators', s.index, 'actual'), {
       actual: s.indicator.actual ?? '',
-      spent: amt(spent as Fen, c.place.unit),
+      spent: amt(spent, c.place.unit),
     }),
   ];
 }
@@ -113,11 +123,26 @@ function judgementFindings(s: FormIndicatorScore, c: Context, name: string): Fin
   const path = (key: string) => at(c.place, 'indicators', s.index, key);
   if (!s.incomplete && s.score < s.weight && blank(s.indicator.deviationReason)) {
     const message = `“${c.place.name}”${name}得分 ${pts(s.score)}，低于分值 ${pts(s.weight)}，须填写偏差原因分析及改进措施。`;
-    out.push(finding('warning', 'FORM_DEVIATION_REASON_MISSING', message, path('deviationReason'), { score: pts(s.score), weight: pts(s.weight) }));
+    out.push(
+      finding('warning', 'FORM_DEVIATION_REASON_MISSING', message, path('deviationReason'), {
+        score: pts(s.score),
+        weight: pts(s.weight),
+      }),
+    );
   }
   if (s.targetTooLow && s.overAchievement !== null && (s.direction === '≥' || s.direction === '≤')) {
-    const values = { name: `“${c.place.name}”${name}`, target: s.indicator.target ?? '', actual: s.indicator.actual ?? '', share: percentPhrase(s.overAchievement) };
-    out.push(finding('warning', 'FORM_TARGET_TOO_LOW', beatenTargetPhrase(s.direction, values), path('target'), { direction: s.direction, overAchievement: formatPercent(s.overAchievement) }));
+    const values = {
+      name: `“${c.place.name}”${name}`,
+      target: s.indicator.target ?? '',
+      actual: s.indicator.actual ?? '',
+      share: percentPhrase(s.overAchievement),
+    };
+    out.push(
+      finding('warning', 'FORM_TARGET_TOO_LOW', beatenTargetPhrase(s.direction, values), path('target'), {
+        direction: s.direction,
+        overAchievement: formatPercent(s.overAchievement),
+      }),
+    );
   }
   return out;
 }
@@ -131,12 +156,23 @@ function levelFindings(c: Context, form: FormTable): Finding[] {
     }
     if (l.indicatorWeight === l.packWeight) return [];
     const message = `“${c.place.name}”${l.name}指标分值合计 ${pts(l.indicatorWeight)} 分，规则包${c.score.convention.title}规定为 ${pts(l.packWeight)} 分，请核对分值或选用相符的规则包。`;
-    return [finding('error', 'FORM_LEVEL_WEIGHTS_MISMATCH', message, at(c.place, 'indicators'), { level1: l.name, indicatorWeight: pts(l.indicatorWeight), packWeight: pts(l.packWeight) })];
+    return [
+      finding('error', 'FORM_LEVEL_WEIGHTS_MISMATCH', message, at(c.place, 'indicators'), {
+        level1: l.name,
+        indicatorWeight: pts(l.indicatorWeight),
+        packWeight: pts(l.packWeight),
+      }),
+    ];
   });
 }
 
 /** Every finding of a table's indicator grid. */
-export function indicatorFindings(form: FormTable, score: FormScore, place: FormPlace, wrongRate: Context['wrongRate']): Finding[] {
+export function indicatorFindings(
+  form: FormTable,
+  score: FormScore,
+  place: FormPlace,
+  wrongRate: Context['wrongRate'],
+): Finding[] {
   const formTotal = form.declaredTotal === undefined ? null : parsePoints(form.declaredTotal);
   const scoresPrinted = form.indicators.some((i) => i.declaredScore !== undefined) || form.declaredTotal !== undefined;
   const c: Context = { place, score, formTotal, wrongRate, scoresPrinted };

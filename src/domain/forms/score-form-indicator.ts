@@ -75,10 +75,24 @@ export type IndicatorContext = { pack: RulePack; executionRate: Percent | null }
 
 type Base = Omit<
   FormIndicatorScore,
-  'formulaScore' | 'penalty' | 'score' | 'overAchievement' | 'targetTooLow' | 'outOfBand' | 'incomplete' | 'explanation' | 'achievement'
+  | 'formulaScore'
+  | 'penalty'
+  | 'score'
+  | 'overAchievement'
+  | 'targetTooLow'
+  | 'outOfBand'
+  | 'incomplete'
+  | 'explanation'
+  | 'achievement'
 >;
 
-function finish(base: Base, pack: RulePack, inputs: Record<string, string>, result: FormulaResult, extra: Partial<FormIndicatorScore>): FormIndicatorScore {
+function finish(
+  base: Base,
+  pack: RulePack,
+  inputs: Record<string, string>,
+  result: FormulaResult,
+  extra: Partial<FormIndicatorScore>,
+): FormIndicatorScore {
   const penalty = extra.penalty ?? ZERO_POINTS;
   const score = maxPoints(ZERO_POINTS, points(result.score - penalty));
   return {
@@ -97,13 +111,25 @@ function finish(base: Base, pack: RulePack, inputs: Record<string, string>, resu
 }
 
 function unscored(base: Base, pack: RulePack, inputs: Record<string, string>, reason: string): FormIndicatorScore {
-  return finish(base, pack, inputs, { score: ZERO_POINTS, rule: `${reason}，无法计分，得 0 分`, formula: '得分 = 0' }, { incomplete: true });
+  return finish(
+    base,
+    pack,
+    inputs,
+    { score: ZERO_POINTS, rule: `${reason}，无法计分，得 0 分`, formula: '得分 = 0' },
+    { incomplete: true },
+  );
 }
 
-function scoreQuantity(base: Base, pack: RulePack, inputs: Record<string, string>, direction: '≥' | '≤' | '='): FormIndicatorScore {
+function scoreQuantity(
+  base: Base,
+  pack: RulePack,
+  inputs: Record<string, string>,
+  direction: '≥' | '≤' | '=',
+): FormIndicatorScore {
   const { target, weight } = base;
   const actual = base.scoredActual === null ? null : parsePrintedValue(base.scoredActual);
-  if (target?.kind !== 'quantity' || actual?.kind !== 'quantity') return unscored(base, pack, inputs, '目标值或实际值不是数值');
+  if (target?.kind !== 'quantity' || actual?.kind !== 'quantity')
+    return unscored(base, pack, inputs, '目标值或实际值不是数值');
   const q = comparable(target, actual);
   if (q === null) return unscored(base, pack, inputs, `目标值单位“${target.unit}”与实际值单位“${actual.unit}”不一致`);
   const result = formula(direction, pack, weight, q.t, q.a);
@@ -113,7 +139,11 @@ function scoreQuantity(base: Base, pack: RulePack, inputs: Record<string, string
   const penalty = penalized ? rule.points : ZERO_POINTS;
   const slack = direction === '≤' ? '低于上限' : '超目标值';
   const shown = penalized
-    ? { ...result, rule: `${result.rule}；${slack} ${formatPercent(over ?? (0n as Percent))}%，目标设定不合理，扣 ${formatPoints(penalty)} 分`, formula: `${result.formula} − 扣分` }
+    ? {
+        ...result,
+        rule: `${result.rule}；${slack} ${formatPercent(over ?? (0n as Percent))}%，目标设定不合理，扣 ${formatPoints(penalty)} 分`,
+        formula: `${result.formula} − 扣分`,
+      }
     : result;
   return finish(base, pack, inputs, shown, {
     penalty,
@@ -125,21 +155,30 @@ function scoreQuantity(base: Base, pack: RulePack, inputs: Record<string, string
 function scoreWords(base: Base, pack: RulePack, inputs: Record<string, string>): FormIndicatorScore {
   const { indicator, weight, declaredScore } = base;
   const achievement = indicator.actual === undefined ? null : achievementOf(indicator.actual, indicator.target);
-  if (achievement === null) return unscored(base, pack, inputs, '无法从实际完成值判定完成程度（达成、部分达成、未达成）');
+  if (achievement === null)
+    return unscored(base, pack, inputs, '无法从实际完成值判定完成程度（达成、部分达成、未达成）');
   inputs['完成程度'] = achievement;
   if (declaredScore !== null) inputs['自评得分'] = formatPoints(declaredScore);
   const result = scoreQualitative(weight, pack.qualitative, achievement, declaredScore);
   return finish(base, pack, inputs, result, { achievement, outOfBand: result.outOfBand });
 }
 
-function directionOf(indicator: FormIndicator, target: PrintedValue | null, actual: PrintedValue | null): FormDirection {
+function directionOf(
+  indicator: FormIndicator,
+  target: PrintedValue | null,
+  actual: PrintedValue | null,
+): FormDirection {
   if (indicator.direction !== undefined) return indicator.direction;
   if (target?.kind === 'quantity' && actual?.kind !== 'qualitative') return target.direction ?? '≥';
   return '定性';
 }
 
 /** Scores one indicator row as printed, the linked 预算执行率 taking the table's computed rate. */
-export function scoreFormIndicator(indicator: FormIndicator, index: number, context: IndicatorContext): FormIndicatorScore {
+export function scoreFormIndicator(
+  indicator: FormIndicator,
+  index: number,
+  context: IndicatorContext,
+): FormIndicatorScore {
   const { pack, executionRate } = context;
   const target = read(indicator.target);
   const actual = read(indicator.actual);
@@ -158,6 +197,6 @@ export function scoreFormIndicator(indicator: FormIndicator, index: number, cont
   if (linked) inputs['按资金情况计算的执行率'] = scoredActual ?? '';
   if (target === null) return unscored(base, pack, inputs, '未填年度指标值');
   if (actual === null && !linked) return unscored(base, pack, inputs, '未填实际完成值');
-  if (direction === '定性' || actual?.kind === 'qualitative' && !linked) return scoreWords(base, pack, inputs);
+  if (direction === '定性' || (actual?.kind === 'qualitative' && !linked)) return scoreWords(base, pack, inputs);
   return scoreQuantity(base, pack, inputs, direction);
 }

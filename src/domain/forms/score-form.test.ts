@@ -78,15 +78,20 @@ describe('form tables reproduce the printed figures under the right pack', () =>
     const s = scored(hunanDepartmentForm(), 'hunan');
     expect(s.rows).toEqual(['88.72', '95.16']);
     expect([s.rate, s.funds, s.total]).toEqual(['94.93', '9.49', '95.49']);
-    expect(s.score.funds?.total.explanation?.text).toContain('可用预算数（年初结转 + 年初预算 + 本年追加） 1307.70万元');
+    expect(s.score.funds?.total.explanation?.text).toContain(
+      '可用预算数（年初结转 + 年初预算 + 本年追加） 1307.70万元',
+    );
     const fullYear = scored(hunanDepartmentForm(), 'national');
     expect(fullYear.rate).toBe('98.33');
   });
 });
 
 function withFundsRule(funds: object, name = 'form-rule-example'): RulePack {
-  const project = { ...NATIONAL_PACK.forms?.project, funds: { ...NATIONAL_PACK.forms?.project?.funds, ...funds } };
-  const parsed = parseRulePack({ ...NATIONAL_PACK, name, forms: { project } } satisfies RulePackInput);
+  const base = NATIONAL_PACK.forms?.project;
+  if (base === undefined) throw new Error('national has a project form');
+  const project = { ...base, funds: { ...base.funds, ...funds } };
+  const input: RulePackInput = { ...NATIONAL_PACK, name, forms: { project } };
+  const parsed = parseRulePack(input);
   if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
   return parsed.pack;
 }
@@ -149,7 +154,11 @@ describe('funds score rules', () => {
   it('gives no rate for 0 ÷ 0 when the pack prints none', () => {
     const p = withFundsRule({ zeroOverZero: 'none' });
     expect(fundsAt('0', withFundsRule({}))?.total.rate).toBe(0n);
-    const form = formOf({ scope: 'project', name: '示例', funds: { rows: [{ source: '其他资金', fullYearBudget: '0', actual: '0' }] } });
+    const form = formOf({
+      scope: 'project',
+      name: '示例',
+      funds: { rows: [{ source: '其他资金', fullYearBudget: '0', actual: '0' }] },
+    });
     expect(scoreForm(form, p, '万元').funds?.total.rate).toBeNull();
   });
 });

@@ -1,7 +1,7 @@
 // Source: standards.md §6: total = funds score + Σ indicator scores, levels and weights as the form prints them;
 // grade by the pack's bands. A project table's score is its own. Edge cases: a form without a funds block is
 // scored on its indicators alone; a funds block whose basis column is not printed leaves the total incomplete.
-import { formatPercent, type MoneyUnit } from '../money/index.js';
+import { formatPercent, type MoneyUnit, type Percent } from '../money/index.js';
 import type { FormTable } from '../dataset/form-table.js';
 import { applicableCap, capTotal, type ExecutionCap } from '../scoring/execution-cap.js';
 import { explain, type Explanation } from '../scoring/explanation.js';
@@ -32,14 +32,23 @@ export type FormScore = {
 };
 
 /** The pack's convention for this kind of table, or one made from its report weights and basis. */
-export function conventionFor(pack: RulePack, scope: FormTable['scope']): { convention: FormConvention; derived: boolean } {
+export function conventionFor(
+  pack: RulePack,
+  scope: FormTable['scope'],
+): { convention: FormConvention; derived: boolean } {
   const own = pack.forms?.[scope];
   if (own !== undefined) return { convention: own, derived: false };
   const { execution, 产出, 效益, 满意度 } = pack.weights;
   const convention: FormConvention = {
     title: scope === 'project' ? '项目支出绩效自评表' : '部门整体支出绩效自评表',
     total: sumPoints([execution, 产出, 效益, 满意度]),
-    funds: { weight: execution, basis: pack.executionBasis, rule: { kind: 'proportional' }, perRow: false, zeroOverZero: 'zero' },
+    funds: {
+      weight: execution,
+      basis: pack.executionBasis,
+      rule: { kind: 'proportional' },
+      perRow: false,
+      zeroOverZero: 'zero',
+    },
     indicators: {
       layout: 'levels',
       levels: (['产出', '效益', '满意度'] as const).map((name) => ({ name, weight: pack.weights[name] })),
@@ -52,7 +61,14 @@ function levelScores(indicators: readonly FormIndicatorScore[], convention: Form
   const layout = convention.indicators;
   if (layout.layout === 'flat') {
     const weight = sumPoints(indicators.map((s) => s.weight));
-    return [{ name: '指标', packWeight: layout.weight, indicatorWeight: weight, score: sumPoints(indicators.map((s) => s.score)) }];
+    return [
+      {
+        name: '指标',
+        packWeight: layout.weight,
+        indicatorWeight: weight,
+        score: sumPoints(indicators.map((s) => s.score)),
+      },
+    ];
   }
   const names = [...layout.levels.map((l) => l.name)];
   for (const s of indicators) if (!names.includes(s.indicator.level1)) names.push(s.indicator.level1);
@@ -69,12 +85,14 @@ function levelScores(indicators: readonly FormIndicatorScore[], convention: Form
 
 function explainTotal(pack: RulePack, score: Omit<FormScore, 'totalExplanation'>): Explanation {
   const inputs: Record<string, string> = {};
-  if (score.funds !== null) inputs['预算执行率得分'] = score.funds.score === null ? '（无法计算）' : formatPoints(score.funds.score);
-  for (const l of score.levels) if (l.indicatorWeight > 0n || l.packWeight !== null) inputs[`${l.name}指标得分`] = formatPoints(l.score);
+  if (score.funds !== null)
+    inputs['预算执行率得分'] = score.funds.score === null ? '（无法计算）' : formatPoints(score.funds.score);
+  for (const l of score.levels)
+    if (l.indicatorWeight > 0n || l.packWeight !== null) inputs[`${l.name}指标得分`] = formatPoints(l.score);
   const band = pack.grades.find((g) => g.grade === score.grade);
   const capped = score.cap !== null;
   const head = capped
-    ? `执行率低于 ${formatPercent(score.cap?.below ?? 0n, { trimZeros: true })}%，总分最高 ${formatPoints(score.cap?.maxTotal ?? ZERO_POINTS)} 分`
+    ? `执行率低于 ${formatPercent(score.cap?.below ?? (0n as Percent), { trimZeros: true })}%，总分最高 ${formatPoints(score.cap?.maxTotal ?? ZERO_POINTS)} 分`
     : `${score.convention.title}总分为各部分得分之和`;
   const incomplete = score.complete ? '' : '（表中未列规则所需的预算数，资金部分未计分）';
   return explain(pack, {

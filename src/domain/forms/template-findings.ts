@@ -25,7 +25,8 @@ function texts(form: FormTable): [FieldPath, string][] {
     }
   });
   form.funds?.rows.forEach((r, i) => out.push([['funds', 'rows', i, 'source'], r.source]));
-  if (form.funds?.adjustmentReason !== undefined) out.push([['funds', 'adjustmentReason'], form.funds.adjustmentReason]);
+  if (form.funds?.adjustmentReason !== undefined)
+    out.push([['funds', 'adjustmentReason'], form.funds.adjustmentReason]);
   return out;
 }
 

@@ -116,7 +116,10 @@ export const formConventionSchema = z
       rowBasis: z.enum(FORM_EXECUTION_BASES).optional().meta({ description: '各来源行执行率分母（缺省同合计行）' }),
       rule: fundsRuleSchema.default({ kind: 'proportional' }),
       perRow: z.boolean().default(false).meta({ description: '各来源行单独计分（资金得分为各行得分之和）' }),
-      zeroOverZero: z.enum(['zero', 'none']).default('zero').meta({ description: '0 ÷ 0 印作 0.00%（zero）或无执行率' }),
+      zeroOverZero: z
+        .enum(['zero', 'none'])
+        .default('zero')
+        .meta({ description: '0 ÷ 0 印作 0.00%（zero）或无执行率' }),
     }),
     indicators: formIndicatorLayoutSchema,
   })
@@ -127,7 +130,10 @@ export const formConventionSchema = z
         : form.indicators.levels.map((l) => [l.name, l.weight]);
     const sum = parts.reduce<bigint>((total, [, w]) => total + w, form.funds.weight);
     if (sum === form.total) return;
-    const listed = [`预算执行率 ${formatPoints(form.funds.weight)}`, ...parts.map(([n, w]) => `${n} ${formatPoints(w)}`)];
+    const listed = [
+      `预算执行率 ${formatPoints(form.funds.weight)}`,
+      ...parts.map(([n, w]) => `${n} ${formatPoints(w)}`),
+    ];
     ctx.addIssue({
       code: 'custom',
       path: ['total'],
