@@ -1,3 +1,4 @@
+import type { Writable } from 'node:stream';
 import { formatPercent, type Percent } from '../domain/money/index.js';
 import type { LocatedFinding, SourceLocation } from '../ingest/read-dataset.js';
 import { formatPath, type Finding, type Severity } from '../domain/findings/finding.js';
@@ -33,4 +34,24 @@ export function writeJson(value: unknown): void {
 /** A rate in a CLI table: "84.18%", or "—" when it is undefined (zero denominator). */
 export function percentCell(value: Percent | null): string {
   return value === null ? '—' : `${formatPercent(value)}%`;
+}
+
+/**
+ * Keeps a stream whose reader went away (EPIPE: `jixiao check FILE | head -1`) from failing the run: its later
+ * writes are dropped, so the command finishes with its own exit code. Without a listener Node reports the stream's
+ * 'error' as an uncaught "write EPIPE" with a stack trace. Any other write error goes to `onOtherError` with its code.
+ */
+export function quietOnClosedPipe(stream: Writable, onOtherError: (code: string) => void): void {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE' && error.code !== 'ERR_STREAM_DESTROYED') {
+      onOtherError(error.code ?? error.message);
+      return;
+    }
+    const dropped = (...args: unknown[]): boolean => {
+      const callback = args.find((arg) => typeof arg === 'function') as (() => void) | undefined;
+      if (callback !== undefined) process.nextTick(callback);
+      return true;
+    };
+    stream.write = dropped as Writable['write'];
+  });
 }
