@@ -7,7 +7,12 @@ export type HeavyFailure = 'timeout' | 'memory' | 'busy' | 'crashed';
 export type HeavyOutcome = { ok: true; result: HeavyResult } | { ok: false; failure: HeavyFailure; message: string };
 
 /** What use cases run heavy tasks with: a worker pool in the server, nothing (inline) in the CLI. */
-export type HeavyRunner = { run: (task: HeavyTask) => Promise<HeavyOutcome>; close: () => Promise<void> };
+export type HeavyRunner = {
+  run: (task: HeavyTask) => Promise<HeavyOutcome>;
+  close: () => Promise<void>;
+  /** Worker threads: how many tasks run at once (a bulk job keeps this many in flight). */
+  size: number;
+};
 
 export type PoolOptions = {
   /** Worker threads (default: the machine's cores, at least 1). */
@@ -109,6 +114,7 @@ export function createWorkerPool(options: PoolOptions = {}): HeavyRunner {
   for (let i = 0; i < size; i++) slots.push(spawn());
 
   return {
+    size,
     run: (task) =>
       new Promise<HeavyOutcome>((resolve) => {
         if (closed) return resolve({ ok: false, failure: 'busy', message: '服务正在关闭' });

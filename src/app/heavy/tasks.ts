@@ -1,9 +1,11 @@
+import { parseDataset } from '../../domain/dataset/parse.js';
 import type { Dataset } from '../../domain/dataset/schema.js';
 import { packForDataset } from '../../domain/scoring/packs/builtin-packs.js';
 import { readWorkbook, type WorkbookFinding } from '../../ingest/excel/read-workbook.js';
 import { datasetToWorkbook } from '../../ingest/excel/write-workbook.js';
 import { buildReportModel } from '../../report/model/build-report.js';
 import { reportInputFor } from '../../report/model/report-input.js';
+import { drawCharts } from '../../report/render/chart-images.js';
 import { renderReport, type ReportFormat } from '../../report/render/index.js';
 
 /**
@@ -13,11 +15,14 @@ import { renderReport, type ReportFormat } from '../../report/render/index.js';
  */
 export type HeavyTask =
   | { kind: 'report'; dataset: Dataset; format: ReportFormat }
+  /** One report in several formats from a stored document (JSON text, parsed in the worker), its charts drawn once. */
+  | { kind: 'report-set'; document: string; formats: readonly ReportFormat[] }
   | { kind: 'read-workbook'; bytes: Uint8Array }
   | { kind: 'write-workbook'; dataset: Dataset };
 
 export type HeavyResult =
   | { kind: 'bytes'; bytes: Uint8Array }
+  | { kind: 'files'; files: { format: ReportFormat; bytes: Uint8Array }[] }
   | { kind: 'pack-unknown'; rulePack: string }
   | { kind: 'workbook'; read: { ok: true; dataset: Dataset } | { ok: false; errors: WorkbookFinding[] } }
   | { kind: 'refused'; message: string };
@@ -30,6 +35,8 @@ export async function runHeavyTask(task: HeavyTask): Promise<HeavyResult> {
       const model = buildReportModel(reportInputFor(task.dataset, pack));
       return { kind: 'bytes', bytes: await renderReport(model, task.format) };
     }
+    case 'report-set':
+      return reportSet(task.document, task.formats);
     case 'read-workbook':
       return { kind: 'workbook', read: await readWorkbook(Buffer.from(task.bytes)) };
     case 'write-workbook':
@@ -41,4 +48,16 @@ export async function runHeavyTask(task: HeavyTask): Promise<HeavyResult> {
         throw error;
       }
   }
+}
+
+async function reportSet(document: string, formats: readonly ReportFormat[]): Promise<HeavyResult> {
+  const parsed = parseDataset(JSON.parse(document));
+  if (!parsed.ok) return { kind: 'refused', message: '数据无法解析' };
+  const pack = packForDataset(parsed.dataset.rulePack);
+  if (pack === null) return { kind: 'pack-unknown', rulePack: parsed.dataset.rulePack ?? '' };
+  const model = buildReportModel(reportInputFor(parsed.dataset, pack));
+  const charts = drawCharts(model);
+  const files: { format: ReportFormat; bytes: Uint8Array }[] = [];
+  for (const format of formats) files.push({ format, bytes: await renderReport(model, format, charts) });
+  return { kind: 'files', files };
 }
