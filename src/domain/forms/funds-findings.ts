@@ -92,7 +92,7 @@ function rateFindings(line: FundsLine, place: FormPlace, wrong: { rate: Percent;
 }
 
 function overExecution(line: FundsLine, place: FormPlace): Finding[] {
-  if (line.actual === null || line.budget === null || line.budget <= 0n || line.actual <= line.budget) return [];
+  if (line.actual === null || line.budget === null || line.budget < 0n || line.actual <= line.budget) return [];
   const message = `“${place.name}”${lineName(line)}全年执行数 ${amt(line.actual, place.unit)} 超过${FORM_BASIS_LABEL[line.basis]} ${amt(line.budget, place.unit)}（超支 ${amt((line.actual - line.budget) as Fen, place.unit)}），须说明超预算支出的依据。`;
   return [
     finding('warning', 'FORM_OVER_EXECUTION', message, at(place, ...lineKey(line)), {

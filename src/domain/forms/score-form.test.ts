@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatPercent, type Percent } from '../money/index.js';
 import { findBuiltinPack } from '../scoring/packs/builtin-packs.js';
@@ -190,5 +191,38 @@ describe('indicator layouts', () => {
     const evaluation = evaluateForm(form, 0, flat.pack, '万元');
     expect(evaluation.score.indicators.map((s) => pts(s.score))).toEqual(['45.00', '40.50']);
     expect(evaluation.score.levels.map((l) => [l.name, pts(l.indicatorWeight)])).toEqual([['指标', '90.00']]);
+  });
+});
+
+describe('robustness', () => {
+  it('never throws on any printed target, actual or score, and keeps every score within its weight', () => {
+    const cell = fc.oneof(
+      fc.string({ maxLength: 12 }),
+      fc.constantFrom('≥95%', '≤30万元', '0', '-5', '完成', '未完成', '100%', '1,200户', '0.000001', ''),
+    );
+    const indicatorArb = fc.record({
+      level1: fc.constantFrom('产出', '效益', '满意度', '过程'),
+      name: fc.constantFrom('预算执行率', '工程成本', '完成率'),
+      target: cell,
+      actual: cell,
+      weight: fc.constantFrom('0', '5', '10', '12.5'),
+    });
+    fc.assert(
+      fc.property(
+        fc.array(indicatorArb, { maxLength: 5 }),
+        fc.constantFrom('national', 'hunan', 'hubei'),
+        (rows, name) => {
+          const form = formOf({
+            scope: 'project',
+            name: '示例',
+            funds: { rows: [{ source: '财政资金', fullYearBudget: '0', actual: '3' }] },
+            indicators: rows,
+          });
+          const evaluation = evaluateForm(form, 0, pack(name), '万元');
+          for (const s of evaluation.score.indicators) expect(s.score <= s.weight && s.score >= 0n).toBe(true);
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });
