@@ -263,3 +263,20 @@ describe('evaluateForms on a dataset', () => {
     expect(differs?.figures).toEqual({ form: '148.00万元', report: '145.00万元' });
   });
 });
+
+describe('provincial add-ons on form tables', () => {
+  it('Hunan deducts 2 points from a ≤ indicator far under its ceiling and says the ceiling was loose', () => {
+    const form = hunanDepartmentForm();
+    (form.indicators ?? []).push({
+      level1: '产出',
+      level2: '成本',
+      name: '会议费',
+      target: '≤10万元',
+      actual: '4万元',
+      weight: '0',
+    });
+    const evaluation = evaluateForm(formOf(form), 0, pack('hunan'), '万元');
+    const last = evaluation.score.indicators.at(-1);
+    expect(last?.explanation.rule).toContain('低于上限 60.00%，上限定得过宽，扣 2.00 分');
+  });
+});

@@ -5,7 +5,7 @@ import { formatPercent, type Percent } from '../money/index.js';
 import type { FormIndicator } from '../dataset/form-table.js';
 import { readQuantity, type ExactQuantity } from '../scoring/exact-quantity.js';
 import { explain, type Explanation } from '../scoring/explanation.js';
-import { beatenBy, overAchievement } from '../scoring/over-achievement.js';
+import { beatenBy, beatenTargetNote, overAchievement } from '../scoring/over-achievement.js';
 import { formatPoints, maxPoints, parsePoints, points, ZERO_POINTS, type Points } from '../scoring/points.js';
 import { scoreQualitative, type Achievement } from '../scoring/qualitative.js';
 import { scoreAtLeast, scoreAtMost, scoreEqual, type FormulaResult } from '../scoring/quantitative-formulas.js';
@@ -137,11 +137,10 @@ function scoreQuantity(
   const rule = pack.addOns.overAchievementPenalty;
   const penalized = rule !== undefined && beatenBy(direction, q.t, q.a, rule.threshold);
   const penalty = penalized ? rule.points : ZERO_POINTS;
-  const slack = direction === '≤' ? '低于上限' : '超目标值';
   const shown = penalized
     ? {
         ...result,
-        rule: `${result.rule}；${slack} ${formatPercent(over ?? (0n as Percent))}%，目标设定不合理，扣 ${formatPoints(penalty)} 分`,
+        rule: `${result.rule}；${beatenTargetNote(direction === '≤' ? '≤' : '≥', `${formatPercent(over ?? (0n as Percent))}%`)}，扣 ${formatPoints(penalty)} 分`,
         formula: `${result.formula} − 扣分`,
       }
     : result;

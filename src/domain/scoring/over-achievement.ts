@@ -54,3 +54,8 @@ export function beatenTargetPhrase(
     ? `${name}实际值 ${actual} 低于上限 ${target} 达 ${share}，上限可能定得过宽（过于宽松）。`
     : `${name}实际值 ${actual} 超出目标值 ${target} 达 ${share}，目标设定可能偏低。`;
 }
+
+/** The short form for an explanation: "超目标值 40.00%，目标设定偏低" (≥) or "低于上限 40.00%，上限定得过宽" (≤). */
+export function beatenTargetNote(direction: '≥' | '≤', share: string): string {
+  return direction === '≤' ? `低于上限 ${share}，上限定得过宽` : `超目标值 ${share}，目标设定偏低`;
+}
