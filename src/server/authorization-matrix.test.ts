@@ -230,6 +230,11 @@ const ROWS: Row[] = [
     cell: REVIEW_A,
     request: async (w) => ({ path: `/api/datasets/${w.dataset}/publish`, body: { revisionNo: await latest(w) } }),
   },
+  {
+    route: 'GET /api/reports/published.zip',
+    cell: AUDIT,
+    request: () => ({ path: '/api/reports/published.zip?year=2020' }),
+  },
   { route: 'GET /api/public/reports', cell: OPEN, request: () => ({ path: '/api/public/reports' }) },
   {
     route: 'GET /api/public/reports/:id',

@@ -150,6 +150,7 @@ export const overviewQuery = z.object({
     .meta({ description: `每页行数（缺省 ${OVERVIEW_PAGE_MAX}，即不超过该数时一次返回全部；总行数见 X-Total-Count）` }),
 });
 export const publicListQuery = z.object({ year: year.optional() });
+export const publishedZipQuery = z.object({ year: year.meta({ description: '年度' }) });
 export const publicReportQuery = z.object({ format: reportQuery.shape.format });
 
 const finding = z.object({

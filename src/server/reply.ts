@@ -1,5 +1,6 @@
 import type { FastifyReply } from 'fastify';
 import type { AppError, AppResult } from '../app/context.js';
+import type { ZipDownload } from '../app/published-zip.js';
 import type { RenderedFile } from '../app/report.js';
 
 export const STATUS: Readonly<Record<AppError['kind'], number>> = {
@@ -41,4 +42,15 @@ export function sendFile(reply: FastifyReply, result: AppResult<RenderedFile>, i
   const { fileName, contentType, body } = result.value;
   const disposition = `${inline ? 'inline' : 'attachment'}; filename*=UTF-8''${encodeURIComponent(fileName)}`;
   return reply.code(200).header('content-type', contentType).header('content-disposition', disposition).send(body);
+}
+
+/** A zip streamed as it is made (no Content-Length): the attachment's Chinese name as in `sendFile`. */
+export function sendStream(reply: FastifyReply, result: AppResult<ZipDownload>) {
+  if (!result.ok) return send(reply, result);
+  const disposition = `attachment; filename*=UTF-8''${encodeURIComponent(result.value.fileName)}`;
+  return reply
+    .code(200)
+    .header('content-type', 'application/zip')
+    .header('content-disposition', disposition)
+    .send(result.value.stream);
 }

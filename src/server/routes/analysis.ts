@@ -6,8 +6,9 @@ import {
   type RevisionRef,
 } from '../../app/analysis.js';
 import type { AppContext } from '../../app/context.js';
+import { publishedReportsZip } from '../../app/published-zip.js';
 import { datasetReport, REPORT_CONTENT_TYPES } from '../../app/report.js';
-import { idParams, reportQuery, revisionQuery } from '../contract.js';
+import { idParams, publishedZipQuery, reportQuery, revisionQuery } from '../contract.js';
 import {
   figuresResponse,
   fileResponse,
@@ -16,12 +17,14 @@ import {
   responses,
   scoreResponse,
 } from '../responses.js';
-import { send, sendFile } from '../reply.js';
+import { send, sendFile, sendStream } from '../reply.js';
 import type { ZodApp } from './types.js';
 import { SIGNED_IN, type AccessRule } from '../access.js';
 
 const READ: { access: AccessRule } = { access: { roles: SIGNED_IN, scope: 'dataset' } };
 const DOWNLOAD: { access: AccessRule } = { access: { roles: SIGNED_IN, scope: 'dataset', audit: 'report.download' } };
+/** The bureau's download of every published report of a year: reviewers and administrators. */
+const BUREAU_DOWNLOAD: { access: AccessRule } = { access: { roles: ['reviewer', 'admin'], audit: 'report.download' } };
 
 const tags = ['计算与报告'];
 const ref = (id: number, revision: number | undefined): RevisionRef =>
@@ -73,5 +76,18 @@ export function analysisRoutes(app: ZodApp, ctx: AppContext): void {
         await datasetReport(ctx, ref(req.params.id, req.query.revision), req.query.format),
         req.query.format === 'html',
       ),
+  );
+  app.get(
+    '/api/reports/published.zip',
+    {
+      config: BUREAU_DOWNLOAD,
+      schema: {
+        tags,
+        summary: '某年度全部已公开报告（每个部门 DOCX 与 PDF）打包下载（审核人、管理员）',
+        querystring: publishedZipQuery,
+        response: responses(200, fileResponse('zip 压缩包', ['application/zip'])),
+      },
+    },
+    async (req, reply) => sendStream(reply, await publishedReportsZip(ctx, req.query.year)),
   );
 }
