@@ -333,7 +333,9 @@ describe.each(testStores())('authorization matrix on $dialect', ({ open }) => {
     ).toBe(true);
   });
 
-  it('gives every caller the status its role and department allow, on every route', async () => {
+  // Over 200 requests, two of them rendering every published report of a year (DOCX + PDF, inline): 10–15 s on a
+  // busy 2-core machine, so room well beyond 3× that.
+  it('gives every caller the status its role and department allow, on every route', { timeout: 120_000 }, async () => {
     const seen: string[] = [];
     for (const row of ROWS) {
       await row.before?.(world);
