@@ -1,147 +1,325 @@
 /**
- * npm run bench:overview — the bureau overview (财政局总览) for N departments (default 200), each with the seed
- * dataset (examples/yuhua-2020.yaml) with a few amounts varied, in a temporary SQLite database behind a real
- * server on 127.0.0.1. Timed: GET /api/overview?year=2020 cold (first request after start), with a cold cache
- * but warm code (a second server on the same file), and warm (every row cached). Peer, measured in the same
- * run: the old web page's approach — list the datasets, fetch each document with GET /api/datasets/:id (four at
- * a time, as the page did) and run parseDataset + selfEvaluate per dataset in-process. Usage: npm run
- * bench:overview [-- N]
+ * npm run bench:overview — the bureau overview (财政局总览, GET /api/overview) under load (issue 15, goal 3), against
+ * the real `jixiao serve` over loopback, on SQLite and, when DATABASE_URL is set, on PostgreSQL too.
+ *
+ * The database is the generated bureau of bench/generate-bureau.ts (1,000 departments × 2019–2021, cached in the
+ * temp folder and shared with bench:server; copied into a database of its own on PostgreSQL). Per dialect: start the
+ * server and time the first overview of the newest year right after it listens (its cache being warmed in the
+ * background), wait for the warm-up to finish (/api/health says `overviewCache: warm`) and time the first overview
+ * after it; then autocannon with 10 connections on GET /api/health (the peer: the cheapest route, the ceiling of
+ * this server on this machine), on the overview as a reviewer, and on the overview with If-None-Match (304s). Printed:
+ * p50 / p99, requests per second, the 304 rate and the server's RSS (VmRSS and peak VmHWM of its process), with the
+ * machine's load; the last line is the overview's throughput as a share of the peer's, and the goals.
+ *
+ * Usage: npm run bench:overview [-- --departments 1000 --duration 10 --connections 10 --fresh]
  */
-import { createUser } from '../src/app/users.js';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { createServer } from 'node:net';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createDatasetFrom } from '../src/app/datasets.js';
-import type { AppContext } from '../src/app/context.js';
-import { parseDataset } from '../src/domain/dataset/parse.js';
-import type { Dataset } from '../src/domain/dataset/schema.js';
-import type { Fen } from '../src/domain/money/index.js';
-import { packForDataset } from '../src/domain/scoring/packs/builtin-packs.js';
-import { selfEvaluate } from '../src/domain/self-evaluation-table/self-evaluate.js';
-import { readDatasetFile } from '../src/ingest/read-dataset.js';
-import { buildServer } from '../src/server/build-server.js';
+import Database from 'better-sqlite3';
+import pg from 'pg';
 import { openStore } from '../src/store/connect.js';
+import { BENCH_ACCOUNTS, DEFAULT_BUREAU, GENERATOR_VERSION, generateBureau } from './generate-bureau.js';
 
-const departments = Number(process.argv[2] ?? '200');
-const WARM_RUNS = 5;
-const PEER_RUNS = 3;
-const file = fileURLToPath(new URL('../examples/yuhua-2020.yaml', import.meta.url));
-const read = await readDatasetFile(file);
-if (!read.ok) throw new Error(`cannot read ${file}`);
-const seed = read.dataset;
-
-/** The seed with department i's own amounts: project actuals and the basic expenditure moved by a few 元. */
-function variant(i: number): Dataset {
-  const shift = (fen: Fen, by: number) => (fen + BigInt(by * 100)) as Fen;
-  return {
-    ...seed,
-    projects: seed.projects.map((p, k) => (k === 0 ? { ...p, actual: shift(p.actual, i) } : p)),
-    basicExpenditure: { ...seed.basicExpenditure, actual: shift(seed.basicExpenditure.actual, -(i % 50)) },
-  };
+function option(name: string, fallback: number): number {
+  const at = process.argv.indexOf(`--${name}`);
+  const value = at < 0 ? fallback : Number(process.argv[at + 1]);
+  if (!Number.isFinite(value) || value <= 0) throw new Error(`--${name} takes a positive number`);
+  return value;
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
+const DEPARTMENTS = option('departments', DEFAULT_BUREAU.departments);
+const DURATION = option('duration', 10);
+const CONNECTIONS = option('connections', 10);
+const YEARS = DEFAULT_BUREAU.years;
+const YEAR = Math.max(...YEARS);
+const GOALS = { p99: 200, rps: 200, firstMs: 1000, rssMb: 300 };
+const repo = fileURLToPath(new URL('..', import.meta.url));
+const log = (line: string) => process.stdout.write(`${line}\n`);
+const load = () =>
+  loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
 
-async function timed(task: () => Promise<unknown>): Promise<number> {
-  const start = performance.now();
-  await task();
-  return performance.now() - start;
+// ---- autocannon (no type declarations of its own) -----------------------------------------------------------------
+
+type Histogram = { average: number; p50: number; p99: number; max: number; total: number };
+type CannonResult = {
+  requests: Histogram;
+  latency: Histogram;
+  errors: number;
+  timeouts: number;
+  non2xx: number;
+  statusCodeStats: Record<string, { count: number }>;
+};
+type Cannon = (options: {
+  url: string;
+  connections: number;
+  duration: number;
+  timeout: number;
+  headers?: Record<string, string>;
+}) => Promise<CannonResult>;
+const autocannon = createRequire(import.meta.url)('autocannon') as Cannon;
+
+// ---- databases --------------------------------------------------------------------------------------------------
+
+async function bureauFile(): Promise<string> {
+  const cached = join(tmpdir(), 'jixiao-bench', `bureau-${DEPARTMENTS}x${YEARS.length}-v${GENERATOR_VERSION}.sqlite`);
+  if (process.argv.includes('--fresh')) rmSync(cached, { force: true });
+  if (existsSync(cached)) return cached;
+  const started = performance.now();
+  const count = await generateBureau(cached, { departments: DEPARTMENTS, years: YEARS }, (n, total) => {
+    if (n % 100 === 0) process.stderr.write(`  generating: ${n} / ${total} datasets\r`);
+  });
+  log(`generated ${count} datasets in ${((performance.now() - started) / 1000).toFixed(0)} s (${cached})`);
+  return cached;
 }
 
-/** The bench reads as a bureau reviewer (every route but the public ones needs a session). */
-let session: Record<string, string> = {};
+/** The SQLite bureau copied table by table into a fresh PostgreSQL database of its own; returns its URL. */
+async function postgresBureau(url: string, sqliteFile: string): Promise<string> {
+  const target = new URL(url);
+  target.pathname = '/jixiao_bench_overview';
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query('drop database if exists jixiao_bench_overview with (force)');
+  await admin.query('create database jixiao_bench_overview');
+  await admin.end();
+  await (await openStore({ dialect: 'postgres', url: target.toString() })).close(); // migrated, empty
+  const source = new Database(sqliteFile, { readonly: true });
+  const client = new pg.Client({ connectionString: target.toString() });
+  await client.connect();
+  try {
+    const tables = (
+      source
+        .prepare(
+          `select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like 'kysely_%'`,
+        )
+        .all() as { name: string }[]
+    ).map((t) => t.name);
+    await client.query('begin');
+    await client.query('set local session_replication_role = replica'); // foreign keys: copied in any order
+    await client.query(`truncate ${tables.map((t) => `"${t}"`).join(', ')}`);
+    for (const table of tables) await copyTable(source, client, table);
+    await client.query('commit');
+  } finally {
+    source.close();
+    await client.end();
+  }
+  return target.toString();
+}
 
-async function signInReviewer(ctx: AppContext, base: string): Promise<void> {
-  const created = await createUser(
-    ctx,
-    {
-      name: 'bench-reviewer',
-      displayName: '基准测试审核人',
-      role: 'reviewer',
-      departmentIds: [],
-      password: 'bench-password',
-    },
-    { kind: 'system', label: 'bench' },
+async function copyTable(source: Database.Database, client: pg.Client, table: string): Promise<void> {
+  const rows = source.prepare(`select * from "${table}"`).all() as Record<string, unknown>[];
+  const columns = Object.keys(rows[0] ?? {});
+  const batch = Math.max(1, Math.floor(30_000 / Math.max(1, columns.length)));
+  for (let start = 0; start < rows.length; start += batch) {
+    const chunk = rows.slice(start, start + batch);
+    const values = chunk.map((_, r) => `(${columns.map((_c, c) => `$${r * columns.length + c + 1}`).join(', ')})`);
+    await client.query(
+      `insert into "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) values ${values.join(', ')}`,
+      chunk.flatMap((row) => columns.map((c) => row[c])),
+    );
+  }
+  if (columns.includes('id'))
+    await client.query(
+      `select setval(pg_get_serial_sequence('"${table}"', 'id'), (select coalesce(max(id), 0) + 1 from "${table}"), false)`,
+    );
+}
+
+// ---- the server -------------------------------------------------------------------------------------------------
+
+/** Whether bin/jixiao.js runs dist/ (built after the newest source), by the rule it applies itself. */
+function isFresh(): boolean {
+  const newest = (dir: string): number =>
+    readdirSync(dir, { withFileTypes: true }).reduce((max, e) => {
+      const path = join(dir, e.name);
+      if (e.isDirectory()) return Math.max(max, newest(path));
+      return e.name.endsWith('.ts') && !e.name.endsWith('.test.ts') ? Math.max(max, statSync(path).mtimeMs) : max;
+    }, 0);
+  const stamp = join(repo, 'dist/.build-stamp');
+  if (!existsSync(stamp)) return false;
+  return (
+    Number((JSON.parse(readFileSync(stamp, 'utf8')) as { startedAt: number }).startedAt) >= newest(join(repo, 'src'))
   );
-  if (!created.ok) throw new Error(created.error.message);
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      const port = typeof address === 'object' && address !== null ? address.port : 0;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/** `jixiao serve` on the database; resolves once /api/health answers, with the ms from spawn to that answer. */
+async function serve(database: { file: string } | { url: string }, port: number) {
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  delete env['DATABASE_URL'];
+  const args = ['bin/jixiao.js', 'serve', '--no-seed', '--port', String(port)];
+  if ('file' in database) args.push('--db', database.file);
+  else env['DATABASE_URL'] = database.url;
+  const started = performance.now();
+  const child = spawn(process.execPath, args, { cwd: repo, stdio: ['ignore', 'pipe', 'pipe'], env });
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const base = `http://127.0.0.1:${port}`;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`jixiao serve exited (${child.exitCode}):\n${output}`);
+    const up = await fetch(`${base}/api/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (up) return { child, base, startMs: performance.now() - started };
+    if (performance.now() - started > 180_000) throw new Error(`jixiao serve did not start:\n${output}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+async function signIn(base: string, account: { name: string; password: string }): Promise<Record<string, string>> {
   const response = await fetch(`${base}/api/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ name: 'bench-reviewer', password: 'bench-password' }),
+    body: JSON.stringify(account),
   });
-  session = { cookie: (response.headers.get('set-cookie') ?? '').split(';')[0] ?? '' };
+  if (!response.ok) throw new Error(`login ${account.name} → ${response.status}`);
+  const cookie = response.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0] ?? '')
+    .join('; ');
+  return { cookie };
 }
 
-async function getJson<T>(url: string): Promise<T> {
-  const response = await fetch(url, { headers: session });
-  if (!response.ok) throw new Error(`GET ${url} → ${response.status}`);
-  return (await response.json()) as T;
+/** One overview of the newest year: ms, rows and tag. */
+async function overviewOnce(base: string, headers: Record<string, string>) {
+  const started = performance.now();
+  const response = await fetch(`${base}/api/overview?year=${YEAR}`, { headers });
+  const rows = (await response.json()) as unknown[];
+  if (response.status !== 200 || rows.length !== DEPARTMENTS) throw new Error(`overview → ${response.status}`);
+  return { ms: performance.now() - started, etag: response.headers.get('etag') ?? '' };
 }
 
-/** The old bureau page: every document over HTTP, four at a time, then the domain core per dataset. */
-async function oldApproach(base: string): Promise<number> {
-  const list = await getJson<{ id: number }[]>(`${base}/api/datasets?year=2020`);
-  let next = 0;
-  let computed = 0;
-  const worker = async () => {
-    while (next < list.length) {
-      const { id } = list[next++] as { id: number };
-      const detail = await getJson<{ document: unknown }>(`${base}/api/datasets/${id}`);
-      const parsed = parseDataset(detail.document);
-      const pack = parsed.ok ? packForDataset(parsed.dataset.rulePack) : null;
-      if (parsed.ok && pack !== null && selfEvaluate(parsed.dataset, pack).score.total >= 0n) computed += 1;
-    }
-  };
-  await Promise.all([worker(), worker(), worker(), worker()]);
-  return computed;
+async function overviewCacheState(base: string): Promise<string> {
+  return ((await (await fetch(`${base}/api/health`)).json()) as { overviewCache?: string }).overviewCache ?? '?';
 }
 
-const dir = mkdtempSync(join(tmpdir(), 'jixiao-bench-overview-'));
-const dbFile = join(dir, 'bench.sqlite');
-try {
-  const ctx: AppContext = { store: await openStore({ dialect: 'sqlite', file: dbFile }), now: () => new Date() };
-  for (let i = 0; i < departments; i++) {
-    const code = `B${String(i).padStart(4, '0')}`;
-    const owner = { newDepartment: { code, name: `基准测试局${code}`, parentId: null } };
-    const created = await createDatasetFrom(ctx, owner, variant(i), { kind: 'system', label: 'bench' });
-    if (!created.ok) throw new Error(created.error.message);
+/** VmRSS and VmHWM (peak) of a process, in MB. */
+function memoryOf(pid: number): { rss: number; peak: number } {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = (key: string) => Number(new RegExp(`^${key}:\\s+(\\d+)`, 'm').exec(status)?.[1] ?? NaN);
+  return { rss: kb('VmRSS') / 1024, peak: kb('VmHWM') / 1024 };
+}
+
+// ---- one dialect ------------------------------------------------------------------------------------------------
+
+type Run = {
+  dialect: string;
+  health: CannonResult;
+  overview: CannonResult;
+  cached: CannonResult;
+  firstWarm: number;
+  rss: number;
+};
+
+const f0 = (n: number) => (Number.isFinite(n) ? n.toFixed(0) : '—');
+const cannonLine = (name: string, r: CannonResult) =>
+  `  ${name.padEnd(40)} ${f0(r.requests.average).padStart(6)} req/s  p50 ${f0(r.latency.p50).padStart(4)} ms  ` +
+  `p99 ${f0(r.latency.p99).padStart(5)} ms  max ${f0(r.latency.max).padStart(5)} ms  errors ` +
+  `${r.errors + r.timeouts}  [${Object.entries(r.statusCodeStats)
+    .map(([code, { count }]) => `${code}×${count}`)
+    .join(' ')}]`;
+
+const running = new Set<ChildProcess>();
+
+/**
+ * One server on the database: the first overview right after it listens (rows not warmed yet), the warm-up's
+ * length, the first overview once warmed (as the editor of every department: a scope no one asked for yet, so
+ * the answer is built from the warmed rows as after a restart), then the three autocannon runs and the RSS.
+ */
+async function benchOne(dialect: string, database: { file: string } | { url: string }): Promise<Run> {
+  const { child, base, startMs } = await serve(database, await freePort());
+  const listening = performance.now();
+  running.add(child);
+  try {
+    const mode = isFresh() ? 'dist' : 'TypeScript through tsx: dist is older than a source; npm run build:cli';
+    log(
+      `${dialect}: jixiao serve (${mode}) answered /api/health ${(startMs / 1000).toFixed(1)} s after spawn (load ${load()})`,
+    );
+    const reviewer = await signIn(base, BENCH_ACCOUNTS.reviewer);
+    const editor = await signIn(base, BENCH_ACCOUNTS.editor);
+    const stateAtFirst = await overviewCacheState(base);
+    const cold = await overviewOnce(base, reviewer);
+    log(`  first overview right after start (warm-up ${stateAtFirst}): ${f0(cold.ms)} ms`);
+    while ((await overviewCacheState(base)) === 'warming') await new Promise((r) => setTimeout(r, 200));
+    const warmedAt = (performance.now() - listening) / 1000;
+    log(
+      `  warm-up ${await overviewCacheState(base)} (${DEPARTMENTS * YEARS.length} datasets) ${warmedAt.toFixed(1)} s after listening`,
+    );
+    const firstWarm = await overviewOnce(base, editor);
+    log(`  first overview of a new scope once warmed (as after a restart): ${f0(firstWarm.ms)} ms`);
+    const cannon = (headers: Record<string, string>, path: string) =>
+      autocannon({ url: `${base}${path}`, connections: CONNECTIONS, duration: DURATION, timeout: 30, headers });
+    const health = await cannon({}, '/api/health');
+    log(cannonLine('peer: GET /api/health', health));
+    // As a browser asks: gzip accepted (the body is then ~0.05 MB instead of ~0.7 MB).
+    const browser = { ...reviewer, 'accept-encoding': 'gzip, deflate, br' };
+    const overview = await cannon(browser, `/api/overview?year=${YEAR}`);
+    log(cannonLine(`GET /api/overview?year=${YEAR} (${DEPARTMENTS} rows)`, overview));
+    const cached = await cannon({ ...browser, 'if-none-match': cold.etag }, `/api/overview?year=${YEAR}`);
+    log(cannonLine('the same with If-None-Match', cached));
+    const notModified = cached.statusCodeStats['304']?.count ?? 0;
+    const memory = memoryOf(child.pid ?? 0);
+    log(
+      `  304 rate ${((100 * notModified) / Math.max(1, cached.requests.total)).toFixed(1)} %; server RSS ` +
+        `${f0(memory.rss)} MB (peak ${f0(memory.peak)} MB); load ${load()}`,
+    );
+    return { dialect, health, overview, cached, firstWarm: firstWarm.ms, rss: memory.peak };
+  } finally {
+    child.kill('SIGTERM');
+    await new Promise((r) => (child.exitCode === null ? child.once('exit', r) : r(null)));
+    running.delete(child);
   }
-  const app = await buildServer(ctx, { webDir: 'no-web-dist-in-bench' });
-  const base = await app.listen({ host: '127.0.0.1', port: 0 });
-  await signInReviewer(ctx, base);
-  const overview = async (at: string) => {
-    const rows = await getJson<{ status: string }[]>(`${at}/api/overview?year=2020`);
-    if (rows.length !== departments || rows.some((r) => r.status === 'error')) throw new Error('overview incomplete');
-  };
-  const cold = await timed(() => overview(base));
-  const warmTimes: number[] = [];
-  for (let i = 0; i < WARM_RUNS; i++) warmTimes.push(await timed(() => overview(base)));
-  const warm = median(warmTimes);
-  const peerTimes: number[] = [];
-  for (let i = 0; i < PEER_RUNS; i++) peerTimes.push(await timed(() => oldApproach(base)));
-  const peer = median(peerTimes);
-  // A second server on the same file has its own (empty) cache: cold cache, but code already warm.
-  const second = { ...ctx, store: await openStore({ dialect: 'sqlite', file: dbFile }) };
-  const app2 = await buildServer(second, { webDir: 'no-web-dist-in-bench' });
-  const base2 = await app2.listen({ host: '127.0.0.1', port: 0 });
-  const coldCache = await timed(() => overview(base2));
-  await app2.close();
-  await second.store.close();
-  await app.close();
-  await ctx.store.close();
+}
 
-  console.log(`总览基准 / overview benchmark: ${departments} departments × seed dataset (2020), SQLite, loopback HTTP`);
-  console.log(
-    `peer = old page: list + ${departments} × GET /api/datasets/:id (4 at a time) + parseDataset + selfEvaluate`,
+function summaryOf(r: Run): string {
+  const share = r.overview.requests.average / r.health.requests.average;
+  const met =
+    r.overview.latency.p99 < GOALS.p99 &&
+    r.overview.requests.average >= GOALS.rps &&
+    r.firstWarm < GOALS.firstMs &&
+    r.rss < GOALS.rssMb;
+  return (
+    `${r.dialect} overview ${f0(r.overview.requests.average)} req/s = ${share.toFixed(2)} × health ` +
+    `(${f0(r.health.requests.average)} req/s), p99 ${f0(r.overview.latency.p99)} ms, ` +
+    `304 ${f0(r.cached.requests.average)} req/s, first once warm ${f0(r.firstWarm)} ms, peak RSS ${f0(r.rss)} MB — ` +
+    `goals (p99 < ${GOALS.p99} ms, ≥ ${GOALS.rps} req/s, < ${GOALS.firstMs} ms, < ${GOALS.rssMb} MB) ${met ? 'met' : 'NOT met'}`
   );
-  console.log(`${''.padEnd(50)}      ms     peer ÷ this`);
-  const line = (name: string, ms: number) =>
-    console.log(`${name.padEnd(50)}${ms.toFixed(1).padStart(8)}  ${(peer / ms).toFixed(1).padStart(8)}×`);
-  line('peer (old approach, median of 3)', peer);
-  line('/api/overview first request (rows cached on save)', cold);
-  line('/api/overview after a restart (empty cache)', coldCache);
-  line(`/api/overview warm (median of ${WARM_RUNS})`, warm);
+}
+
+// ---- the run ------------------------------------------------------------------------------------------------------
+
+const work = mkdtempSync(join(tmpdir(), 'jixiao-bench-overview-'));
+try {
+  log(
+    `bench:overview — ${DEPARTMENTS} departments × ${YEARS.length} years, ${CONNECTIONS} connections, load ${load()}`,
+  );
+  const source = await bureauFile();
+  const file = join(work, 'bureau.sqlite');
+  copyFileSync(source, file);
+  const runs = [await benchOne('SQLite', { file })];
+  const url = process.env['DATABASE_URL'];
+  if (url !== undefined && url !== '')
+    runs.push(await benchOne('PostgreSQL', { url: await postgresBureau(url, source) }));
+  log(`summary (load ${load()}): ${runs.map(summaryOf).join('; ')}`);
 } finally {
-  rmSync(dir, { recursive: true, force: true });
+  for (const child of running) child.kill('SIGKILL');
+  rmSync(work, { recursive: true, force: true });
 }

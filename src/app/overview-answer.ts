@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import { promisify } from 'node:util';
+import { gzip } from 'node:zlib';
 import type { Store } from '../store/connect.js';
 import { listOverviewHeads, readChangeStamp, type OverviewFilter } from '../store/overview-repo.js';
 import { ok, type AppContext, type AppResult } from './context.js';
@@ -12,10 +14,20 @@ export const OVERVIEW_PAGE_MAX = 5000;
 export type OverviewPage = { offset: number; limit: number };
 
 /**
- * The overview as it goes on the wire: the JSON array of rows, serialised once, and its strong entity tag (a hash
- * of the scope, the page, the total and the body), so an unchanged view is answered 304 without a body.
+ * The overview as it goes on the wire: the JSON array of rows, serialised once (and gzipped once: 1,000 rows are
+ * ~0.7 MB of JSON, ~0.05 MB gzipped), and its strong entity tag (a hash of the scope, the page, the total and the
+ * body), so an unchanged view is answered 304 without a body.
  */
-export type OverviewAnswer = { body: Buffer; etag: string; total: number; offset: number; limit: number };
+export type OverviewAnswer = {
+  body: Buffer;
+  gzipped: Buffer;
+  etag: string;
+  total: number;
+  offset: number;
+  limit: number;
+};
+
+const gzipped = promisify(gzip);
 
 /** Answers kept per store: a year's whole bureau is under 1 MB, and there are few scopes and pages in use. */
 const ANSWER_CACHE_CAPACITY = 32;
@@ -53,7 +65,9 @@ async function build(ctx: AppContext, filter: OverviewFilter, page: OverviewPage
   const json = JSON.stringify(rows);
   const hash = createHash('sha256').update(`${scope}\n${page.offset}/${page.limit}/${heads.length}\n`).update(json);
   const etag = `"${hash.digest('base64url').slice(0, 32)}"`;
-  return { body: Buffer.from(json), etag, total: heads.length, ...page };
+  const body = Buffer.from(json);
+  // In the thread pool, off the event loop: ~10 ms for a year of 1,000 departments.
+  return { body, gzipped: await gzipped(body), etag, total: heads.length, ...page };
 }
 
 /**

@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Store } from '../store/connect.js';
 import {
   findRevisionDocuments,
@@ -167,12 +168,18 @@ export async function listOverview(ctx: AppContext, filter: OverviewFilter): Pro
   return ok(await overviewRows(ctx, await listOverviewHeads(ctx.store.db, filter)));
 }
 
+const yieldToOthers: EvaluationPause = async () => {
+  await nextTurn();
+  return true;
+};
+
 /** The rows of the given heads (in their order), their overviews from the cache or computed. */
 export async function overviewRows(ctx: AppContext, heads: readonly OverviewHead[]): Promise<OverviewRow[]> {
   const keys = heads.flatMap((h) =>
     h.revisionNo === null ? [] : [{ datasetId: h.datasetId, revisionNo: h.revisionNo }],
   );
-  const overviews = await ensureOverviews(ctx, keys);
+  // Rows not cached yet (a cold start) take 5–50 ms each: yield between them, so other requests keep flowing.
+  const overviews = await ensureOverviews(ctx, keys, yieldToOthers);
   return heads.map((h) =>
     rowOf(h, (h.revisionNo === null ? undefined : overviews.get(keyOf(h.datasetId, h.revisionNo))) ?? MISSING),
   );

@@ -40,7 +40,8 @@ describe.each(testStores())('overview cache, ETag and pages on $dialect', ({ ope
     const made = await server.call('POST', '/api/users', { ...user, departmentIds: [departments[0]] }, {}, 'admin');
     expect(made.status).toBe(201);
     limitedEditor = await signIn(server.base, user.name, user.password);
-  });
+    // Three saves, an argon2 hash and two sign-ins: about 5 s on a busy machine, over 10 s (the default) at worst.
+  }, 60_000);
   afterAll(async () => {
     await server.close();
     await store.close();
@@ -52,6 +53,8 @@ describe.each(testStores())('overview cache, ETag and pages on $dialect', ({ ope
     expect(first.response.headers.get('content-type')).toContain('application/json');
     expect(first.etag).toMatch(/^"[\w-]{32}"$/);
     expect(first.response.headers.get('x-total-count')).toBe('3');
+    expect(first.response.headers.get('cache-control')).toBe('private, no-cache');
+    expect(first.response.headers.get('content-encoding')).toBe('gzip'); // fetch asks for it, as browsers do
     expect(first.response.headers.get('link')).toBeNull();
     expect(first.rows.map((r) => r.department.code)).toEqual(['C-1', 'C-2', 'C-3']);
     expect(() => overviewRow.array().parse(first.rows)).not.toThrow();

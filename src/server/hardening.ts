@@ -19,7 +19,8 @@ export function addSecurityHeaders(app: FastifyInstance): void {
     void reply.header('x-frame-options', 'SAMEORIGIN');
     void reply.header('referrer-policy', 'same-origin');
     void reply.header('content-security-policy', request.url.startsWith('/api/docs') ? DOCS_CSP : CSP);
-    if (request.url.startsWith('/api/')) void reply.header('cache-control', 'no-store');
+    if (request.url.startsWith('/api/') && !reply.hasHeader('cache-control'))
+      void reply.header('cache-control', 'no-store');
     done(null, payload);
   });
 }

@@ -16,10 +16,16 @@ function holds(request: FastifyRequest, etag: string): boolean {
   return header.split(',').some((t) => t.trim() === '*' || t.trim().replace(/^W\//, '') === etag);
 }
 
-/** The cached body as it is (already JSON), or 304; paging in X-Total-Count and a Link to the next page. */
+/**
+ * The cached body as it is (already JSON; gzipped when the client takes it, as browsers do), or 304; paging in
+ * X-Total-Count and a Link to the next page.
+ */
 function sendAnswer(request: FastifyRequest, reply: FastifyReply, answer: OverviewAnswer) {
   const { total, offset, limit } = answer;
-  void reply.header('etag', answer.etag).header('cache-control', 'private, no-cache').header('vary', 'cookie');
+  void reply
+    .header('etag', answer.etag)
+    .header('cache-control', 'private, no-cache')
+    .header('vary', 'cookie, accept-encoding');
   void reply.header('x-total-count', String(total));
   if (offset + limit < total) {
     const next = new URL(request.url, 'http://localhost');
@@ -28,7 +34,9 @@ function sendAnswer(request: FastifyRequest, reply: FastifyReply, answer: Overvi
     void reply.header('link', `<${next.pathname}${next.search}>; rel="next"`);
   }
   if (holds(request, answer.etag)) return reply.code(304).send();
-  return reply.code(200).header('content-type', 'application/json; charset=utf-8').send(answer.body);
+  void reply.code(200).header('content-type', 'application/json; charset=utf-8');
+  if (!/\bgzip\b/.test(request.headers['accept-encoding'] ?? '')) return reply.send(answer.body);
+  return reply.header('content-encoding', 'gzip').send(answer.gzipped);
 }
 
 export function overviewRoutes(app: ZodApp, ctx: AppContext): void {
