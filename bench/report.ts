@@ -1,43 +1,134 @@
 /**
- * npm run bench:report — renders the seed report (examples/yuhua-2020.yaml) in each format N times and prints
- * milliseconds per report. Each timing is a whole report from the parsed dataset: model, four ECharts charts,
- * and the format. Peer, measured in the same run: the same report as Markdown (model + charts + Markdown text),
- * the cheapest full render; ratios are format time ÷ peer time. Usage: npm run bench:report [-- N]
+ * npm run bench:report — report rendering, per report and in bulk.
+ *
+ * 1. The seed report (examples/yuhua-2020.yaml) in each format, in-process: cold (the chart cache emptied before
+ *    each report, so its four charts are drawn and rasterized) and with the chart cache (charts drawn once per
+ *    figure set, as when one report is rendered in several formats). Each timing is a whole report from the parsed
+ *    dataset: model, charts, format.
+ * 2. The bulk run of `jixiao report --all`: the 2020 reports (DOCX + PDF) of a generated bureau's departments
+ *    (bench/generate-bureau.ts, cached in the temp folder) written to a temp folder through worker threads (one per
+ *    core, or JIXIAO_WORKERS). A full 1,000 takes many minutes on a busy 2-core machine, so it runs `--sample`
+ *    departments (default 50) and extrapolates to `--departments` (default 1,000), saying so.
+ * Peer, measured in the same run: Markdown rendering (model + charts + text, the cheapest full render) of the same
+ * datasets in this thread. The last line is the bulk ratio.
+ *
+ * Usage: npm run bench:report [-- --runs 5] [--sample 50] [--departments 1000]
  */
+import { execSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { bulkReportItems } from '../src/app/bulk-reports.js';
+import { loadDataset } from '../src/app/revision-content.js';
+import { bulkWorkers, writeBulkReports } from '../src/cli/actions/report-all.js';
 import { computeFigures } from '../src/domain/figures/compute.js';
+import type { Dataset } from '../src/domain/dataset/schema.js';
 import { readDatasetFile } from '../src/ingest/read-dataset.js';
 import { buildReportModel } from '../src/report/model/build-report.js';
+import { clearChartCache } from '../src/report/render/chart-cache.js';
+import { drawCharts } from '../src/report/render/chart-images.js';
 import { renderReport, REPORT_FORMATS, type ReportFormat } from '../src/report/render/index.js';
+import { openStore } from '../src/store/connect.js';
+import { GENERATOR_VERSION, generateBureau } from './generate-bureau.js';
 
-const runs = Number(process.argv[2] ?? '10');
-const file = fileURLToPath(new URL('../examples/yuhua-2020.yaml', import.meta.url));
-const read = await readDatasetFile(file);
-if (!read.ok) throw new Error(`cannot read ${file}`);
-const dataset = read.dataset;
+const arg = (name: string, fallback: number) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i < 0 ? fallback : Number(process.argv[i + 1]);
+};
+const RUNS = arg('runs', 5);
+const SAMPLE = arg('sample', 50);
+const DEPARTMENTS = arg('departments', 1000);
+const YEAR = 2020;
+const load = () => execSync('uptime').toString().trim().replace(/^.*load average:\s*/, '');
 
-async function once(format: ReportFormat): Promise<number> {
+async function render(dataset: Dataset, format: ReportFormat, cold: boolean): Promise<number> {
+  if (cold) clearChartCache();
   const model = buildReportModel({ dataset, figures: computeFigures(dataset) });
-  return (await renderReport(model, format)).length;
+  return (await renderReport(model, format, drawCharts(model))).length;
 }
 
-async function timePerReport(format: ReportFormat): Promise<{ ms: number; bytes: number }> {
-  const bytes = await once(format); // warm-up: loads fonts and modules once per process
+async function msPerReport(dataset: Dataset, format: ReportFormat, cold: boolean): Promise<number> {
+  await render(dataset, format, cold); // warm-up: modules and fonts load once per process
   const start = performance.now();
-  for (let i = 0; i < runs; i++) await once(format);
-  return { ms: (performance.now() - start) / runs, bytes };
+  for (let i = 0; i < RUNS; i++) await render(dataset, format, cold);
+  return (performance.now() - start) / RUNS;
 }
 
-const peer = await timePerReport('md');
-console.log(
-  `报告基准 / report benchmark: ${runs} runs each, seed report ${dataset.department.name} ${dataset.fiscalYear}`,
-);
-console.log(`peer = Markdown (model + charts + text): ${peer.ms.toFixed(1)} ms/report`);
-console.log('format  ms/report  ×peer   bytes');
-for (const format of REPORT_FORMATS) {
-  const result = format === 'md' ? peer : await timePerReport(format);
-  const ratio = result.ms / peer.ms;
+async function seedTable(): Promise<void> {
+  const read = await readDatasetFile(fileURLToPath(new URL('../examples/yuhua-2020.yaml', import.meta.url)));
+  if (!read.ok) throw new Error('cannot read the seed');
+  console.log(`1. 单份报告 / one report, seed ${read.dataset.department.name} ${YEAR}, ${RUNS} runs each, in-process`);
+  console.log('format  cold ms  cached-charts ms  ×md(cold)');
+  const md = await msPerReport(read.dataset, 'md', true);
+  for (const format of REPORT_FORMATS) {
+    const cold = format === 'md' ? md : await msPerReport(read.dataset, format, true);
+    const cached = await msPerReport(read.dataset, format, false);
+    console.log(
+      `${format.padEnd(6)}  ${cold.toFixed(1).padStart(7)}  ${cached.toFixed(1).padStart(16)}  ${(cold / md).toFixed(1).padStart(9)}`,
+    );
+  }
+}
+
+async function bureauFile(departments: number): Promise<string> {
+  const cached = join(tmpdir(), 'jixiao-bench', `bureau-${departments}x3-v${GENERATOR_VERSION}.sqlite`);
+  if (!existsSync(cached)) {
+    console.log(`generating a bureau of ${departments} departments × 3 years (cached: ${cached}) …`);
+    await generateBureau(cached, { departments, years: [2019, 2020, 2021] }, () => undefined);
+  }
+  return cached;
+}
+
+/** The peer: Markdown of the same datasets, one thread, charts drawn (cold), ms per department. */
+async function markdownPeer(file: string): Promise<number> {
+  const store = await openStore({ dialect: 'sqlite', file });
+  const ctx = { store, now: () => new Date() };
+  try {
+    const items = await bulkReportItems(ctx, { fiscalYear: YEAR, publishedOnly: false });
+    const datasets: Dataset[] = [];
+    for (const item of items) {
+      const loaded = await loadDataset(ctx, item.datasetId, item.revisionNo);
+      if (loaded.ok) datasets.push(loaded.value);
+    }
+    const start = performance.now();
+    for (const dataset of datasets) await render(dataset, 'md', true);
+    return (performance.now() - start) / datasets.length;
+  } finally {
+    await store.close();
+  }
+}
+
+async function bulk(): Promise<void> {
+  const file = await bureauFile(SAMPLE);
+  const workers = Math.max(1, bulkWorkers());
+  const output = mkdtempSync(join(tmpdir(), 'jixiao-bench-reports-'));
+  const store = await openStore({ dialect: 'sqlite', file });
+  const started = performance.now();
+  let summary;
+  try {
+    const options = { year: YEAR, output, formats: ['docx', 'pdf'] as const, published: false, workers };
+    summary = await writeBulkReports({ store, now: () => new Date() }, options);
+  } finally {
+    await store.close();
+    rmSync(output, { recursive: true, force: true });
+  }
+  const seconds = (performance.now() - started) / 1000;
+  const perDepartment = (seconds * 1000) / summary.written;
   console.log(
-    `${format.padEnd(6)}  ${result.ms.toFixed(1).padStart(9)}  ${ratio.toFixed(1).padStart(5)}  ${String(result.bytes).padStart(7)}`,
+    `\n2. 批量 / bulk: ${summary.written} departments × DOCX + PDF through ${workers} worker threads ` +
+      `(${availableParallelism()} cores; worker start-up included) in ${seconds.toFixed(1)} s, ` +
+      `${summary.failed.length} failed; load ${load()}`,
+  );
+  const extrapolated = (perDepartment * DEPARTMENTS) / 1000;
+  const note = SAMPLE >= DEPARTMENTS ? 'measured' : `extrapolated from ${SAMPLE}, not measured`;
+  console.log(`   ${DEPARTMENTS} departments: ${extrapolated.toFixed(0)} s (${note}; goal < 120 s)`);
+  const peer = await markdownPeer(file);
+  console.log(
+    `bulk DOCX+PDF ${perDepartment.toFixed(0)} ms/department (${workers} workers) = ` +
+      `${(perDepartment / peer).toFixed(1)} × Markdown of the same datasets (${peer.toFixed(0)} ms/department, one thread)`,
   );
 }
+
+console.log(`报告基准 / report benchmark — load ${load()}`);
+await seedTable();
+await bulk();
