@@ -40,7 +40,11 @@ const RUNS = arg('runs', 5);
 const SAMPLE = arg('sample', 50);
 const DEPARTMENTS = arg('departments', 1000);
 const YEAR = 2020;
-const load = () => execSync('uptime').toString().trim().replace(/^.*load average:\s*/, '');
+const load = () =>
+  execSync('uptime')
+    .toString()
+    .trim()
+    .replace(/^.*load average:\s*/, '');
 
 async function render(dataset: Dataset, format: ReportFormat, cold: boolean): Promise<number> {
   if (cold) clearChartCache();
