@@ -54,6 +54,7 @@ describe.skipIf(!hasChromium)('sign-in, session expiry and roles (Chromium)', ()
     await page.context().clearCookies();
     const contact = `张三（过期后修改 ${Date.now()}）`;
     await page.getByLabel('联系人', { exact: true }).fill(contact);
+    await page.getByTestId('save-now').click();
 
     const dialog = page.getByRole('dialog').filter({ hasText: '登录已过期，请重新登录' });
     await dialog.waitFor({ timeout: 15_000 });

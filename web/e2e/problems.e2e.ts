@@ -21,6 +21,7 @@ describe.skipIf(!hasChromium)('drafted problems (Chromium)', () => {
     const item = page.getByTestId('problem').filter({ hasText: '截至第一季度末' });
     await item.getByTestId('problem-accept').click();
     await expect.poll(() => item.getAttribute('data-decision')).toBe('accepted');
+    await page.getByTestId('save-now').click();
     await expect.poll(() => page.getByTestId('revision').innerText(), { timeout: 15_000 }).toBe('第 2 版');
 
     const editor = await apiLogin(server.url, 'yuhua');

@@ -58,6 +58,7 @@ describe.skipIf(!hasChromium)('revisions: conflicts and publication (Chromium)',
     const theirs = await saveElsewhere(editor, 1, `王五（他人修改 ${stamp}）`);
 
     await page.getByLabel('联系人', { exact: true }).fill(`李四（我的修改 ${stamp}）`);
+    await page.getByTestId('save-now').click();
     const dialog = page.getByRole('dialog');
     await dialog.getByText('版本冲突').waitFor({ timeout: 15_000 });
     const dialogText = await dialog.innerText();
@@ -82,6 +83,7 @@ describe.skipIf(!hasChromium)('revisions: conflicts and publication (Chromium)',
     const theirs = await saveElsewhere(editor, 1, `赵六（他人修改 ${stamp}）`);
     const contact = page.getByLabel('联系人', { exact: true });
     await contact.fill(`钱七（我的修改 ${stamp}）`);
+    await page.getByTestId('save-now').click();
     const dialog = page.getByRole('dialog');
     await dialog.getByText('版本冲突').waitFor({ timeout: 15_000 });
 
@@ -109,6 +111,7 @@ describe.skipIf(!hasChromium)('revisions: conflicts and publication (Chromium)',
         : route.continue(),
     );
     await page.getByLabel('联系人', { exact: true }).fill(`孙八 ${Date.now()}`);
+    await page.getByTestId('save-now').click();
     const failure = page.getByTestId('save-failure');
     await expect.poll(() => failure.innerText(), { timeout: 15_000 }).toContain('2 秒后自动重试');
     expect(await failure.innerText()).toContain('服务暂不可用');

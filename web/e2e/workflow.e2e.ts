@@ -116,6 +116,7 @@ describe.skipIf(!hasChromium)('review workflow: submit, comment, return, answer,
     await editor.getByTestId('review-panel').getByTestId('review-open').first().click();
     const field = editor.locator(`[data-path="${FIELD}"]`);
     await field.fill(REASON);
+    await editor.getByTestId('save-now').click();
     await expect.poll(() => editor.getByTestId('revision').innerText(), { timeout: 15_000 }).toBe('第 2 版');
   });
 

@@ -48,7 +48,8 @@ describe.skipIf(!hasChromium)('department workspace (Chromium)', () => {
       .poll(() => page.evaluate(() => document.activeElement?.closest('[data-path]')?.getAttribute('data-path')))
       .toBe('projects.1.declared.executionRate');
 
-    // Autosave creates revision 2.
+    // 保存 ends the editing session: one revision for all of it.
+    await page.getByTestId('save-now').click();
     await expect.poll(() => page.getByTestId('revision').innerText(), { timeout: 15_000 }).toBe('第 2 版');
   });
 
@@ -69,6 +70,7 @@ describe.skipIf(!hasChromium)('department workspace (Chromium)', () => {
     await input.blur();
     expect(await input.inputValue()).toBe('188100.123');
     expect(await page.getByTestId('project-rate-0').innerText()).toBe('80.04%');
+    await page.getByTestId('save-now').click();
     await expect
       .poll(() => page.getByTestId('save-status').getAttribute('data-status'), { timeout: 15_000 })
       .toBe('saved');

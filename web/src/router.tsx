@@ -14,12 +14,60 @@ export type Route =
   | { page: 'audit' }
   | { page: 'notFound' };
 
-function subscribe(onChange: () => void): () => void {
-  window.addEventListener('hashchange', onChange);
-  return () => window.removeEventListener('hashchange', onChange);
+/**
+ * 离开守卫: a page with unsaved edits (the editor) registers one. `allows(to)` says whether going to `to` needs no
+ * question (the editor's own tabs); otherwise `ask(to, proceed)` asks the user and calls `proceed()` to go on.
+ * Every in-app move passes here — links, menu clicks, `navigate()`, and typed or back/forward hash changes.
+ */
+export type LeaveGuard = { allows: (to: string) => boolean; ask: (to: string, proceed: () => void) => void };
+
+let guard: LeaveGuard | null = null;
+let shown = typeof window === 'undefined' ? '' : window.location.hash;
+let bypass = false;
+const listeners = new Set<() => void>();
+
+/** Registers the page's guard (null removes it); returns a function that removes it again. */
+export function setLeaveGuard(next: LeaveGuard | null): () => void {
+  guard = next;
+  return () => {
+    if (guard === next) guard = null;
+  };
 }
 
-const currentHash = (): string => window.location.hash;
+const sameHash = (a: string, b: string) => a.replace(/^#\/?/, '') === b.replace(/^#\/?/, '');
+
+function onHashChange(): void {
+  const to = window.location.hash;
+  if (sameHash(to, shown)) return;
+  if (!bypass && guard !== null && !guard.allows(to)) {
+    // Back/forward or a typed address: put the page's address back (no new entry), then ask.
+    window.history.replaceState(window.history.state, '', shown === '' ? '#/' : shown);
+    guard.ask(to, () => go(to, false));
+    return;
+  }
+  bypass = false;
+  shown = to;
+  for (const listener of listeners) listener();
+}
+
+if (typeof window !== 'undefined') window.addEventListener('hashchange', onHashChange);
+
+function subscribe(onChange: () => void): () => void {
+  listeners.add(onChange);
+  return () => listeners.delete(onChange);
+}
+
+const currentHash = (): string => shown;
+
+function go(to: string, replace: boolean): void {
+  bypass = true;
+  const target = to.startsWith('#') ? to : `#${to}`;
+  if (sameHash(target, window.location.hash)) {
+    bypass = false;
+    onHashChange();
+  } else if (replace) window.location.replace(target);
+  else window.location.hash = target.replace(/^#/, '');
+}
 
 function toInt(text: string | undefined): number | undefined {
   if (text === undefined || !/^\d+$/.test(text)) return undefined;
@@ -55,9 +103,11 @@ export const href = {
   audit: () => '#/audit',
 };
 
+/** Goes to `to`, after the page's leave guard (if any) agreed or asked the user. */
 export function navigate(to: string, options: { replace?: boolean } = {}): void {
-  if (options.replace === true) window.location.replace(to);
-  else window.location.hash = to.replace(/^#/, '');
+  const replace = options.replace === true;
+  if (guard !== null && !guard.allows(to)) guard.ask(to, () => go(to, replace));
+  else go(to, replace);
 }
 
 /** A plain anchor (keyboard and middle-click work), styled by the surrounding component. */

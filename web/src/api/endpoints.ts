@@ -5,8 +5,11 @@ import type {
   DatasetSummary,
   DepartmentSummary,
   DraftedProblem,
+  FindingsAnswer,
   OverviewRowWire,
   PublishedReport,
+  RevisionDetail,
+  RevisionSummary,
   ScoreResult,
 } from './types.js';
 
@@ -47,6 +50,12 @@ export const api = {
     const body = new Blob([file], { type: UPLOAD_TYPES[format] });
     return request<DatasetDetail>('POST', withQuery(`/api/datasets/${id}/import`, { format, baseRevision }), body);
   },
+  /** 版本列表, newest first. */
+  revisions: (id: number) => getJson<RevisionSummary[]>(`/api/datasets/${id}/revisions`),
+  revision: (id: number, revisionNo: number) => getJson<RevisionDetail>(`/api/datasets/${id}/revisions/${revisionNo}`),
+  /** 核对发现 of a saved revision (the latest when omitted), exactly as `jixiao check` lists them. */
+  findings: (id: number, revision?: number) =>
+    getJson<FindingsAnswer>(withQuery(`/api/datasets/${id}/findings`, { revision })),
   score: (id: number) => getJson<ScoreResult>(`/api/datasets/${id}/score`),
   problems: (id: number) => getJson<DraftedProblem[]>(`/api/datasets/${id}/problems`),
   /** 财政局总览: one computed row per dataset of the year (optionally of one department), from the server. */

@@ -34,6 +34,9 @@ export type RevisionSummary = {
   keyFigures: KeyFigures;
 };
 
+/** One revision with its document (GET …/revisions/:revisionNo). */
+export type RevisionDetail = RevisionSummary & { document: DatasetDocument };
+
 /** 审核状态 (docs/accounts-and-workflow.md): draft → submitted → returned / approved → published. */
 export type WorkflowState = 'draft' | 'submitted' | 'returned' | 'approved' | 'published';
 

@@ -1,4 +1,4 @@
-import { Col, ConfigProvider, Row, Space, Tabs, Typography } from 'antd';
+import { Button, Col, ConfigProvider, Row, Space, Tabs, Typography } from 'antd';
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { Figures } from '../../../src/domain/figures/compute.js';
 import type { Finding } from '../../../src/domain/findings/finding.js';
@@ -6,7 +6,11 @@ import type { MoneyUnit } from '../../../src/domain/money/index.js';
 import type { DatasetDetail, DatasetDocument } from '../api/types.js';
 import { href, navigate } from '../router.js';
 import { analyse } from './analysis.js';
+import { AdoptComputed } from './adopt-computed.js';
 import { ConflictModal } from './conflict-modal.js';
+import { DraftBanner } from './draft-banner.js';
+import { LeaveGuard } from './leave-guard.js';
+import { VersionsPanel } from './versions-panel.js';
 import { setIn, type DocPath } from './document.js';
 import { EditorContext, indexFindings, type EditorApi } from './editor-context.js';
 import { FiguresPanel } from './figures-panel.js';
@@ -134,6 +138,26 @@ export function DatasetEditor(props: DatasetEditorProps) {
           />
         </div>
         <Space wrap>
+          {readOnly ? null : (
+            <Button
+              type={autosave.unsaved ? 'primary' : 'default'}
+              disabled={!autosave.unsaved || analysis.ok !== true}
+              onClick={autosave.saveNow}
+              data-testid="save-now"
+            >
+              保存
+            </Button>
+          )}
+          <VersionsPanel
+            datasetId={detail.id}
+            revision={autosave.revision}
+            unsaved={autosave.unsaved}
+            readOnly={readOnly}
+            onRestored={(restored, revisionNo) => {
+              autosave.adopt(restored, revisionNo);
+              setDoc(restored);
+            }}
+          />
           {props.actions?.({ revision: autosave.revision, saved: autosave.status === 'saved' })}
           {readOnly ? null : (
             <ImportWorkbook
@@ -146,6 +170,14 @@ export function DatasetEditor(props: DatasetEditorProps) {
         </Space>
       </div>
       {props.banner}
+      {readOnly ? null : (
+        <DraftBanner
+          datasetId={detail.id}
+          loaded={detail.document}
+          latestRevision={detail.latestRevision.revisionNo}
+          onRestore={autosave.restoreDraft}
+        />
+      )}
       <Row gutter={16}>
         <Col xs={24} xl={17}>
           <ConfigProvider componentDisabled={readOnly}>
@@ -156,10 +188,24 @@ export function DatasetEditor(props: DatasetEditorProps) {
           <div className="jx-side">
             {props.side?.(openPath)}
             <FiguresPanel figures={figures} unit={unit} />
-            <FindingsPanel findings={findings} stale={!analysis.ok} onOpen={openFinding} />
+            <FindingsPanel
+              findings={findings}
+              stale={!analysis.ok}
+              onOpen={openFinding}
+              actions={<AdoptComputed doc={doc} findings={findings} readOnly={readOnly} onApply={setDoc} />}
+            />
           </div>
         </Col>
       </Row>
+      {readOnly ? null : (
+        <LeaveGuard
+          datasetId={detail.id}
+          unsaved={autosave.unsaved}
+          canSave={analysis.ok}
+          save={autosave.saveNowAsync}
+          discard={autosave.discard}
+        />
+      )}
       <ConflictModal conflict={autosave.conflict} onKeepMine={autosave.keepMine} onTakeTheirs={autosave.takeTheirs} />
     </EditorContext.Provider>
   );

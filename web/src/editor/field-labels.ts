@@ -8,6 +8,9 @@ import { PART_TABS, tabOfPath } from './parts.js';
  * path with every row index as `*`; the labels are those the editor's fields carry.
  */
 const LABELS: Readonly<Record<string, string>> = {
+  fiscalYear: '年度',
+  unit: '金额单位',
+  rulePack: '评分规则',
   department: '部门信息',
   'department.name': '部门名称',
   'department.shortName': '简称',
@@ -112,6 +115,9 @@ const LABELS: Readonly<Record<string, string>> = {
   'narrative.resultsUse': '绩效自评结果拟应用和公开情况',
   'narrative.other': '其他需要说明的情况',
   'narrative.problemReviews': '问题审阅',
+  'narrative.problemReviews.*.key': '问题',
+  'narrative.problemReviews.*.decision': '审阅结论',
+  'narrative.problemReviews.*.text': '修改后的文字',
   'narrative.achievements': '绩效情况',
   'narrative.achievements.*.heading': '标题',
   'narrative.achievements.*.paragraphs': '段落',
@@ -126,7 +132,7 @@ const LABELS: Readonly<Record<string, string>> = {
 const patternOf = (path: DocPath): string => path.map((p) => (typeof p === 'number' ? '*' : p)).join('.');
 
 /** The label of the field at `path`, else of its nearest labelled parent. */
-function labelOf(path: DocPath): string | undefined {
+export function labelOf(path: DocPath): string | undefined {
   for (let length = path.length; length > 0; length -= 1) {
     const label = LABELS[patternOf(path.slice(0, length))];
     if (label !== undefined) return label;

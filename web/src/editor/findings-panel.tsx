@@ -1,18 +1,62 @@
-import { Badge, Card, Empty, List, Segmented, Tag, Typography } from 'antd';
-import { useState } from 'react';
-import { countBySeverity, type Finding, type Severity } from '../../../src/domain/findings/finding.js';
+import { Badge, Card, Empty, Segmented, Tag, Typography } from 'antd';
+import { useLayoutEffect, useRef, useState, type ReactNode } from 'react';
+import { countBySeverity, formatPath, type Finding, type Severity } from '../../../src/domain/findings/finding.js';
 import { SEVERITY_COLOR, SEVERITY_LABEL } from '../format.js';
 import { describePath } from './field-labels.js';
+import { PART_TABS, tabOfPath } from './parts.js';
 
 type Filter = Severity | 'all';
 
+/** The findings by the page that holds their field, in page order. */
+function byTab(findings: readonly Finding[]): { label: string; items: Finding[] }[] {
+  return PART_TABS.map((t) => ({ label: t.label, items: findings.filter((f) => tabOfPath(f.path) === t.key) })).filter(
+    (g) => g.items.length > 0,
+  );
+}
+
+/** 技术信息: the stable code and the JSON path, for support and programs, folded away. */
+function TechInfo(props: { finding: Finding }) {
+  return (
+    <details className="jx-tech" data-testid="tech-info">
+      <summary>技术信息</summary>
+      <code>{props.finding.code}</code> <code>{formatPath(props.finding.path)}</code>
+    </details>
+  );
+}
+
+/** Shows "向下滚动查看更多" while the list holds more than it shows. */
+function ScrollingList(props: { children: ReactNode; total: number }) {
+  const box = useRef<HTMLDivElement>(null);
+  const [more, setMore] = useState(false);
+  const measure = () => {
+    const el = box.current;
+    if (el !== null) setMore(el.scrollTop + el.clientHeight < el.scrollHeight - 4);
+  };
+  useLayoutEffect(measure);
+  return (
+    <div className={more ? 'jx-scroll-wrap jx-scroll-more' : 'jx-scroll-wrap'}>
+      <div ref={box} className="jx-findings-scroll" onScroll={measure} data-testid="findings-scroll">
+        {props.children}
+      </div>
+      {more ? (
+        <div className="jx-scroll-hint" data-testid="scroll-hint">
+          共 {props.total} 条，向下滚动查看更多
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
 /**
- * 审核发现: the checks' findings as the user types; each one is a link to the field its JSON path names.
+ * 审核发现: exactly what `jixiao check` lists for the document being edited (the same `selfEvaluate`), grouped by
+ * the page of their field, in words; each one opens its field. Codes and paths only under 技术信息.
  */
 export function FindingsPanel(props: {
   findings: readonly Finding[];
   stale: boolean;
   onOpen: (finding: Finding) => void;
+  /** Below the filter (采用计算数). */
+  actions?: ReactNode;
 }) {
   const [filter, setFilter] = useState<Filter>('all');
   const counts = countBySeverity(props.findings);
@@ -27,6 +71,9 @@ export function FindingsPanel(props: {
         </span>
       }
       data-testid="findings"
+      data-errors={counts.error}
+      data-warnings={counts.warning}
+      data-infos={counts.info}
     >
       <Segmented<Filter>
         size="small"
@@ -40,6 +87,7 @@ export function FindingsPanel(props: {
           { value: 'info', label: `提示 ${counts.info}` },
         ]}
       />
+      {props.actions}
       {props.stale ? (
         <Typography.Paragraph type="warning" style={{ margin: '8px 0 0' }}>
           有字段未通过校验，右侧数字为最近一次有效输入的计算结果。
@@ -48,21 +96,30 @@ export function FindingsPanel(props: {
       {shown.length === 0 ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={filter === 'all' ? '没有发现问题' : '此类没有发现'} />
       ) : (
-        <List
-          size="small"
-          dataSource={shown}
-          style={{ maxHeight: '52vh', overflowY: 'auto' }}
-          renderItem={(finding, index) => (
-            <List.Item key={`${finding.code}-${index}`} data-testid="finding" data-code={finding.code}>
-              <button type="button" className="jx-finding" onClick={() => props.onOpen(finding)}>
-                <Tag color={SEVERITY_COLOR[finding.severity]}>{SEVERITY_LABEL[finding.severity]}</Tag>
-                <span className="jx-finding-message">{finding.message}</span>
-                {/* Where, in words; the code and the JSON path are for programs (data-code). */}
-                <span className="jx-finding-path">{describePath(finding.path)}</span>
-              </button>
-            </List.Item>
-          )}
-        />
+        <ScrollingList total={shown.length}>
+          {byTab(shown).map((group) => (
+            <section key={group.label} data-testid="findings-group" data-tab={group.label}>
+              <div className="jx-findings-group">
+                {group.label}（{group.items.length}）
+              </div>
+              {group.items.map((finding, index) => (
+                <div
+                  key={`${finding.code}-${index}`}
+                  className="jx-finding-item"
+                  data-testid="finding"
+                  data-code={finding.code}
+                >
+                  <button type="button" className="jx-finding" onClick={() => props.onOpen(finding)}>
+                    <Tag color={SEVERITY_COLOR[finding.severity]}>{SEVERITY_LABEL[finding.severity]}</Tag>
+                    <span className="jx-finding-message">{finding.message}</span>
+                    <span className="jx-finding-path">{describePath(finding.path)}</span>
+                  </button>
+                  <TechInfo finding={finding} />
+                </div>
+              ))}
+            </section>
+          ))}
+        </ScrollingList>
       )}
     </Card>
   );

@@ -5,6 +5,7 @@ import { useLogins } from '../auth/session-store.js';
 import { writtenRevisionNo } from '../api/revision-of.js';
 import type { ConflictBody, ConflictDetails, DatasetDocument } from '../api/types.js';
 import { diffDocuments, type DocChange } from './document.js';
+import { clearDrafts, writeDraft } from './drafts.js';
 
 export type SaveStatus = 'saved' | 'pending' | 'saving' | 'invalid' | 'conflict' | 'failed';
 
@@ -29,7 +30,13 @@ const EXPIRED: SaveFailure = {
   waitingForLogin: true,
 };
 
-const DELAY_MS = 1200;
+/**
+ * 编辑会话: a revision is written when a session ends, not on every pause — on 保存 (or Ctrl+S), on leaving the
+ * page (保存并离开, or the tab going to the background), or after this long without a change. Between saves the
+ * draft is kept in localStorage (drafts.ts), so nothing typed is lost meanwhile.
+ */
+export const IDLE_SAVE_MS = 2 * 60 * 1000;
+const DRAFT_DELAY_MS = 300;
 
 /** 2, 4, 8, 16, 32, then every 60 s after the 1st, 2nd, 3rd … failure in a row. */
 export function retryDelaySeconds(failures: number): number {
@@ -56,9 +63,9 @@ function conflictOf(error: unknown, mine: DatasetDocument): Conflict | null {
 }
 
 /**
- * 自动保存: a valid document is saved 1.2 s after the last change, based on the revision it was loaded at.
- * A 409 stops autosave and hands both versions to the user; nothing is overwritten silently. A failed save
- * is retried with growing pauses (2 s … 60 s); leaving the page with unsaved edits asks first.
+ * 自动保存: a valid document is saved when the editing session ends (see IDLE_SAVE_MS), based on the revision it
+ * was loaded at. A 409 stops autosave and hands both versions to the user; nothing is overwritten silently. A
+ * failed save is retried with growing pauses (2 s … 60 s); leaving the page with unsaved edits asks first.
  */
 export function useAutosave(options: {
   datasetId: number;
@@ -79,9 +86,21 @@ export function useAutosave(options: {
   const failures = useRef(0);
   const savedDoc = useRef(doc);
   const inFlight = useRef(false);
+  const latest = useRef({ doc, valid, revision, status, enabled, failure });
+  useEffect(() => {
+    latest.current = { doc, valid, revision, status, enabled, failure };
+  });
+
+  // 保存 asked for while the check of the latest edit was still running (or another save was under way).
+  const [requested, setRequested] = useState(false);
+  const waiters = useRef<((saved: boolean) => void)[]>([]);
+  const settle = useCallback((saved: boolean) => {
+    setRequested(false);
+    for (const resolve of waiters.current.splice(0)) resolve(saved);
+  }, []);
 
   const save = useCallback(
-    async (document: DatasetDocument, basedOn: number) => {
+    async (document: DatasetDocument, basedOn: number): Promise<boolean> => {
       inFlight.current = true;
       setStatus('saving');
       try {
@@ -92,6 +111,8 @@ export function useAutosave(options: {
         failures.current = 0;
         setFailure(null);
         setStatus('saved');
+        if (savedDoc.current === latest.current.doc) clearDrafts(datasetId);
+        return true;
       } catch (e) {
         const found = conflictOf(e, document);
         if (isUnauthenticated(e)) {
@@ -106,6 +127,7 @@ export function useAutosave(options: {
           setFailure({ message, retryInSeconds: retryable(e) ? retryDelaySeconds(failures.current) : null });
           setStatus('failed');
         }
+        return false;
       } finally {
         inFlight.current = false;
       }
@@ -114,12 +136,16 @@ export function useAutosave(options: {
   );
 
   useEffect(() => {
+    if (requested && !inFlight.current && (doc === savedDoc.current || status === 'conflict'))
+      settle(doc === savedDoc.current);
     if (!enabled || doc === savedDoc.current || status === 'conflict' || valid === null) return;
     if (!valid) {
       setStatus('invalid');
+      if (requested) settle(false);
       return;
     }
-    let delay = DELAY_MS;
+    let delay = requested ? 0 : IDLE_SAVE_MS;
+    if (status === 'failed' && requested) settle(false);
     if (status === 'failed') {
       if (failure?.retryInSeconds == null) return;
       delay = failure.retryInSeconds * 1000;
@@ -128,7 +154,7 @@ export function useAutosave(options: {
       if (!inFlight.current) void save(doc, revision);
     }, delay);
     return () => window.clearTimeout(timer);
-  }, [enabled, doc, valid, revision, status, failure, save]);
+  }, [enabled, doc, valid, revision, status, failure, save, requested, settle]);
 
   // 离开提示: the browser asks before closing or reloading while edits are not saved.
   const unsaved = status !== 'saved' || doc !== savedDoc.current;
@@ -139,20 +165,24 @@ export function useAutosave(options: {
     return () => window.removeEventListener('beforeunload', warn);
   }, [unsaved]);
 
-  // Leaving the editor inside the app (a link) within the 1.2 s pause would drop the last edit: save it now.
-  const latest = useRef({ doc, valid, revision, status, enabled, failure });
+  // 本地草稿: every unsaved change is kept in this browser until it is saved (or discarded).
   useEffect(() => {
-    latest.current = { doc, valid, revision, status, enabled, failure };
-  });
-  useEffect(
-    () => () => {
+    if (!enabled || doc === savedDoc.current) return;
+    const timer = window.setTimeout(() => writeDraft(datasetId, revision, doc, new Date()), DRAFT_DELAY_MS);
+    return () => window.clearTimeout(timer);
+  }, [enabled, datasetId, revision, doc]);
+
+  // The tab goes to the background (another window, closing, a phone call): the session ends, save it.
+  useEffect(() => {
+    const onHide = () => {
       const last = latest.current;
-      if (!last.enabled || last.valid !== true || last.doc === savedDoc.current || inFlight.current) return;
-      if (last.status === 'conflict' || last.failure?.waitingForLogin === true) return;
-      api.save(datasetId, last.revision, last.doc).catch(() => undefined);
-    },
-    [datasetId],
-  );
+      if (document.visibilityState !== 'hidden' || !last.enabled || last.valid !== true) return;
+      if (last.doc === savedDoc.current || inFlight.current || last.status === 'conflict') return;
+      void save(last.doc, last.revision);
+    };
+    document.addEventListener('visibilitychange', onHide);
+    return () => document.removeEventListener('visibilitychange', onHide);
+  }, [save]);
 
   // Signed in again after the session ended: the edit that was refused with 401 is saved now.
   useEffect(() => {
@@ -170,11 +200,12 @@ export function useAutosave(options: {
   const takeTheirs = useCallback(() => {
     if (conflict === null) return;
     savedDoc.current = conflict.theirs;
+    clearDrafts(datasetId);
     setRevision(conflict.theirRevision);
     setConflict(null);
     setStatus('saved');
     options.onReplace(conflict.theirs);
-  }, [conflict, options]);
+  }, [conflict, options, datasetId]);
 
   /** After an import the server holds a new revision: adopt it as the saved state. */
   const adopt = useCallback((document: DatasetDocument, rev: number) => {
@@ -183,9 +214,48 @@ export function useAutosave(options: {
     setStatus('saved');
   }, []);
 
-  const saveNow = useCallback(() => {
-    if (enabled && valid === true && doc !== savedDoc.current && !inFlight.current) void save(doc, revision);
-  }, [enabled, doc, valid, revision, save]);
+  /** 保存: now, if there is something valid to save; resolves whether everything is saved afterwards. */
+  const saveNowAsync = useCallback((): Promise<boolean> => {
+    const last = latest.current;
+    if (last.doc === savedDoc.current && last.status === 'saved') return Promise.resolve(true);
+    if (!enabled || last.valid === false || last.status === 'conflict') return Promise.resolve(false);
+    if (last.valid === true && !inFlight.current) return save(last.doc, last.revision);
+    return new Promise<boolean>((resolve) => {
+      waiters.current.push(resolve);
+      setRequested(true);
+    });
+  }, [enabled, save]);
+  const saveNow = useCallback(() => void saveNowAsync(), [saveNowAsync]);
 
-  return { revision, status, failure, conflict, keepMine, takeTheirs, adopt, saveNow };
+  /** 放弃修改: back to the last saved document; the local draft goes too. */
+  const discard = useCallback(() => {
+    clearDrafts(datasetId);
+    setFailure(null);
+    setStatus('saved');
+    options.onReplace(savedDoc.current);
+  }, [datasetId, options]);
+
+  /** 恢复草稿: the draft's document on the revision it was based on (an older base ends in the 409 dialog). */
+  const restoreDraft = useCallback(
+    (document: DatasetDocument, baseRevision: number) => {
+      setRevision(baseRevision);
+      options.onReplace(document);
+    },
+    [options],
+  );
+
+  return {
+    revision,
+    status,
+    failure,
+    conflict,
+    keepMine,
+    takeTheirs,
+    adopt,
+    saveNow,
+    saveNowAsync,
+    discard,
+    restoreDraft,
+    unsaved,
+  };
 }
