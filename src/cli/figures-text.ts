@@ -42,9 +42,10 @@ export function figuresText(figures: Figures, unit: MoneyUnit): string {
     }
   }
   const s = figures.staffing;
-  rows.push(
-    '',
-    `编制 ${s.authorizedTotal} 人，在职 ${s.inPost} 人，在职人员控制率 ${percentCell(s.inPostControlRate)}`,
-  );
+  if (s !== null)
+    rows.push(
+      '',
+      `编制 ${s.authorizedTotal} 人，在职 ${s.inPost} 人，在职人员控制率 ${percentCell(s.inPostControlRate)}`,
+    );
   return rows.join('\n');
 }

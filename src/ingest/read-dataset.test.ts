@@ -21,7 +21,7 @@ describe('readDatasetText', () => {
 
   it('reads the same dataset from JSON', () => {
     const result = readDatasetText(JSON.stringify(minimalDatasetInput(), null, 2), 'd.json');
-    expect(result.ok && result.dataset.basicExpenditure.actual).toBe(100_000_000n);
+    expect(result.ok && result.dataset.basicExpenditure!.actual).toBe(100_000_000n);
   });
 
   it('reports every bad field with its line, JSON path, stable code and a Chinese message', () => {

@@ -4,7 +4,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { vi } from 'vitest';
 import { parse, stringify } from 'yaml';
+
+// Every file that spawns the real CLI imports this module. A spawn takes about 1 s on an idle machine and up to a
+// minute on a 2-core machine under heavy load (when `bin/jixiao.js` must run the TypeScript sources through tsx);
+// tests that spawn get 180 s so that none runs within 3 x of its timeout there.
+vi.setConfig({ testTimeout: 180_000, hookTimeout: 180_000 });
 
 const run = promisify(execFile);
 

@@ -3,6 +3,8 @@ import { formatAmount, parsePercent, type Fen } from '../money/index.js';
 import { PERCENT_FIGURES, SHARE_PAIRS } from '../figures/catalog.js';
 import type { FieldPath, Finding } from '../findings/finding.js';
 import { amountText, compareAmount, differenceText, percentText } from '../figures/compare.js';
+import type { Dataset } from '../dataset/schema.js';
+import type { Figures } from '../figures/compute.js';
 import type { Check } from './context.js';
 
 /** Adjustments may be negative (调减); every other amount may not. */
@@ -81,8 +83,22 @@ export const checkSharePairs: Check = ({ dataset }) =>
     ];
   });
 
+/**
+ * Whether the document states both sides of the balance: income, basic expenditure, and what happened to unspent
+ * money (a form that does not say so is not assumed to have carried nothing forward).
+ */
+function statesYearEndBalance(dataset: Dataset, figures: Figures): boolean {
+  if (figures.unavailable.has('incomeTotal') || figures.unavailable.has('expenditureTotal')) return false;
+  const basicStated = dataset.basicExpenditure?.carriedForward !== undefined;
+  const projectStated = dataset.projects.some(
+    (p) => p.carriedForward !== undefined || p.returnedToTreasury !== undefined,
+  );
+  return basicStated || projectStated || dataset.projects.length === 0;
+}
+
 /** BALANCE_MISMATCH: 年末结余 (Σ 结转结余) against 实际收入 − 支出决算. */
 export const checkYearEndBalance: Check = ({ dataset, figures }) => {
+  if (!statesYearEndBalance(dataset, figures)) return [];
   const balance = figures.amounts.yearEndBalance.value;
   const { severity, difference } = compareAmount(figures.incomeLessExpenditure, balance, dataset.unit);
   if (severity === null) return [];
@@ -118,15 +134,17 @@ function isBlank(parts: readonly (string | { heading: string; paragraphs: string
 
 /** MISSING_SECTION: the narrative sections every report must have. */
 export const checkRequiredSections: Check = ({ dataset }) =>
-  REQUIRED_SECTIONS.flatMap(([key, title]): Finding[] =>
-    isBlank(dataset.narrative[key])
-      ? [
-          {
-            severity: 'error',
-            code: 'MISSING_SECTION',
-            message: `缺少“${title}”部分的内容。`,
-            path: ['narrative', key],
-          },
-        ]
-      : [],
-  );
+  dataset.kind !== 'report'
+    ? []
+    : REQUIRED_SECTIONS.flatMap(([key, title]): Finding[] =>
+        isBlank(dataset.narrative[key])
+          ? [
+              {
+                severity: 'error',
+                code: 'MISSING_SECTION',
+                message: `缺少“${title}”部分的内容。`,
+                path: ['narrative', key],
+              },
+            ]
+          : [],
+      );

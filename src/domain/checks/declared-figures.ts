@@ -62,11 +62,26 @@ function checkDeclaredPercent({ figures }: CheckContext, key: PercentFigureKey, 
   ];
 }
 
+/** FIGURE_NOT_CHECKABLE: a stated figure whose raw facts the document does not give (info: nothing is assumed). */
+function notCheckable(key: string): Finding[] {
+  const label =
+    key in AMOUNT_FIGURES ? AMOUNT_FIGURES[key as AmountFigureKey] : PERCENT_FIGURES[key as PercentFigureKey];
+  return [
+    {
+      severity: 'info',
+      code: 'FIGURE_NOT_CHECKABLE',
+      message: `${label}：文档未列出计算它所需的原始数，未作核对。`,
+      path: ['declared', key],
+    },
+  ];
+}
+
 /** DECLARED vs COMPUTED for every figure in the dataset's `declared` block. */
 export const checkDeclaredFigures: Check = (context) => {
   const declared = context.dataset.declared;
   return Object.entries(declared).flatMap(([key, value]) => {
     if (value === undefined) return [];
+    if (context.figures.unavailable.has(key as AmountFigureKey | PercentFigureKey)) return notCheckable(key);
     if (key in AMOUNT_FIGURES) return checkDeclaredAmount(context, key as AmountFigureKey, value as Fen);
     return checkDeclaredPercent(context, key as PercentFigureKey, value as string);
   });

@@ -9,7 +9,7 @@ import type { Check } from './context.js';
 /** UNKNOWN_ECONOMIC_CODE: every line's code must be in the reference table. */
 export const checkEconomicCodes: Check = ({ dataset }) => {
   const tables = [
-    ['basicExpenditure', dataset.basicExpenditure.lines],
+    ['basicExpenditure', dataset.basicExpenditure?.lines ?? []],
     ['projectExpenditure', dataset.projectExpenditure?.lines ?? []],
   ] as const;
   return tables.flatMap(([table, lines]) =>
@@ -60,7 +60,7 @@ type CheckUnit = Parameters<typeof amountText>[1];
 export const checkLinesAgainstActual: Check = ({ dataset, figures }) => {
   const unit = dataset.unit;
   const basic =
-    dataset.basicExpenditure.lines.length === 0
+    (dataset.basicExpenditure?.lines.length ?? 0) === 0
       ? []
       : linesAgainstActual('基本支出', figures.amounts.basicLinesTotal, figures.amounts.expenditureBasic.value, unit, [
           'basicExpenditure',

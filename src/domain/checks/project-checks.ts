@@ -9,6 +9,10 @@ import type { Check } from './context.js';
 /** PROJECT_IDENTITY: actual + returned + carried forward must equal year-start budget + supplementary. */
 export const checkProjectIdentity: Check = ({ dataset, figures }) =>
   figures.projects.flatMap((p): Finding[] => {
+    const project = dataset.projects[p.index];
+    // A form that does not say what happened to unspent money states no identity: nothing is assumed.
+    if (project?.returnedToTreasury === undefined && project?.carriedForward === undefined) return [];
+    if (p.actual > p.fullYearBudget) return []; // OVER_EXECUTION says it
     const accountedFor = (p.actual + p.returnedToTreasury + p.carriedForward) as Fen;
     const budget: AmountFigure = { value: p.fullYearBudget, parts: 5 };
     const { severity, difference } = compareAmount(budget, accountedFor, dataset.unit);

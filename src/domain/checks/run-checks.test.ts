@@ -44,7 +44,7 @@ describe('runChecks', () => {
     expect(codes((d) => (d.declared = { threePublicExecutionRate: '66.67' }))).toEqual([]);
     expect(
       codes((d) => {
-        d.basicExpenditure.threePublic = {
+        d.basicExpenditure!.threePublic = {
           overseasTravel: { budget: '0', actual: '0' },
           vehicleOperation: { budget: '0', actual: '0' },
           reception: { budget: '0', actual: '0' },
@@ -64,10 +64,10 @@ describe('runChecks', () => {
   });
 
   it('flags negative amounts but allows negative adjustments', () => {
-    expect(codes((d) => (d.basicExpenditure.lines[1] = { code: '30201', amount: '-20' }))).toContain(
+    expect(codes((d) => (d.basicExpenditure!.lines[1] = { code: '30201', amount: '-20' }))).toContain(
       'error:NEGATIVE_AMOUNT',
     );
-    expect(codes((d) => (d.income.adjustments = [{ part: 'basic', amount: '-5' }]))).not.toContain(
+    expect(codes((d) => (d.income!.adjustments = [{ part: 'basic', amount: '-5' }]))).not.toContain(
       'error:NEGATIVE_AMOUNT',
     );
   });
@@ -82,19 +82,19 @@ describe('runChecks', () => {
   });
 
   it('flags 三公 spending over budget', () => {
-    const found = findingsOf((d) => (d.basicExpenditure.threePublic.reception = { budget: '1', actual: '1.2' }));
+    const found = findingsOf((d) => (d.basicExpenditure!.threePublic!.reception = { budget: '1', actual: '1.2' }));
     expect(found).toMatchObject([
       { severity: 'warning', code: 'THREE_PUBLIC_OVER_BUDGET', figures: { over: '0.20万元' } },
     ]);
   });
 
   it('flags an economic code that does not exist', () => {
-    const found = findingsOf((d) => (d.basicExpenditure.lines[1] = { code: '30230', amount: '20' }));
+    const found = findingsOf((d) => (d.basicExpenditure!.lines[1] = { code: '30230', amount: '20' }));
     expect(found).toMatchObject([{ code: 'UNKNOWN_ECONOMIC_CODE', path: ['basicExpenditure', 'lines', 1, 'code'] }]);
   });
 
   it('flags detail lines that do not add up to the actual expenditure', () => {
-    expect(codes((d) => (d.basicExpenditure.actual = '99'))).toContain('error:LINES_MISMATCH');
+    expect(codes((d) => (d.basicExpenditure!.actual = '99'))).toContain('error:LINES_MISMATCH');
   });
 
   it('flags missing required sections', () => {

@@ -10,11 +10,13 @@ import {
 } from './basic-checks.js';
 import type { Check } from './context.js';
 import { checkDeclaredFigures } from './declared-figures.js';
+import { checkAdjustmentReasons, checkKindRequirements, checkOverExecution } from './kind-checks.js';
 import { checkEconomicCodes, checkLinesAgainstActual } from './line-checks.js';
 import { checkProjectDeclaredRates, checkProjectIdentity } from './project-checks.js';
 
 /** The checks in display order (existence → accuracy → completeness). */
 export const CHECKS: readonly Check[] = [
+  checkKindRequirements,
   checkNegativeAmounts,
   checkEconomicCodes,
   checkDeclaredFigures,
@@ -24,6 +26,8 @@ export const CHECKS: readonly Check[] = [
   checkYearEndBalance,
   checkSharePairs,
   checkThreePublic,
+  checkOverExecution,
+  checkAdjustmentReasons,
   checkRequiredSections,
 ];
 

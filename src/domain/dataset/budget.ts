@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { MoneyUnit } from '../money/index.js';
-import { amountSchema, dateSchema, listSchema, percentTextSchema, textSchema } from './primitives.js';
+import { amountSchema, countSchema, dateSchema, listSchema, percentTextSchema, textSchema } from './primitives.js';
 
 /** 预算口径: basic (基本支出) or project (项目支出) money. */
 export const budgetPartSchema = z.enum(['basic', 'project']).meta({ description: 'basic=基本支出，project=项目支出' });
@@ -34,6 +34,13 @@ export function incomeSchema(unit: MoneyUnit) {
     adjustments: listSchema(incomeAdjustmentSchema(unit), 'adjustments')
       .default([])
       .meta({ description: '不属于具体项目的预算调整；项目追加写在项目的 supplementaryAppropriations 中' }),
+    carryOver: z
+      .strictObject({
+        basic: amountSchema(unit).optional().meta({ description: '基本支出年初结转' }),
+        project: amountSchema(unit).optional().meta({ description: '项目支出年初结转' }),
+      })
+      .optional()
+      .meta({ description: '年初结转和结余（上年结转资金）：收入总计 = 本年收入 + 年初结转' }),
   });
 }
 
@@ -50,9 +57,12 @@ export function expenditureLineSchema(unit: MoneyUnit) {
   });
 }
 
-/** 预算数与决算数 of one 三公 item. */
+/** 预算数与决算数 of one 三公 item; a form that prints the budget only as a total leaves the item's out. */
 export function budgetActualSchema(unit: MoneyUnit) {
-  return z.strictObject({ budget: amountSchema(unit), actual: amountSchema(unit) });
+  return z.strictObject({
+    budget: amountSchema(unit).optional().meta({ description: '预算数（表中只列合计预算时不填）' }),
+    actual: amountSchema(unit),
+  });
 }
 
 /** 三公经费. */
@@ -63,6 +73,15 @@ export function threePublicSchema(unit: MoneyUnit) {
     vehiclePurchase: item.optional().meta({ description: '公务用车购置费' }),
     vehicleOperation: item.meta({ description: '公务用车运行维护费' }),
     reception: item.meta({ description: '公务接待费' }),
+    budgetTotal: amountSchema(unit)
+      .optional()
+      .meta({ description: '“三公”经费预算合计（只列合计时填写；各项均有预算时由各项求和）' }),
+    vehicleCount: countSchema.optional().meta({ description: '公务用车保有量（辆）' }),
+    vehiclesPurchased: countSchema.optional().meta({ description: '本年购置公务用车（辆）' }),
+    receptionBatches: countSchema.optional().meta({ description: '国内公务接待批次' }),
+    receptionVisitors: countSchema.optional().meta({ description: '国内公务接待人次' }),
+    overseasGroups: countSchema.optional().meta({ description: '因公出国（境）团组数' }),
+    overseasPersons: countSchema.optional().meta({ description: '因公出国（境）人次' }),
   });
 }
 
@@ -74,7 +93,8 @@ export function basicExpenditureSchema(unit: MoneyUnit) {
     carriedForward: amountSchema(unit).optional().meta({ description: '基本支出结转结余（缺省为 0）' }),
     lines: listSchema(expenditureLineSchema(unit), 'lines').meta({ description: '明细支出（按经济分类）' }),
     linesNote: textSchema('note').optional().meta({ description: '明细表备注' }),
-    threePublic: threePublicSchema(unit),
+    threePublic: threePublicSchema(unit).optional().meta({ description: '“三公”经费（自评报告必填）' }),
+    publicUseBudget: amountSchema(unit).optional().meta({ description: '公用经费预算数（用于公用经费控制率）' }),
   });
 }
 

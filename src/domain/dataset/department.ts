@@ -34,7 +34,9 @@ export const departmentSchema = z.strictObject({
   parent: textSchema('name').optional().meta({ description: '上级（主管）部门或本级政府' }),
   financeBureau: textSchema('name').optional().meta({ description: '预算批复的财政部门，如 雨花区财政局' }),
   intro: paragraphsSchema.default([]).meta({ description: '职能职责前的概述段落' }),
-  functions: listSchema(textSchema('note').min(1), 'departmentItems').min(1).meta({ description: '主要职责（逐条）' }),
+  functions: listSchema(textSchema('note').min(1), 'departmentItems')
+    .default([])
+    .meta({ description: '主要职责（逐条；自评报告必填）' }),
   internalUnits: listSchema(internalUnitSchema, 'departmentItems').default([]).meta({ description: '内设机构' }),
   budgetScope: z
     .object({
@@ -43,7 +45,8 @@ export const departmentSchema = z.strictObject({
         .meta({ description: '纳入部门预算范围的单位' }),
       note: textSchema('note').optional().meta({ description: '说明，如 “只有本级，没有其他二级预算单位”' }),
     })
-    .meta({ description: '纳入部门预算范围的单位' }),
-  staffing: staffingSchema,
+    .optional()
+    .meta({ description: '纳入部门预算范围的单位（自评报告必填）' }),
+  staffing: staffingSchema.optional().meta({ description: '人员情况（自评报告必填）' }),
   contact: textSchema('name').optional().meta({ description: '联系人' }),
 });

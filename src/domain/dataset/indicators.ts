@@ -57,5 +57,5 @@ export const selfEvaluationSchema = z
     declaredTotal: pointsTextSchema.optional().meta({ description: '自评表所填总分' }),
     declaredGrade: z.enum(['优', '良', '中', '差']).optional().meta({ description: '自评表所填等级' }),
   })
-  .default({ annualTargets: [] })
+  .default(() => ({ annualTargets: [] }))
   .meta({ description: '部门整体支出绩效自评表（指标以外的部分）' });

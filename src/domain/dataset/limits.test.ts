@@ -27,9 +27,9 @@ describe('text limits', () => {
 
   it('accepts a paragraph of 5,000 characters and refuses 5,001 at its path', () => {
     const input = minimalDatasetInput();
-    input.narrative.problems = ['短。', '问'.repeat(5_000)];
+    input.narrative!.problems = ['短。', '问'.repeat(5_000)];
     expect(errorsOf(input)).toEqual([]);
-    input.narrative.problems = ['短。', '问'.repeat(5_001)];
+    input.narrative!.problems = ['短。', '问'.repeat(5_001)];
     expect(errorsOf(input)).toEqual([
       {
         code: 'TEXT_TOO_LONG',
@@ -108,7 +108,7 @@ describe('characters a database cannot store or a report cannot print', () => {
     ] as const) {
       expect(forbiddenCharacter(text)).toEqual({ index: 1, codePoint });
       const input = minimalDatasetInput();
-      input.narrative.measures = ['继续。', text];
+      input.narrative!.measures = ['继续。', text];
       expect(errorsOf(input).map((e) => [e.code, e.path])).toEqual([
         ['TEXT_CONTROL_CHARACTER', ['narrative', 'measures', 1]],
       ]);
@@ -117,7 +117,7 @@ describe('characters a database cannot store or a report cannot print', () => {
 
   it('accepts tabs, line breaks, CJK punctuation and characters outside the BMP', () => {
     const input = minimalDatasetInput();
-    input.narrative.measures = ['第一，\t继续；\r\n第二，“𠀀”与😀。'];
+    input.narrative!.measures = ['第一，\t继续；\r\n第二，“𠀀”与😀。'];
     expect(errorsOf(input)).toEqual([]);
   });
 });
@@ -126,7 +126,7 @@ describe('nesting and numbers', () => {
   it('refuses a sub-part under a sub-part (the report prints two levels of headings)', () => {
     const input = minimalDatasetInput();
     const deepest = { heading: '第三级', paragraphs: [] };
-    input.narrative.achievements = [
+    input.narrative!.achievements = [
       { heading: '一级', paragraphs: [], subsections: [{ heading: '二级', paragraphs: [], subsections: [deepest] }] },
     ];
     expect(errorsOf(input)).toEqual([
@@ -140,7 +140,7 @@ describe('nesting and numbers', () => {
 
   it('refuses an amount written as 60 digits without parsing it, and quotes only its start', () => {
     const input = minimalDatasetInput();
-    input.basicExpenditure.actual = '1'.repeat(60);
+    input.basicExpenditure!.actual = '1'.repeat(60);
     expect(errorsOf(input)).toEqual([
       {
         code: 'AMOUNT_INVALID',

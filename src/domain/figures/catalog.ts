@@ -27,6 +27,14 @@ export const AMOUNT_FIGURES = {
   carriedForwardTotal: '结转结余合计',
   threePublicBudget: '“三公”经费预算数',
   threePublicActual: '“三公”经费决算数',
+  threePublicVehicleBudget: '公务用车购置及运行维护费预算数',
+  threePublicVehicleActual: '公务用车购置及运行维护费决算数',
+  carryOverTotal: '年初结转和结余',
+  incomeGrandTotal: '收入总计（本年收入 + 年初结转和结余）',
+  availableBudgetTotal: '可用预算（年初结转 + 年初预算 + 本年追加）',
+  incomeChange: '收入增减额（较上年）',
+  expenditureChange: '支出增减额（较上年）',
+  threePublicChange: '“三公”经费支出增减额（较上年）',
 } as const;
 
 export const PERCENT_FIGURES = {
@@ -42,6 +50,19 @@ export const PERCENT_FIGURES = {
   projectExecutionRate: '项目预算执行率（年初预算口径）',
   projectExecutionRateFullYear: '项目预算执行率（全年预算口径）',
   threePublicExecutionRate: '“三公”经费执行率',
+  overseasTravelShare: '因公出国（境）费占“三公”经费支出比例',
+  vehicleShare: '公务用车购置及运行维护费占“三公”经费支出比例',
+  receptionShare: '公务接待费占“三公”经费支出比例',
+  budgetCompletionRate: '预算完成率（支出 ÷ 年初结转、年初预算与本年追加之和）',
+  budgetAdjustmentRate: '预算调整率（追加调整 ÷ 年初预算）',
+  carryForwardRate: '结转结余率（年末结转结余 ÷ 可用预算）',
+  publicUseControlRate: '公用经费控制率（日常公用经费 ÷ 公用经费预算）',
+  procurementExecutionRate: '政府采购执行率（实际采购 ÷ 采购预算）',
+  inPostControlRate: '在职人员控制率（实有在职人数 ÷ 编制数）',
+  incomeChangeRate: '收入增减率（较上年）',
+  expenditureChangeRate: '支出增减率（较上年）',
+  threePublicChangeRate: '“三公”经费变动率（支出较上年）',
+  threePublicBudgetChangeRate: '“三公”经费预算变动率（预算较上年）',
 } as const;
 
 export type AmountFigureKey = keyof typeof AMOUNT_FIGURES;

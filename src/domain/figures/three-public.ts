@@ -1,5 +1,5 @@
 import { ratio, ZERO_FEN, type Fen, type Percent } from '../money/index.js';
-import type { Dataset } from '../dataset/schema.js';
+import type { BasicExpenditure } from '../dataset/schema.js';
 
 export type ThreePublicItemKey = 'overseasTravel' | 'vehiclePurchase' | 'vehicleOperation' | 'reception';
 
@@ -15,24 +15,30 @@ export type ThreePublicItemFigures = {
   key: ThreePublicItemKey;
   label: string;
   budget: Fen;
+  /** False when the form prints the 三公 budget only as a total. */
+  budgetStated: boolean;
   actual: Fen;
   executionRate: Percent | null;
   overBudget: Fen;
 };
 
-export function computeThreePublic(threePublic: Dataset['basicExpenditure']['threePublic']): ThreePublicItemFigures[] {
+/** The 三公 items a document states; an item whose budget is printed only in the total has budget 0 and no rate. */
+export function computeThreePublic(threePublic: BasicExpenditure['threePublic']): ThreePublicItemFigures[] {
+  if (threePublic === undefined) return [];
   const keys: ThreePublicItemKey[] = ['overseasTravel', 'vehiclePurchase', 'vehicleOperation', 'reception'];
   return keys.flatMap((key) => {
     const item = threePublic[key];
     if (item === undefined) return [];
-    const over = item.actual - item.budget;
+    const budget = item.budget ?? ZERO_FEN;
+    const over = item.budget === undefined ? 0n : item.actual - budget;
     return [
       {
         key,
         label: THREE_PUBLIC_LABELS[key],
-        budget: item.budget,
+        budget,
+        budgetStated: item.budget !== undefined,
         actual: item.actual,
-        executionRate: ratio(item.actual, item.budget),
+        executionRate: item.budget === undefined ? null : ratio(item.actual, budget),
         overBudget: (over > 0n ? over : ZERO_FEN) as Fen,
       },
     ];

@@ -46,6 +46,9 @@ export function figuresToJson(figures: Figures, unit: MoneyUnit) {
               behind: p.behind,
             })),
           },
-    staffing: { ...figures.staffing, inPostControlRate: percentToWire(figures.staffing.inPostControlRate) },
+    staffing:
+      figures.staffing === null
+        ? null
+        : { ...figures.staffing, inPostControlRate: percentToWire(figures.staffing.inPostControlRate) },
   };
 }

@@ -7,7 +7,7 @@ import { keptProblemTexts, reviewProblems, staleReviewFindings } from './problem
 function lowExecutionDataset(reviews: { key: string; decision: 'accepted' | 'edited' | 'rejected'; text?: string }[]) {
   const input = minimalDatasetInput();
   input.projects = [{ name: '测试项目', yearStartBudget: '50', actual: '30', returnedToTreasury: '20' }];
-  input.income.sources = [{ source: '财政拨款', basic: '100', project: '30' }];
+  input.income!.sources = [{ source: '财政拨款', basic: '100', project: '30' }];
   if (input.narrative) input.narrative.problemReviews = reviews;
   return datasetOf(input);
 }

@@ -127,7 +127,7 @@ describe('scoreDataset', () => {
 
   it('gives 0 execution points and no NaN when the budget is zero', () => {
     const ds = dataset(FULL_SET);
-    const zero = { ...ds, basicExpenditure: { ...ds.basicExpenditure, yearStartBudget: fen(0n) }, projects: [] };
+    const zero = { ...ds, basicExpenditure: { ...ds.basicExpenditure!, yearStartBudget: fen(0n) }, projects: [] };
     const score = scoreDataset(zero, nationalPack());
     expect(score.execution.rate).toBeNull();
     expect(score.execution.score).toBe(0n);

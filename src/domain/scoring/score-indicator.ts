@@ -2,7 +2,7 @@ import { formatPercent, type Percent } from '../money/index.js';
 import type { Indicator } from '../dataset/schema.js';
 import { explain, type Explanation } from './explanation.js';
 import { readQuantity, type ExactQuantity } from './exact-quantity.js';
-import { beatenBy, overAchievement } from './over-achievement.js';
+import { beatenBy, beatenTargetNote, overAchievement } from './over-achievement.js';
 import { formatPoints, maxPoints, parsePoints, points, ZERO_POINTS, type Points } from './points.js';
 import { scoreQualitative, type QualitativeResult } from './qualitative.js';
 import { scoreAtLeast, scoreAtMost, scoreEqual, type FormulaResult } from './quantitative-formulas.js';
@@ -102,7 +102,7 @@ function scoreQuantitativeIndicator(base: Base, pack: RulePack, inputs: Record<s
   const penalty = penalized ? penaltyRule.points : ZERO_POINTS;
   const score = maxPoints(ZERO_POINTS, points(result.score - penalty));
   const rule = penalized
-    ? `${result.rule}；超目标值 ${formatPercent(over ?? (0n as Percent))}%（≥ ${formatPercent(penaltyRule.threshold, { trimZeros: true })}%），目标设定偏低，扣 ${formatPoints(penalty)} 分`
+    ? `${result.rule}；${beatenTargetNote(indicator.direction === '≤' ? '≤' : '≥', `${formatPercent(over ?? (0n as Percent))}%`)}（≥ ${formatPercent(penaltyRule.threshold, { trimZeros: true })}%），扣 ${formatPoints(penalty)} 分`
     : result.rule;
   const formula = penalized ? `${result.formula} − 扣分` : result.formula;
   const explanation = explain(pack, { rule, formula, inputs, result: formatPoints(score) });

@@ -1,6 +1,7 @@
 import { runChecks } from '../checks/run-checks.js';
 import type { Dataset } from '../dataset/schema.js';
 import { computeFigures, type Figures } from '../figures/compute.js';
+import { evaluateForms, type FormEvaluation } from '../forms/evaluate-forms.js';
 import { sortFindings, type Finding } from '../findings/finding.js';
 import { detectProblems } from '../problems/detect-problems.js';
 import type { Problem } from '../problems/problem.js';
@@ -18,6 +19,8 @@ export type SelfEvaluation = {
   /** The problems with the user's decisions (section 四 prints the accepted and edited ones). */
   reviewedProblems: ReviewedProblem[];
   table: SelfEvaluationTable;
+  /** 自评表 as printed (`dataset.forms`), each scored on its own under the pack's form conventions. */
+  forms: FormEvaluation[];
   /** Every finding: the data checks, the scoring findings and stale problem reviews, errors first. */
   findings: Finding[];
 };
@@ -37,9 +40,12 @@ export function selfEvaluate(dataset: Dataset, pack: RulePack): SelfEvaluation {
   const score = scoreDataset(dataset, pack, figures);
   const problems = detectProblems(dataset, figures, pack.problems);
   const reviews = dataset.narrative.problemReviews;
+  const forms = evaluateForms(dataset, pack, figures);
   const findings = sortFindings([
     ...runChecks(dataset, figures),
-    ...score.findings,
+    // The narrative report's own 自评表 is scored only where the document is a report; a form is scored as printed.
+    ...(dataset.kind === 'report' ? score.findings : []),
+    ...forms.findings,
     ...staleReviewFindings(problems, reviews),
   ]);
   return {
@@ -48,6 +54,7 @@ export function selfEvaluate(dataset: Dataset, pack: RulePack): SelfEvaluation {
     problems,
     reviewedProblems: reviewProblems(problems, reviews),
     table: buildSelfEvaluationTable(dataset, figures, score),
+    forms: forms.forms,
     findings,
   };
 }

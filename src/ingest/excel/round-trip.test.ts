@@ -22,9 +22,9 @@ describe('Excel round trip', () => {
     const richer = {
       ...dataset,
       income: {
-        ...dataset.income,
+        ...dataset.income!,
         adjustments: [
-          { part: 'basic' as const, amount: dataset.basicExpenditure.actual, date: '2020-06-30', note: '追加' },
+          { part: 'basic' as const, amount: dataset.basicExpenditure!.actual, date: '2020-06-30', note: '追加' },
         ],
       },
       projects: dataset.projects.map((p, i) =>

@@ -64,6 +64,7 @@ export function linesTable(
 export function basicExpenditureBlocks(dataset: Dataset, figures: Figures, printed: PrintedFigures): Block[] {
   const unit = dataset.unit;
   const basic = dataset.basicExpenditure;
+  if (basic === undefined) return [];
   return [
     { kind: 'heading', level: 2, text: '（一）基本支出情况' },
     { kind: 'paragraph', text: basicExpenditureParagraph(printed, unit) },

@@ -30,7 +30,7 @@ export function incomeChart(dataset: Dataset, printed: PrintedFigures): ChartSpe
 export function basicByClassChart(dataset: Dataset): ChartSpec {
   const unit = dataset.unit;
   const byClass = new Map<string, Fen[]>();
-  for (const line of dataset.basicExpenditure.lines) {
+  for (const line of dataset.basicExpenditure?.lines ?? []) {
     const name = economicClassOf(line.code)?.name ?? '其他';
     byClass.set(name, [...(byClass.get(name) ?? []), line.amount]);
   }

@@ -12,7 +12,7 @@ const paragraphs = (texts: readonly string[]): Block[] =>
 
 /** "均为财政拨款收入" for one source; otherwise each source with its amount. */
 function sourcesClause(dataset: Dataset): string {
-  const sources = dataset.income.sources;
+  const sources = dataset.income?.sources ?? [];
   const only = sources.length === 1 ? sources[0] : undefined;
   if (only !== undefined) return `均为${only.source}收入`;
   const parts = sources.map(

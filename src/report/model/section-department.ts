@@ -16,6 +16,7 @@ export function internalUnitsSentence(department: Department): string | null {
 /** "总编制数13人，其中行政编制5人，事业编制8人。全局现有在职在编干部职工13人，人才引进1人，…" (zero counts omitted). */
 export function staffingSentence(department: Department): string {
   const s = department.staffing;
+  if (s === undefined) return '';
   const total = s.authorizedPosts.reduce((n, p) => n + p.count, 0);
   const kinds = s.authorizedPosts.map((p) => `${p.kind}${p.count}人`).join('，');
   const posts = `总编制数${total}人${kinds === '' ? '' : `，其中${kinds}`}。`;
@@ -32,6 +33,7 @@ export function staffingSentence(department: Department): string {
 
 function budgetScopeSentence(dataset: Dataset): string {
   const scope = dataset.department.budgetScope;
+  if (scope === undefined) return '';
   return scope.note ?? `纳入${dataset.fiscalYear}年部门预算范围的单位为：${scope.units.join('、')}。`;
 }
 
@@ -45,5 +47,9 @@ export function departmentSection(dataset: Dataset): ReportSection {
     { kind: 'paragraph', text: budgetScopeSentence(dataset) },
     { kind: 'paragraph', text: `${units ?? ''}${staffingSentence(department)}` },
   ];
-  return { id: 'department', heading: '一、部门（单位）基本情况', blocks };
+  return {
+    id: 'department',
+    heading: '一、部门（单位）基本情况',
+    blocks: blocks.filter((block) => block.kind !== 'paragraph' || block.text !== ''),
+  };
 }
