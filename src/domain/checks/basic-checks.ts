@@ -7,9 +7,11 @@ import type { Dataset } from '../dataset/schema.js';
 import type { Figures } from '../figures/compute.js';
 import type { Check } from './context.js';
 
-/** Adjustments may be negative (调减); every other amount may not. */
+/** Adjustments (调减) and stated changes against last year (增减额) may be negative; every other amount may not. */
 function mayBeNegative(path: FieldPath): boolean {
-  return path.includes('adjustments') || path.includes('supplementaryAppropriations');
+  const last = path.at(-1);
+  const isChange = path[0] === 'declared' && typeof last === 'string' && last.endsWith('Change');
+  return isChange || path.includes('adjustments') || path.includes('supplementaryAppropriations');
 }
 
 function negativeAmounts(value: unknown, path: FieldPath, unit: Parameters<typeof amountText>[1]): Finding[] {

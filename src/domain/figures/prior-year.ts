@@ -92,6 +92,18 @@ const BASIC: readonly FigureKey[] = [
   'carryForwardRate',
   'publicUseControlRate',
 ];
+/** A form's projects are in its tables (`forms`), not in `projects`: these figures say nothing about them. */
+const PROJECTS: readonly FigureKey[] = [
+  'projectYearStartBudget',
+  'projectFullYearBudget',
+  'supplementaryTotal',
+  'expenditureProject',
+  'projectLinesTotal',
+  'projectYearEndBalance',
+  'returnedToTreasuryTotal',
+  'projectExecutionRate',
+  'projectExecutionRateFullYear',
+];
 const THREE_PUBLIC: readonly FigureKey[] = [
   'threePublicBudget',
   'threePublicActual',
@@ -117,6 +129,16 @@ export function unavailableFigures(dataset: Dataset): ReadonlySet<FigureKey> {
   if (dataset.basicExpenditure === undefined) add([...BASIC, 'expenditureChange', 'expenditureChangeRate']);
   if (dataset.basicExpenditure?.threePublic === undefined) add(THREE_PUBLIC);
   if (dataset.department.staffing === undefined) add(['inPostControlRate']);
+  if (dataset.kind !== 'report' && dataset.projects.length === 0) add(PROJECTS);
+  if (dataset.income?.carryOver === undefined && dataset.kind !== 'report') add(['carryOverTotal']);
+  const threePublic = dataset.basicExpenditure?.threePublic;
+  if (threePublic !== undefined) {
+    const vehicles = [threePublic.vehiclePurchase, threePublic.vehicleOperation].filter((v) => v !== undefined);
+    if (vehicles.some((v) => v.budget === undefined)) add(['threePublicVehicleBudget']);
+    const items = [threePublic.overseasTravel, ...vehicles, threePublic.reception];
+    if (threePublic.budgetTotal === undefined && items.some((v) => v.budget === undefined))
+      add(['threePublicBudget', 'threePublicExecutionRate', 'threePublicBudgetChangeRate']);
+  }
   const prior = dataset.priorYear;
   const incomeBase = prior?.changeRateBase === 'incomeGrandTotal' ? prior.incomeGrandTotal : prior?.incomeTotal;
   if (incomeBase === undefined) add(['incomeChange', 'incomeChangeRate']);
