@@ -81,7 +81,7 @@ export const checkOverExecution: Check = ({ dataset, figures }) => {
   const spent = figures.amounts.expenditureTotal.value;
   const available = figures.amounts.availableBudgetTotal.value;
   const department =
-    !figures.unavailable.has('expenditureTotal') && available > 0n && spent > available
+    projects.length === 0 && !figures.unavailable.has('expenditureTotal') && available > 0n && spent > available
       ? [
           {
             severity: 'warning' as const,

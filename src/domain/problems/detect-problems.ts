@@ -5,6 +5,7 @@ import { detectLargeBalances, detectLateSupplementary, detectReturnedToTreasury 
 import { detectLowExecution } from './execution-problems.js';
 import { detectPaymentLags } from './payment-problems.js';
 import { problemKey, type Problem, type ProblemDetector, type ProblemOptions } from './problem.js';
+import { detectOverExecution } from './over-execution-problems.js';
 import { detectThreePublicOverBudget } from './three-public-problems.js';
 
 /** The detectors in the order a reviewer writes section 四: execution, payment progress, balances, 三公. */
@@ -14,6 +15,7 @@ export const PROBLEM_DETECTORS: readonly ProblemDetector[] = [
   detectLateSupplementary,
   detectLargeBalances,
   detectReturnedToTreasury,
+  detectOverExecution,
   detectThreePublicOverBudget,
 ];
 
