@@ -1,5 +1,9 @@
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { jixiao, SEED } from '../testing/run-cli.js';
+import { stringify } from 'yaml';
+import { mofProjectForm } from '../../domain/forms/form-fixtures.js';
+import { jixiao, SEED, tempDir } from '../testing/run-cli.js';
 
 describe('jixiao score', () => {
   it('prints the seed score as JSON with total, grade, execution, indicators and problems', async () => {
@@ -36,5 +40,28 @@ describe('jixiao score', () => {
     const missing = await jixiao('score', 'no-such-file.yaml');
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('文件不存在');
+  });
+});
+
+describe('jixiao score of a 项目自评表', () => {
+  it('prints the form instead of the narrative 自评表, and adds forms to --json', async () => {
+    const file = join(await tempDir(), 'form.yaml');
+    await writeFile(
+      file,
+      stringify({
+        kind: 'projectForm',
+        fiscalYear: 2020,
+        rulePack: 'national',
+        department: { name: '某县水利局' },
+        forms: [mofProjectForm()],
+      }),
+    );
+    const text = await jixiao('score', file);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toContain('（2020年度）项目支出绩效自评表');
+    expect(text.stdout).not.toContain('2020年度部门整体支出绩效自评表');
+    const json = await jixiao('score', file, '--json');
+    const parsed = JSON.parse(json.stdout) as { total: string; forms: { total: string; grade: string }[] };
+    expect(parsed.forms).toMatchObject([{ total: '99.64', grade: '优' }]);
   });
 });

@@ -1,7 +1,8 @@
 import type { Dataset } from '../../domain/dataset/schema.js';
 import { computeFigures, type Figures } from '../../domain/figures/compute.js';
 import type { Finding } from '../../domain/findings/finding.js';
-import type { ReportProblem, SelfEvaluationAnnex } from './extensions.js';
+import type { FormTableAnnex, ReportProblem, SelfEvaluationAnnex } from './extensions.js';
+import { formReportModel, formsAnnexes } from './form-report.js';
 import { printedFigures } from '../../domain/figures/printed-figures.js';
 import { budgetSection } from './section-budget.js';
 import { departmentSection } from './section-department.js';
@@ -18,12 +19,14 @@ export type ReportInput = {
   problems?: readonly ReportProblem[];
   /** 自评表 annex (issue 3 scores it). */
   selfEvaluation?: SelfEvaluationAnnex;
+  /** The dataset's printed 自评表 (`dataset.forms`): the whole document of a form kind, else annexes. */
+  forms?: readonly FormTableAnnex[];
 };
 
-function selfEvaluationAnnex(annex: SelfEvaluationAnnex): ReportSection {
+function selfEvaluationAnnex(annex: SelfEvaluationAnnex, numbered: boolean): ReportSection {
   return {
     id: 'self-evaluation',
-    heading: `附件：${annex.title}`,
+    heading: `附件${numbered ? '1' : ''}：${annex.title}`,
     blocks: [
       ...annex.tables.map((table) => ({ kind: 'table' as const, table })),
       ...annex.notes.map((text) => ({ kind: 'paragraph' as const, text })),
@@ -31,7 +34,7 @@ function selfEvaluationAnnex(annex: SelfEvaluationAnnex): ReportSection {
   };
 }
 
-function findingsAnnex(findings: readonly Finding[]): ReportSection | null {
+export function findingsAnnex(findings: readonly Finding[]): ReportSection | null {
   const errors = findings.filter((f) => f.severity === 'error');
   if (errors.length === 0) return null;
   return {
@@ -47,11 +50,15 @@ function findingsAnnex(findings: readonly Finding[]): ReportSection | null {
 /** 报告模型: the whole report, pure — the same input always gives the same model. */
 export function buildReportModel(input: ReportInput): ReportModel {
   const { dataset } = input;
+  const forms = input.forms ?? [];
+  const formKind = dataset.kind === 'projectForm' || dataset.kind === 'departmentForm';
+  if (formKind && forms.length > 0) return formReportModel(dataset, forms, findingsAnnex(input.findings ?? []));
   const figures = input.figures ?? computeFigures(dataset);
   const printed = printedFigures(dataset, figures);
   const department = dataset.department;
   const annexes: ReportSection[] = [];
-  if (input.selfEvaluation !== undefined) annexes.push(selfEvaluationAnnex(input.selfEvaluation));
+  if (input.selfEvaluation !== undefined) annexes.push(selfEvaluationAnnex(input.selfEvaluation, forms.length > 0));
+  annexes.push(...formsAnnexes(forms, input.selfEvaluation === undefined ? 1 : 2));
   const checkNotes = findingsAnnex(input.findings ?? []);
   if (checkNotes !== null) annexes.push(checkNotes);
   return {

@@ -3,16 +3,30 @@
  * function from the dataset and its figures; every renderer (HTML, Markdown, DOCX, PDF) only lays it out.
  */
 
-/** A table (表格): header row, body rows, an optional 合计 row, and which columns hold numbers (right-aligned). */
+/**
+ * A merged cell (合并单元格) of a table's body: it starts at `row` / `column` and covers `rowSpan` rows and
+ * `colSpan` columns; the cells it covers hold '' in the grid and are not drawn. `row` counts the body rows, then
+ * the 合计 row (`rows.length`).
+ */
+export type CellSpan = { row: number; column: number; rowSpan: number; colSpan: number };
+
+/**
+ * A table (表格): header row, body rows, an optional 合计 row, and which columns hold numbers (right-aligned).
+ * Every row has one cell per column. A printed form (自评表) has no header row (`header` empty): its own heading
+ * rows are body rows listed in `labelRows`, and its blocks are merged cells (`spans`).
+ */
 export type ReportTable = {
   caption?: string;
   header: readonly string[];
   rows: readonly (readonly string[])[];
   totalRow?: readonly string[];
   numericColumns: readonly number[];
-  /** Relative column widths (same length as header). */
+  /** Relative column widths (one per column). */
   widths: readonly number[];
   note?: string;
+  spans?: readonly CellSpan[];
+  /** Body rows printed as headings (bold, centred). */
+  labelRows?: readonly number[];
 };
 
 /** A chart (图表) as data; `src/report/charts` draws it with ECharts. Values are for plotting only, never for arithmetic. */

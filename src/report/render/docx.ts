@@ -11,9 +11,11 @@ import {
   TableCell,
   TableRow,
   TextRun,
+  VerticalAlign,
   WidthType,
 } from 'docx';
 import { CHART_HEIGHT, CHART_WIDTH } from '../charts/render-svg.js';
+import { tableGrid } from '../model/table-grid.js';
 import type { Block, ChartSpec, ReportModel, ReportTable } from '../model/types.js';
 import { cachedChartPng } from './chart-cache.js';
 import { chartSvg, drawCharts, type ChartImages } from './chart-images.js';
@@ -25,35 +27,63 @@ const HEADINGS = { 1: HeadingLevel.HEADING_1, 2: HeadingLevel.HEADING_2, 3: Head
 const A4 = { width: 11906, height: 16838 };
 const MARGIN = { top: 1418, bottom: 1247, left: 1247, right: 1247 };
 
-function tableRow(cells: readonly string[], table: ReportTable, header: boolean): TableRow {
+type DocxCell = { text: string; rowSpan: number; colSpan: number; column: number };
+
+function tableCell(cell: DocxCell, table: ReportTable, style: { heading: boolean; bold: boolean }): TableCell {
+  const alignment = style.heading
+    ? AlignmentType.CENTER
+    : table.numericColumns.includes(cell.column)
+      ? AlignmentType.RIGHT
+      : AlignmentType.LEFT;
+  return new TableCell({
+    ...(style.heading && table.header.length > 0 ? { shading: { fill: 'F2F2F2' } } : {}),
+    ...(cell.rowSpan > 1 ? { rowSpan: cell.rowSpan, verticalAlign: VerticalAlign.CENTER } : {}),
+    ...(cell.colSpan > 1 ? { columnSpan: cell.colSpan } : {}),
+    margins: { left: 100, right: 100 },
+    children: [
+      new Paragraph({
+        style: 'TableText',
+        alignment,
+        children: [new TextRun({ text: cell.text, bold: style.bold })],
+      }),
+    ],
+  });
+}
+
+function headerRow(table: ReportTable): TableRow {
   return new TableRow({
-    tableHeader: header,
+    tableHeader: true,
     cantSplit: true,
-    children: cells.map(
-      (text, i) =>
-        new TableCell({
-          ...(header ? { shading: { fill: 'F2F2F2' } } : {}),
-          margins: { left: 100, right: 100 },
-          children: [
-            new Paragraph({
-              style: 'TableText',
-              alignment: header
-                ? AlignmentType.CENTER
-                : table.numericColumns.includes(i)
-                  ? AlignmentType.RIGHT
-                  : AlignmentType.LEFT,
-              children: [new TextRun({ text, bold: header || (cells === table.totalRow && i === 0) })],
-            }),
-          ],
-        }),
+    children: table.header.map((text, column) =>
+      tableCell({ text, rowSpan: 1, colSpan: 1, column }, table, { heading: true, bold: true }),
     ),
   });
 }
 
+/** Body rows; a merged cell spans its rows and columns (docx adds the continuation cells of a vertical merge). */
+function bodyRows(table: ReportTable): TableRow[] {
+  return tableGrid(table).map(
+    (row) =>
+      new TableRow({
+        cantSplit: true,
+        children: row.cells.flatMap((c, column) =>
+          c.covered
+            ? []
+            : [
+                tableCell({ ...c, column }, table, {
+                  heading: row.label,
+                  bold: row.label || (row.total && column === 0),
+                }),
+              ],
+        ),
+      }),
+  );
+}
+
 function tableBlocks(table: ReportTable): (Paragraph | Table)[] {
   const total = table.widths.reduce((a, b) => a + b, 0);
-  const rows = [tableRow(table.header, table, true), ...table.rows.map((r) => tableRow(r, table, false))];
-  if (table.totalRow !== undefined) rows.push(tableRow(table.totalRow, table, false));
+  const rows = [...(table.header.length > 0 ? [headerRow(table)] : []), ...bodyRows(table)];
+  const wide = table.spans !== undefined;
   const out: (Paragraph | Table)[] = [];
   if (table.caption !== undefined)
     out.push(
@@ -61,9 +91,9 @@ function tableBlocks(table: ReportTable): (Paragraph | Table)[] {
     );
   out.push(
     new Table({
-      width: { size: 80, type: WidthType.PERCENTAGE },
+      width: { size: wide ? 100 : 80, type: WidthType.PERCENTAGE },
       alignment: AlignmentType.CENTER,
-      columnWidths: table.widths.map((w) => Math.round((7000 * w) / total)),
+      columnWidths: table.widths.map((w) => Math.round(((wide ? 9400 : 7000) * w) / total)),
       borders: TABLE_BORDERS,
       rows,
     }),
@@ -111,7 +141,7 @@ export async function renderDocx(model: ReportModel, charts: ChartImages = drawC
     new Paragraph({ heading: HeadingLevel.TITLE, text: model.title }),
     new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 480 }, text: model.department }),
     ...[...model.sections, ...model.annexes].flatMap((section) => [
-      new Paragraph({ heading: HeadingLevel.HEADING_1, text: section.heading }),
+      ...(section.heading === '' ? [] : [new Paragraph({ heading: HeadingLevel.HEADING_1, text: section.heading })]),
       ...section.blocks.flatMap((b) => blockContent(b, charts)),
     ]),
   ];

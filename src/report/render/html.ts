@@ -1,4 +1,5 @@
 import type { Block, ReportModel, ReportSection, ReportTable } from '../model/types.js';
+import { tableGrid } from '../model/table-grid.js';
 import { chartSvg, drawCharts, type ChartImages } from './chart-images.js';
 
 export function escapeHtml(text: string): string {
@@ -28,6 +29,9 @@ th { font-weight: bold; background: #f2f2f2; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; }
 td:not(.num) { overflow-wrap: anywhere; }
 tr.total td { font-weight: bold; }
+td.label { font-weight: bold; text-align: center; }
+table.form { width: 100%; font-size: 10.5pt; }
+table.form caption { font-family: var(--head); font-size: 14pt; margin-bottom: 0.3em; }
 .note { font-size: 12pt; text-indent: 0; margin: 0.2em 10% 0.8em; }
 figure { margin: 0.8em 0; text-align: center; }
 figure svg { width: 100%; height: auto; max-width: 160mm; }
@@ -36,15 +40,27 @@ figure svg { width: 100%; height: auto; max-width: 160mm; }
 `;
 
 function tableHtml(table: ReportTable): string {
-  const cell = (text: string, i: number, tag: 'td' | 'th') =>
-    `<${tag}${tag === 'td' && table.numericColumns.includes(i) ? ' class="num"' : ''}>${escapeHtml(text)}</${tag}>`;
-  const head = `<thead><tr>${table.header.map((h, i) => cell(h, i, 'th')).join('')}</tr></thead>`;
-  const rows = table.rows.map((r) => `<tr>${r.map((c, i) => cell(c, i, 'td')).join('')}</tr>`);
-  if (table.totalRow !== undefined)
-    rows.push(`<tr class="total">${table.totalRow.map((c, i) => cell(c, i, 'td')).join('')}</tr>`);
+  const numeric = (i: number) => table.numericColumns.includes(i);
+  const head =
+    table.header.length === 0
+      ? ''
+      : `<thead><tr>${table.header.map((h) => `<th>${escapeHtml(h)}</th>`).join('')}</tr></thead>`;
+  const rows = tableGrid(table).map((row) => {
+    const cells = row.cells.flatMap((c, i) => {
+      if (c.covered) return [];
+      const attrs = [
+        c.rowSpan > 1 ? ` rowspan="${c.rowSpan}"` : '',
+        c.colSpan > 1 ? ` colspan="${c.colSpan}"` : '',
+        row.label ? ' class="label"' : numeric(i) ? ' class="num"' : '',
+      ].join('');
+      return [`<td${attrs}>${escapeHtml(c.text)}</td>`];
+    });
+    return `<tr${row.total ? ' class="total"' : ''}>${cells.join('')}</tr>`;
+  });
   const caption = table.caption === undefined ? '' : `<caption>${escapeHtml(table.caption)}</caption>`;
   const note = table.note === undefined ? '' : `\n<p class="note">${escapeHtml(table.note)}</p>`;
-  return `<table>${caption}${head}<tbody>${rows.join('')}</tbody></table>${note}`;
+  const form = table.spans === undefined ? '' : ' class="form"';
+  return `<table${form}>${caption}${head}<tbody>${rows.join('')}</tbody></table>${note}`;
 }
 
 function blockHtml(block: Block, charts: ChartImages): string {
@@ -62,7 +78,8 @@ function blockHtml(block: Block, charts: ChartImages): string {
 
 function sectionHtml(section: ReportSection, charts: ChartImages): string {
   const blocks = section.blocks.map((b) => blockHtml(b, charts)).join('\n');
-  return `<section id="${section.id}">\n<h2>${escapeHtml(section.heading)}</h2>\n${blocks}\n</section>`;
+  const heading = section.heading === '' ? '' : `\n<h2>${escapeHtml(section.heading)}</h2>`;
+  return `<section id="${section.id}">${heading}\n${blocks}\n</section>`;
 }
 
 /** The report as one standalone HTML file (inline CSS and SVG charts, no external resources), A4 print-ready. */

@@ -1,4 +1,5 @@
 import type { Block, ReportModel, ReportSection, ReportTable } from '../model/types.js';
+import { columnCount, tableGrid } from '../model/table-grid.js';
 import { chartSvg, drawCharts, type ChartImages } from './chart-images.js';
 
 /**
@@ -9,11 +10,17 @@ export function escapeMarkdown(text: string): string {
   return text.replace(/\\(?=[!-/:-@[-`{-~])/g, '\\\\').replace(/([*_[\]<>|`])/g, '\\$1');
 }
 
+/**
+ * A pipe table. Markdown cannot merge cells: a merged cell's text stands in its first cell and the cells it covers
+ * stay empty. A table without a header row (a printed form) takes its first row as the header.
+ */
 function tableMarkdown(table: ReportTable): string {
   const row = (cells: readonly string[]) => `| ${cells.map(escapeMarkdown).join(' | ')} |`;
-  const rule = `| ${table.header.map((_, i) => (table.numericColumns.includes(i) ? '---:' : '---')).join(' | ')} |`;
-  const lines = [row(table.header), rule, ...table.rows.map(row)];
-  if (table.totalRow !== undefined) lines.push(row(table.totalRow));
+  const grid = tableGrid(table).map((r) => r.cells.map((c) => (c.covered ? '' : c.text)));
+  const [header, ...body] = table.header.length > 0 ? [table.header, ...grid] : grid;
+  const columns = columnCount(table);
+  const rule = `| ${Array.from({ length: columns }, (_, i) => (table.numericColumns.includes(i) ? '---:' : '---')).join(' | ')} |`;
+  const lines = [row(header ?? []), rule, ...body.map(row)];
   const caption = table.caption === undefined ? [] : [`**${escapeMarkdown(table.caption)}**`, ''];
   const note = table.note === undefined ? [] : ['', escapeMarkdown(table.note)];
   return [...caption, ...lines, ...note].join('\n');
@@ -35,7 +42,8 @@ function blockMarkdown(block: Block, charts: ChartImages): string {
 }
 
 function sectionMarkdown(section: ReportSection, charts: ChartImages): string {
-  return [`## ${escapeMarkdown(section.heading)}`, ...section.blocks.map((b) => blockMarkdown(b, charts))].join('\n\n');
+  const heading = section.heading === '' ? [] : [`## ${escapeMarkdown(section.heading)}`];
+  return [...heading, ...section.blocks.map((b) => blockMarkdown(b, charts))].join('\n\n');
 }
 
 /**

@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import type * as PdfMake from 'pdfmake';
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import { NOTO_SANS_SC_BOLD, NOTO_SANS_SC_REGULAR } from '../charts/fonts.js';
+import { columnCount, tableGrid } from '../model/table-grid.js';
 import type { Block, ReportModel, ReportTable } from '../model/types.js';
 import { chartSvg, drawCharts, type ChartImages } from './chart-images.js';
 import { useLinearLineBreaker } from './pdf-line-breaker.js';
@@ -93,27 +94,40 @@ function rowsFitOnPage(rows: readonly (readonly string[])[], columnWidths: reado
 
 function tableContent(table: ReportTable): Content[] {
   const total = table.widths.reduce((a, b) => a + b, 0);
-  const wide = table.header.length > 4;
+  const wide = columnCount(table) > 4;
   const tableWidth = wide ? BODY_WIDTH : BODY_WIDTH * 0.8;
   const side = (BODY_WIDTH - tableWidth) / 2;
   const fontSize = wide ? 9 : 10;
   const widths = table.widths.map((w) => (tableWidth * w) / total - 10);
-  const cell = (text: string, i: number, kind: 'head' | 'body' | 'total'): TableCell => ({
+  const align = (i: number) => (table.numericColumns.includes(i) ? 'right' : 'left');
+  const head: TableCell[] = table.header.map((text) => ({
     text,
-    bold: kind === 'head' || (kind === 'total' && i === 0),
-    fillColor: kind === 'head' ? '#f2f2f2' : undefined,
-    alignment: kind === 'head' ? 'center' : table.numericColumns.includes(i) ? 'right' : 'left',
-  });
-  const body: TableCell[][] = [
-    table.header.map((h, i) => cell(h, i, 'head')),
-    ...table.rows.map((r) => r.map((c, i) => cell(c, i, 'body'))),
-    ...(table.totalRow === undefined ? [] : [table.totalRow.map((c, i) => cell(c, i, 'total'))]),
-  ];
+    bold: true,
+    fillColor: '#f2f2f2',
+    alignment: 'center',
+  }));
+  // pdfmake wants every cell of the grid: a merged cell carries its spans, the cells it covers are empty objects.
+  const rows: TableCell[][] = tableGrid(table).map((row) =>
+    row.cells.map((c, i): TableCell =>
+      c.covered
+        ? {}
+        : {
+            text: c.text,
+            bold: row.label || (row.total && i === 0),
+            alignment: row.label ? 'center' : align(i),
+            ...(c.rowSpan > 1 ? { rowSpan: c.rowSpan } : {}),
+            ...(c.colSpan > 1 ? { colSpan: c.colSpan } : {}),
+          },
+    ),
+  );
+  const body = head.length > 0 ? [head, ...rows] : rows;
   const out: Content[] = [];
   if (table.caption !== undefined)
     out.push({ text: table.caption, bold: true, alignment: 'center', margin: [0, 6, 0, 2] });
+  // Rows of a merged block cannot be kept whole one by one (pdfmake keeps a row span together by itself).
+  const keepRows = table.spans === undefined && rowsFitOnPage(table.rows, widths, fontSize);
   out.push({
-    table: { headerRows: 1, dontBreakRows: rowsFitOnPage(table.rows, widths, fontSize), widths, body },
+    table: { headerRows: head.length > 0 ? 1 : 0, dontBreakRows: keepRows, widths, body },
     layout: {
       hLineWidth: () => 0.6,
       vLineWidth: () => 0.6,
@@ -145,7 +159,7 @@ function blockContent(block: Block, charts: ChartImages): Content[] {
 
 function documentDefinition(model: ReportModel, charts: ChartImages): TDocumentDefinitions {
   const sections = [...model.sections, ...model.annexes].flatMap((s): Content[] => [
-    { text: s.heading, style: 'h1' },
+    ...(s.heading === '' ? [] : [{ text: s.heading, style: 'h1' }]),
     ...s.blocks.flatMap((b) => blockContent(b, charts)),
   ]);
   return {
