@@ -1,4 +1,5 @@
 import type { Worksheet } from 'exceljs';
+import { DOCUMENT_KIND_LABELS, DOCUMENT_KINDS } from '../../domain/dataset/form-table.js';
 import type { FieldPath } from '../../domain/findings/finding.js';
 import { readCell, shown, type CellKind } from './cells.js';
 import { SHEET, type TableSpec } from './layout.js';
@@ -26,6 +27,13 @@ export const BASIC_FIELDS: readonly BasicField[] = [
     note: '本工作簿所有金额的单位',
   },
   { label: '评分规则包', path: ['rulePack'], kind: 'text', note: '缺省为 national' },
+  {
+    label: '文档类型',
+    path: ['kind'],
+    kind: 'text',
+    choices: DOCUMENT_KINDS.map((kind) => [DOCUMENT_KIND_LABELS[kind], kind] as const),
+    note: '缺省为部门整体支出绩效自评报告；只有自评表时选相应的自评表，并填写自评表工作表',
+  },
   { label: '部门名称', path: ['department', 'name'], kind: 'text', note: '全称' },
   { label: '简称', path: ['department', 'shortName'], kind: 'text' },
   { label: '预算编码', path: ['department', 'code'], kind: 'code' },

@@ -3,6 +3,7 @@ import { parseDataset } from '../../domain/dataset/parse.js';
 import type { Dataset } from '../../domain/dataset/schema.js';
 import { formatPath, type FieldPath, type Finding } from '../../domain/findings/finding.js';
 import { readBasicSheet } from './basic-sheet.js';
+import { readFormSheets } from './form-sheet.js';
 import { readNarrativeSheet } from './narrative-sheet.js';
 import { readTableSheets } from './read-sheets.js';
 import { newReadContext, type ReadContext, type Where } from './read-table.js';
@@ -36,12 +37,27 @@ function locate(ctx: ReadContext, doc: Record<string, unknown>, finding: Finding
   return { ...finding, cell };
 }
 
-/** Drops parts the sheets create but that mean nothing when empty (payment scope without points, and so on). */
-function tidy(doc: Record<string, unknown>): void {
-  const progress = doc['paymentProgress'] as Record<string, unknown> | undefined;
+type Doc = Record<string, unknown>;
+const isEmpty = (value: unknown): boolean =>
+  value === undefined ||
+  (Array.isArray(value)
+    ? value.length === 0
+    : typeof value === 'object' && value !== null && Object.values(value).every(isEmpty));
+
+/**
+ * Drops parts the sheets create but that mean nothing when empty (payment scope without points, and so on). A
+ * document other than a narrative report may leave out income, basic expenditure and staffing: their blank
+ * sheets (the 三公 rows with labels only) then give no part at all rather than a part of blanks.
+ */
+function tidy(doc: Doc): void {
+  const progress = doc['paymentProgress'] as Doc | undefined;
   if (progress !== undefined && progress['points'] === undefined) delete doc['paymentProgress'];
-  const projectExpenditure = doc['projectExpenditure'] as Record<string, unknown> | undefined;
+  const projectExpenditure = doc['projectExpenditure'] as Doc | undefined;
   if (projectExpenditure !== undefined) projectExpenditure['lines'] ??= [];
+  if (doc['kind'] === undefined || doc['kind'] === 'report') return;
+  for (const key of ['income', 'basicExpenditure']) if (isEmpty(doc[key])) delete doc[key];
+  const department = doc['department'] as Doc | undefined;
+  if (department !== undefined && isEmpty(department['staffing'])) delete department['staffing'];
 }
 
 async function loadWorkbook(data: Buffer | Uint8Array): Promise<ExcelJS.Workbook | null> {
@@ -77,6 +93,7 @@ export async function readWorkbook(data: Buffer | Uint8Array): Promise<ReadWorkb
   readBasicSheet(book.getWorksheet('基本情况'), ctx, doc);
   readTableSheets(book, ctx, doc);
   readNarrativeSheet(book, ctx, doc);
+  readFormSheets(book, ctx, doc, doc['kind'] === 'departmentForm' ? 'department' : 'project');
   tidy(doc);
   const cellErrors: WorkbookFinding[] = ctx.problems.map((p) => ({
     severity: 'error',

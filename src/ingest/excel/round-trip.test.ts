@@ -97,6 +97,7 @@ describe('template', () => {
       '绩效指标',
       '文字部分',
       '报告陈述数',
+      '项目自评表',
       '代码表',
     ]);
     const lines = book.getWorksheet('基本支出明细')!;

@@ -3,6 +3,7 @@ import type { DataValidation, Worksheet } from 'exceljs';
 import { ECONOMIC_CLASSES, ECONOMIC_ITEMS } from '../../domain/reference/economic-classification.js';
 import { BASIC, BASIC_FIELDS, POSTS_LABEL, UNITS_LABEL, type BasicField } from './basic-sheet.js';
 import { NUMBER_FORMATS, writeCell } from './cells.js';
+import { writeFormSheet } from './form-sheet.js';
 import { SHEET, TABLES, THREE_PUBLIC, THREE_PUBLIC_ROWS, type Column, type TableSpec } from './layout.js';
 
 /** Rows below the header that carry dropdowns in a blank template. */
@@ -73,6 +74,9 @@ export function basicRows(
   return rows;
 }
 
+/** A 自评表 sheet: its name and the table as a plain document (null: the blank template's). */
+export type FormSheet = { name: string; form: Record<string, unknown> | null };
+
 /** A row of 基本情况: a field (value in B) or a repeatable 编制 / 内设机构 row (B and C). */
 export type BasicRow = { label: string; field: BasicField | undefined; value: unknown; extra: unknown };
 
@@ -97,16 +101,19 @@ function fillBasicSheet(sheet: Worksheet, rows: readonly BasicRow[]): void {
 
 /**
  * The workbook layout, filled with `basic` rows and table rows (by sheet name). An empty fill is the blank
- * template; a dataset's fill is its export. Both have the same sheets, headers, dropdowns, formats and notes.
+ * template; a dataset's fill is its export. Both have the same sheets, headers, dropdowns, formats and notes, and
+ * a 自评表 sheet per form (the template one blank 项目自评表) after the table sheets.
  */
 export function buildWorkbook(
   basic: readonly BasicRow[],
   tables: ReadonlyMap<string, readonly Record<string, unknown>[]>,
+  forms: readonly FormSheet[],
 ) {
   const book = new ExcelJS.Workbook();
   book.creator = 'Jixiao 绩效';
   fillBasicSheet(book.addWorksheet(SHEET.basic), basic);
   const sheets = TABLES.map((spec) => [spec, book.addWorksheet(spec.name)] as const);
+  for (const form of forms) writeFormSheet(book, form.name, form.form);
   const codesRange = addCodeSheet(book);
   for (const [spec, sheet] of sheets) {
     headerRow(sheet, spec);

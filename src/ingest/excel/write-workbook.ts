@@ -17,7 +17,8 @@ import {
   THREE_PUBLIC_ROWS,
 } from './layout.js';
 import { narrativeRows } from './narrative-sheet.js';
-import { basicRows, buildWorkbook, templateTables, type BasicRow } from './template.js';
+import { FORM_TEMPLATE_SHEET, formSheetName } from './form-sheet-layout.js';
+import { basicRows, buildWorkbook, templateTables, type BasicRow, type FormSheet } from './template.js';
 
 type Doc = Record<string, unknown>;
 type Rows = Record<string, unknown>[];
@@ -98,14 +99,23 @@ function basicRowsOf(doc: Doc): BasicRow[] {
   });
 }
 
+/** One sheet per 自评表, named after its table (unique, within Excel's 31 characters). */
+function formSheets(doc: Doc): FormSheet[] {
+  const used = new Set([...Object.values(SHEET)].map((name) => name.toLowerCase()));
+  return list(at(doc, 'forms')).map((form, i) => ({
+    name: formSheetName(typeof form['name'] === 'string' ? form['name'] : '', String(form['scope']), i, used),
+    form,
+  }));
+}
+
 /** 导出: a dataset in the template's layout; reading it back gives the same dataset. */
 export async function datasetToWorkbook(dataset: Dataset): Promise<Buffer> {
   const doc = datasetToDocument(dataset);
-  const book = buildWorkbook(basicRowsOf(doc), tableRows(doc));
+  const book = buildWorkbook(basicRowsOf(doc), tableRows(doc), formSheets(doc));
   return Buffer.from(await book.xlsx.writeBuffer());
 }
 
-/** 模板: the blank workbook (with three 三公 rows and the 报告陈述数 labels filled in). */
+/** 模板: the blank workbook (with three 三公 rows, the 报告陈述数 labels and an empty 项目自评表 filled in). */
 export async function templateWorkbook(): Promise<Buffer> {
   const blank = basicRows(
     [
@@ -116,6 +126,6 @@ export async function templateWorkbook(): Promise<Buffer> {
     [[undefined, '职能科室']],
   );
   const withUnit = blank.map((row) => (row.field === BASIC_FIELDS[1] ? { ...row, value: '万元' } : row));
-  const book = buildWorkbook(withUnit, templateTables(declaredRows(null)));
+  const book = buildWorkbook(withUnit, templateTables(declaredRows(null)), [{ name: FORM_TEMPLATE_SHEET, form: null }]);
   return Buffer.from(await book.xlsx.writeBuffer());
 }
