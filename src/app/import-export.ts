@@ -4,6 +4,7 @@ import { datasetToDocument, datasetToJsonText, datasetToYamlText } from '../inge
 import { templateWorkbook } from '../ingest/excel/write-workbook.js';
 import { runHeavy } from './heavy/run-heavy.js';
 import { runHeavyTask } from './heavy/tasks.js';
+import { decodeText } from '../ingest/decode-text.js';
 import { readDatasetText } from '../ingest/read-dataset.js';
 import { appendAudit } from '../store/audit-repo.js';
 import { findDatasetId } from '../store/datasets-repo.js';
@@ -55,8 +56,15 @@ export async function readUpload(upload: Upload, ctx?: AppContext): Promise<AppR
           parsed.errors.map((e) => findingToWire(e)),
         );
   }
-  const text = Buffer.isBuffer(upload.content) ? upload.content.toString('utf8') : upload.content;
-  const read = readDatasetText(text.replace(/^\uFEFF/, ''), upload.fileName ?? `upload.${upload.format}`);
+  // An uploaded file is decoded as a file on disk is: UTF-8, UTF-16 with a BOM, or GBK / GB18030.
+  const decoded = Buffer.isBuffer(upload.content)
+    ? decodeText(upload.content)
+    : { ok: true as const, text: upload.content };
+  if (!decoded.ok)
+    return invalid(`文件编码无法识别：${decoded.detail}`, [
+      findingToWire({ severity: 'error', code: 'FILE_ENCODING', message: decoded.detail, path: [] }),
+    ]);
+  const read = readDatasetText(decoded.text.replace(/^\uFEFF/, ''), upload.fileName ?? `upload.${upload.format}`);
   if (read.ok) return ok(read.dataset);
   const located = (e: (typeof read.errors)[number]) =>
     e.location?.line === undefined ? undefined : `${e.location.file}:${e.location.line}`;

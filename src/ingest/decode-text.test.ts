@@ -2,6 +2,7 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gbkEncoder } from './testing/gbk.js';
 import { describe, expect, it } from 'vitest';
 import { decodeText } from './decode-text.js';
 import { readDatasetFile } from './read-dataset.js';
@@ -61,32 +62,6 @@ describe('decodeText', () => {
     expect(!result.ok && result.detail).toContain('不是有效的 UTF-8（第 3 行起有无效字节），也不是 GB18030/GBK');
   });
 });
-
-/** A GBK encoder for tests, built from the GB18030 decoder itself (no encoding library in the project). */
-function gbkEncoder(): (text: string) => Uint8Array {
-  const table = new Map<string, [number, number]>();
-  const decoder = new TextDecoder('gb18030', { fatal: true });
-  for (let lead = 0x81; lead <= 0xfe; lead++)
-    for (let trail = 0x40; trail <= 0xfe; trail++) {
-      if (trail === 0x7f) continue;
-      try {
-        const char = decoder.decode(bytes(lead, trail));
-        if (!table.has(char)) table.set(char, [lead, trail]);
-      } catch {
-        // Not a two-byte code.
-      }
-    }
-  return (text) =>
-    Uint8Array.from(
-      [...text].flatMap((char) => {
-        const code = char.codePointAt(0) ?? 0;
-        if (code < 0x80) return [code];
-        const pair = table.get(char);
-        if (pair === undefined) throw new Error(`no GBK code for ${char}`);
-        return pair;
-      }),
-    );
-}
 
 describe('dataset files in GBK', () => {
   const seedPath = fileURLToPath(new URL('../../examples/yuhua-2020.yaml', import.meta.url));

@@ -7,6 +7,7 @@ import { nationalPack } from '../domain/scoring/packs/builtin-packs.js';
 import { allFindings } from '../domain/scoring/scoring-check.js';
 import type { Store } from '../store/connect.js';
 import { testStores } from '../store/testing.js';
+import { gbkEncoder } from '../ingest/testing/gbk.js';
 import { PUBLIC } from './access.js';
 import { buildServer } from './build-server.js';
 import { call, FIXED_NOW, publishThroughWorkflow, seedDocument, startServer, type TestServer } from './testing.js';
@@ -88,6 +89,16 @@ describe.each(testStores())('review fixes over HTTP on $dialect', ({ open }) => 
     ]);
     const after = await server.call('GET', '/api/datasets/1/revisions/2');
     expect({ ...after.body, publishedAt: null, publishedBy: null }).toEqual({ ...before.body });
+  });
+
+  it('reads a YAML upload in GBK as a file on disk is read, and names an encoding it cannot read', async () => {
+    const gbk = Buffer.from(gbkEncoder()(seedYaml));
+    const dry = await upload(server, '/api/import?dryRun=true&format=yaml', gbk, 'text/yaml');
+    expect([dry.status, dry.body['saved']]).toEqual([200, false]);
+    const utf32 = Buffer.from([0xff, 0xfe, 0x00, 0x00, 0x61, 0x00, 0x00, 0x00]);
+    const refused = await upload(server, '/api/import?dryRun=true&format=yaml', utf32, 'text/yaml');
+    expect(refused.status).toBe(400);
+    expect(refused.body['findings']).toEqual([expect.objectContaining({ code: 'FILE_ENCODING' })]);
   });
 
   it('imports a workbook sent with no, an empty or a generic content type when format or fileName says xlsx', async () => {

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { decodeText } from '../ingest/decode-text.js';
 import { join, resolve } from 'node:path';
 import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
@@ -118,7 +119,12 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
   app.addContentTypeParser(BINARY_TYPES, { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
-  app.addContentTypeParser(TEXT_TYPES, { parseAs: 'string' }, (_req, body, done) => done(null, body));
+  // A YAML/JSON upload is decoded as a file on disk is (UTF-8, UTF-16 with a BOM, GBK / GB18030); bytes that are
+  // none of them stay bytes, and the import answers FILE_ENCODING naming what they look like.
+  app.addContentTypeParser(TEXT_TYPES, { parseAs: 'buffer' }, (_req, body, done) => {
+    const decoded = decodeText(body as Buffer);
+    done(null, decoded.ok ? decoded.text : body);
+  });
   // Use cases report what only an operator should see (an unreadable row skipped in a list) to the server log.
   const appCtx: AppContext = ctx.log === undefined ? { ...ctx, log: { error: (d, m) => app.log.error(d, m) } } : ctx;
   await app.register(fastifyCookie);
