@@ -33,7 +33,7 @@ describe.skipIf(!hasChromium)('department workspace (Chromium)', () => {
     const rate = page.getByTestId('project-rate-1');
     await expect.poll(() => rate.innerText()).toBe('84.18%');
     const findings = page.getByTestId('finding');
-    const mismatch = findings.filter({ hasText: '政务服务及政务大厅运转经费”执行率' });
+    const mismatch = findings.filter({ hasText: '政务服务及政务大厅运转经费”执行率：报告所述' });
     expect(await mismatch.count()).toBe(0);
 
     const actual = page.locator('[data-path="projects.1.actual"]').getByLabel('实际支出', { exact: true });

@@ -179,12 +179,12 @@ export function DatasetEditor(props: DatasetEditorProps) {
         />
       )}
       <Row gutter={16}>
-        <Col xs={24} xl={17}>
+        <Col xs={24} xl={18}>
           <ConfigProvider componentDisabled={readOnly}>
             <Tabs activeKey={tab} onChange={setTab} items={items} data-testid="editor-tabs" />
           </ConfigProvider>
         </Col>
-        <Col xs={24} xl={7}>
+        <Col xs={24} xl={6}>
           <div className="jx-side">
             {props.side?.(openPath)}
             <FiguresPanel figures={figures} unit={unit} />

@@ -57,6 +57,8 @@ export function TextField(props: FieldProps & { optional?: boolean; placeholder?
           data-path={f.key}
           aria-label={props.label}
           placeholder={props.placeholder}
+          // A long name cut off by a narrow column is readable in full on hover.
+          title={asText(f.value) === '' ? undefined : asText(f.value)}
           value={asText(f.value)}
           status={f.status}
           onChange={(e) => f.set(props.optional === true && e.target.value === '' ? undefined : e.target.value)}

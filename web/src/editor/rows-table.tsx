@@ -1,8 +1,9 @@
-import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { DeleteOutlined, PlusOutlined, ProfileOutlined } from '@ant-design/icons';
 import { Button, Table, type TableColumnsType } from 'antd';
-import type { HTMLAttributes, ReactNode } from 'react';
+import { useState, type HTMLAttributes, type ReactNode } from 'react';
 import { appendAt, listAt, pathKey, removeAt, type DocPath } from './document.js';
 import { useEditor } from './editor-context.js';
+import { RowDrawer } from './row-drawer.js';
 
 export type RowColumn = {
   title: string;
@@ -10,6 +11,8 @@ export type RowColumn = {
   render: (rowPath: DocPath, index: number) => ReactNode;
   width?: number | string;
   align?: 'left' | 'right' | 'center';
+  /** Stays in view when the table scrolls sideways on a narrow screen (the row's name). */
+  fixed?: boolean;
 };
 
 /**
@@ -24,33 +27,51 @@ export function RowsTable(props: {
   summary?: ReactNode;
   minRows?: number;
   testId?: string;
-  /** Below this width (px) the table scrolls sideways instead of squeezing its inputs. */
+  /**
+   * Below this width (px) the table scrolls sideways instead of squeezing its inputs, the # and fixed columns
+   * staying in view. Kept under the editor's width at 1366 px, so there it never scrolls.
+   */
   minWidth?: number;
   /** Further fields of a row, shown when the row is expanded. */
   expand?: (rowPath: DocPath, index: number) => ReactNode;
 }) {
   const editor = useEditor();
   const rows = listAt(editor.doc, props.path);
+  const [shown, setShown] = useState<number | null>(null);
+  const fixedLeft = props.minWidth === undefined ? undefined : ('left' as const);
   const columns: TableColumnsType<number> = [
-    { title: '#', width: 44, align: 'right', render: (_: unknown, index: number) => index + 1 },
+    { title: '#', width: 40, align: 'right', fixed: fixedLeft, render: (_: unknown, index: number) => index + 1 },
     ...props.columns.map((c) => ({
       title: c.title,
       width: c.width,
       align: c.align,
+      fixed: c.fixed === true ? fixedLeft : undefined,
       render: (_: unknown, index: number) => c.render([...props.path, index], index),
     })),
     {
       title: '',
-      width: 48,
+      width: 64,
       render: (_: unknown, index: number) => (
-        <Button
-          type="text"
-          danger
-          icon={<DeleteOutlined />}
-          aria-label={`删除第 ${index + 1} 行`}
-          disabled={editor.readOnly || rows.length <= (props.minRows ?? 0)}
-          onClick={() => editor.update((doc) => removeAt(doc, props.path, index))}
-        />
+        <span style={{ whiteSpace: 'nowrap' }}>
+          <Button
+            type="text"
+            size="small"
+            icon={<ProfileOutlined />}
+            aria-label={`查看第 ${index + 1} 行详情`}
+            title="查看整行"
+            onClick={() => setShown(index)}
+            data-testid="row-detail"
+          />
+          <Button
+            type="text"
+            danger
+            icon={<DeleteOutlined />}
+            aria-label={`删除第 ${index + 1} 行`}
+            disabled={editor.readOnly || rows.length <= (props.minRows ?? 0)}
+            size="small"
+            onClick={() => editor.update((doc) => removeAt(doc, props.path, index))}
+          />
+        </span>
       ),
     },
   ];
@@ -83,6 +104,7 @@ export function RowsTable(props: {
       >
         {props.addLabel}
       </Button>
+      <RowDrawer listPath={props.path} index={shown} onClose={() => setShown(null)} />
     </div>
   );
 }

@@ -8,6 +8,14 @@ import { scoreDataset } from '../../../src/domain/scoring/score-dataset.js';
 import type { IndicatorScore } from '../../../src/domain/scoring/score-indicator.js';
 import { percentText } from '../format.js';
 
+/**
+ * 说明 as a finance officer reads it: the rule pack is named once above (not on every line by its code), and a
+ * formula's min(a, b) is said in words.
+ */
+export function explanationText(text: string): string {
+  return text.replace(/；规则包 [^；]*。$/, '。').replace(/min\(([^,()]+),\s*([^()]+)\)/g, '$1 与 $2 中的较小者');
+}
+
 const GRADE_COLOR: Readonly<Record<string, string>> = { 优: 'green', 良: 'blue', 中: 'orange', 差: 'red' };
 
 function IndicatorTable(props: { title: string; scores: readonly IndicatorScore[] }) {
@@ -23,7 +31,10 @@ function IndicatorTable(props: { title: string; scores: readonly IndicatorScore[
           { title: '指标', render: (_, s) => `${s.indicator.level1} / ${s.indicator.level2} / ${s.indicator.name}` },
           { title: '分值', width: 70, align: 'right', render: (_, s) => formatPoints(s.weight) },
           { title: '得分', width: 70, align: 'right', render: (_, s) => <strong>{formatPoints(s.score)}</strong> },
-          { title: '说明', render: (_, s) => <Typography.Text type="secondary">{s.explanation.text}</Typography.Text> },
+          {
+            title: '说明',
+            render: (_, s) => <Typography.Text type="secondary">{explanationText(s.explanation.text)}</Typography.Text>,
+          },
         ]}
       />
     </Card>
@@ -67,8 +78,11 @@ export function ScoreTab(props: { dataset: Dataset | null; figures: Figures | nu
             />
           ))}
         </div>
-        <Typography.Paragraph style={{ marginTop: 16, marginBottom: 0 }}>
-          {score.totalExplanation.text}
+        <Typography.Paragraph type="secondary" style={{ marginTop: 16, marginBottom: 0 }} data-testid="score-pack">
+          评分规则：{pack?.title}
+        </Typography.Paragraph>
+        <Typography.Paragraph style={{ marginTop: 8, marginBottom: 0 }}>
+          {explanationText(score.totalExplanation.text)}
         </Typography.Paragraph>
       </Card>
       <Card size="small" title="预算执行率" style={{ marginTop: 16 }}>
@@ -76,7 +90,7 @@ export function ScoreTab(props: { dataset: Dataset | null; figures: Figures | nu
           <Descriptions.Item label="执行率">{percentText(score.execution.rate)}</Descriptions.Item>
           <Descriptions.Item label="得分">{formatPoints(score.execution.score)}</Descriptions.Item>
         </Descriptions>
-        <Typography.Text type="secondary">{score.execution.explanation.text}</Typography.Text>
+        <Typography.Text type="secondary">{explanationText(score.execution.explanation.text)}</Typography.Text>
       </Card>
       {score.indicators.length === 0 ? (
         <Alert

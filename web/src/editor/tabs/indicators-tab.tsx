@@ -59,35 +59,35 @@ export function IndicatorsTab() {
         <RowsTable
           path={['indicators']}
           testId="indicators"
-          minWidth={1100}
+          minWidth={860}
           addLabel="添加指标"
           newRow={() => ({ level1: '产出', level2: '数量', name: '', direction: '≥', weight: '0' })}
           expand={(p) => <IndicatorDetails path={p} />}
           columns={[
             {
               title: '一级',
-              width: 100,
+              width: 84,
               render: (p) => <SelectField path={[...p, 'level1']} label="一级指标" options={LEVEL1} />,
             },
-            { title: '二级', width: 130, render: (p) => <Level2Select path={p} /> },
-            { title: '三级指标', width: 220, render: (p) => <TextField path={[...p, 'name']} label="三级指标" /> },
+            { title: '二级', width: 108, render: (p) => <Level2Select path={p} /> },
+            { title: '三级指标', render: (p) => <TextField path={[...p, 'name']} label="三级指标" /> },
             {
               title: '性质',
-              width: 90,
+              width: 72,
               render: (p) => <SelectField path={[...p, 'direction']} label="指标性质" options={DIRECTIONS} />,
             },
             {
               title: '目标值',
-              width: 110,
+              width: 88,
               render: (p) => <TextField path={[...p, 'target']} label="目标值" optional />,
             },
-            { title: '单位', width: 80, render: (p) => <TextField path={[...p, 'unit']} label="单位" optional /> },
+            { title: '单位', width: 72, render: (p) => <TextField path={[...p, 'unit']} label="单位" optional /> },
             {
               title: '实际值',
-              width: 110,
+              width: 88,
               render: (p) => <TextField path={[...p, 'actual']} label="实际值" optional />,
             },
-            { title: '分值', width: 80, render: (p) => <TextField path={[...p, 'weight']} label="分值" /> },
+            { title: '分值', width: 64, render: (p) => <TextField path={[...p, 'weight']} label="分值" /> },
           ]}
         />
       </Section>

@@ -70,32 +70,32 @@ export function ProjectsTab() {
         <RowsTable
           path={['projects']}
           testId="projects"
-          minWidth={1040}
+          minWidth={860}
           addLabel="添加项目"
           newRow={() => ({ name: '', yearStartBudget: '0', actual: '0', returnedToTreasury: '0', carriedForward: '0' })}
           expand={(p) => <ProjectDetails path={p} />}
           columns={[
-            { title: '项目名称', width: 200, render: (p) => <TextField path={[...p, 'name']} label="项目名称" /> },
+            { title: '项目名称', fixed: true, render: (p) => <TextField path={[...p, 'name']} label="项目名称" /> },
             {
               title: '年初预算',
-              width: 120,
+              width: 112,
               render: (p) => <AmountField path={[...p, 'yearStartBudget']} label="年初预算" />,
             },
-            { title: '实际支出', width: 120, render: (p) => <AmountField path={[...p, 'actual']} label="实际支出" /> },
-            { title: '执行率（计算）', width: 130, render: (_, index) => <ComputedRate index={index} /> },
+            { title: '实际支出', width: 112, render: (p) => <AmountField path={[...p, 'actual']} label="实际支出" /> },
+            { title: '执行率（计算）', width: 96, render: (_, index) => <ComputedRate index={index} /> },
             {
               title: '报告所述执行率',
-              width: 100,
+              width: 88,
               render: (p) => <PercentField path={[...p, 'declared', 'executionRate']} label="报告所述执行率" />,
             },
             {
               title: '上缴财政',
-              width: 120,
+              width: 112,
               render: (p) => <AmountField path={[...p, 'returnedToTreasury']} label="上缴财政" optional />,
             },
             {
               title: '结转结余',
-              width: 120,
+              width: 112,
               render: (p) => <AmountField path={[...p, 'carriedForward']} label="结转结余" optional />,
             },
           ]}
