@@ -20,8 +20,9 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['web/e2e/**/*.e2e.ts'],
-          testTimeout: 60_000,
-          hookTimeout: 90_000,
+          // A browser flow takes up to ~50 s on a 2-core machine under heavy load: 180 s keeps it clear of 3 x.
+          testTimeout: 180_000,
+          hookTimeout: 240_000,
           fileParallelism: false,
           pool: 'forks',
         },
