@@ -1,3 +1,4 @@
+import { readdirSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { readDatasetFile } from '../read-dataset.js';
@@ -16,6 +17,15 @@ describe('Excel round trip', () => {
     const result = await readWorkbook(await datasetToWorkbook(dataset));
     expect(result).toEqual({ ok: true, dataset });
   });
+
+  it.each(readdirSync('examples').filter((f) => f.endsWith('.yaml')))(
+    'gives back every example of every kind: %s (carry-over, prior year, 三公 totals and counts, forms)',
+    async (name) => {
+      const read = await readDatasetFile(`examples/${name}`);
+      if (!read.ok) throw new Error(`${name} unreadable`);
+      expect(await readWorkbook(await datasetToWorkbook(read.dataset))).toEqual({ ok: true, dataset: read.dataset });
+    },
+  );
 
   it('reads a dataset with adjustments, indicators and several supplements per project', async () => {
     const dataset = await seed();
