@@ -6,6 +6,7 @@ import type {
   DepartmentSummary,
   DraftedProblem,
   FindingsAnswer,
+  ImportAnswer,
   OverviewRowWire,
   PublishedReport,
   RevisionDetail,
@@ -49,6 +50,16 @@ export const api = {
     const format = uploadFormat(file.name);
     const body = new Blob([file], { type: UPLOAD_TYPES[format] });
     return request<DatasetDetail>('POST', withQuery(`/api/datasets/${id}/import`, { format, baseRevision }), body);
+  },
+  /**
+   * 导入为新年度: a file as a new dataset of the department (POST /api/import); 409 when the department already
+   * has that year (import into that dataset instead). `dryRun` only reads the file and answers its document.
+   */
+  importNew: (departmentId: number, file: File, dryRun = false) => {
+    const format = uploadFormat(file.name);
+    const body = new Blob([file], { type: UPLOAD_TYPES[format] });
+    const query = { departmentId, format, ...(dryRun ? { dryRun: 'true' } : {}) };
+    return request<ImportAnswer>('POST', withQuery('/api/import', query), body);
   },
   /** 版本列表, newest first. */
   revisions: (id: number) => getJson<RevisionSummary[]>(`/api/datasets/${id}/revisions`),

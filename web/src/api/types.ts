@@ -3,8 +3,64 @@
  * the fields the pages use, kept loose where the web app only passes a value through.
  */
 
-/** 数据集文档: the dataset as plain JSON, amounts as exact decimal strings in its unit. */
-export type DatasetDocument = { [key: string]: unknown };
+/** 文档类型 (docs/dataset.md "Document kinds"): which document the dataset holds; `report` when absent. */
+export type DocumentKind = 'report' | 'departmentForm' | 'projectForm' | 'finalAccounts';
+
+/** 自评表资金来源行 as printed; a column the form does not print is absent. Amounts in the dataset's unit. */
+export type FormFundsRowDoc = {
+  source: string;
+  yearStartBudget?: string;
+  fullYearBudget?: string;
+  actual?: string;
+  weight?: string;
+  declaredRate?: string;
+  declaredScore?: string;
+};
+
+/** 自评表 as printed (src/domain/dataset/form-table.ts): values as written ("≥95%", "完成"). */
+export type FormTableDoc = {
+  scope: 'department' | 'project';
+  name: string;
+  code?: string;
+  department?: string;
+  implementer?: string;
+  funds?: {
+    rows: FormFundsRowDoc[];
+    declaredTotal?: Partial<
+      Record<'yearStartBudget' | 'fullYearBudget' | 'actual' | 'weight' | 'rate' | 'score', string>
+    >;
+    adjustmentReason?: string;
+  };
+  annualTargets: { target: string; actual?: string }[];
+  indicators: {
+    level1: string;
+    level2?: string;
+    name: string;
+    target?: string;
+    actual?: string;
+    direction?: '≥' | '≤' | '=' | '定性';
+    weight?: string;
+    declaredScore?: string;
+    deviationReason?: string;
+    linksTo?: 'executionRate' | 'cost';
+  }[];
+  declaredTotal?: string;
+  declaredGrade?: '优' | '良' | '中' | '差';
+};
+
+/**
+ * 数据集文档: the dataset as plain JSON, amounts as exact decimal strings in its unit. Loose: the editor reads
+ * and writes it by path. The parts a document kind does not print are absent (`income`, `basicExpenditure`,
+ * `basicExpenditure.threePublic`, `department.staffing`, `department.budgetScope`), never zero.
+ */
+export type DatasetDocument = {
+  [key: string]: unknown;
+  kind?: DocumentKind;
+  fiscalYear?: number;
+  forms?: FormTableDoc[];
+  income?: Record<string, unknown>;
+  basicExpenditure?: Record<string, unknown> & { threePublic?: Record<string, unknown> };
+};
 
 /** 部门. */
 export type DepartmentSummary = { id: number; code: string; name: string; parentId: number | null };
@@ -60,6 +116,9 @@ export type DatasetSummary = {
   /** The revision submitted / approved / published; null in draft. */
   stateRevision: number | null;
 };
+
+/** POST /api/import (and …/import): `saved: false` on a dry run, with the document read from the file. */
+export type ImportAnswer = { saved: false; document: DatasetDocument } | ({ saved: true } & DatasetDetail);
 
 /** A dataset with its working copy. */
 export type DatasetDetail = DatasetSummary & { document: DatasetDocument };

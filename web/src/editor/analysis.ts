@@ -2,6 +2,7 @@ import { runChecks } from '../../../src/domain/checks/run-checks.js';
 import { parseDataset } from '../../../src/domain/dataset/parse.js';
 import type { Dataset } from '../../../src/domain/dataset/schema.js';
 import { computeFigures, type Figures } from '../../../src/domain/figures/compute.js';
+import type { FormEvaluation } from '../../../src/domain/forms/evaluate-forms.js';
 import { sortFindings, type Finding } from '../../../src/domain/findings/finding.js';
 import { packForDataset } from '../../../src/domain/scoring/packs/builtin-packs.js';
 import { selfEvaluate } from '../../../src/domain/self-evaluation-table/self-evaluate.js';
@@ -12,7 +13,8 @@ import { selfEvaluate } from '../../../src/domain/self-evaluation-table/self-eva
  * and their counts are theirs exactly, and a figure on screen never needs a round trip.
  */
 export type Analysis =
-  { ok: true; dataset: Dataset; figures: Figures; findings: Finding[] } | { ok: false; findings: Finding[] };
+  | { ok: true; dataset: Dataset; figures: Figures; findings: Finding[]; forms: FormEvaluation[] }
+  | { ok: false; findings: Finding[] };
 
 export function analyse(document: unknown): Analysis {
   const parsed = parseDataset(document);
@@ -21,7 +23,7 @@ export function analyse(document: unknown): Analysis {
   const pack = packForDataset(dataset.rulePack);
   if (pack !== null) {
     const evaluation = selfEvaluate(dataset, pack);
-    return { ok: true, dataset, figures: evaluation.figures, findings: evaluation.findings };
+    return { ok: true, dataset, figures: evaluation.figures, findings: evaluation.findings, forms: evaluation.forms };
   }
   // As the server does for a pack it does not know: the data checks, and one error naming the pack.
   const figures = computeFigures(dataset);
@@ -31,5 +33,5 @@ export function analyse(document: unknown): Analysis {
     message: `未知的评分规则包：${dataset.rulePack ?? ''}`,
     path: ['rulePack'],
   };
-  return { ok: true, dataset, figures, findings: sortFindings([unknown, ...runChecks(dataset, figures)]) };
+  return { ok: true, dataset, figures, findings: sortFindings([unknown, ...runChecks(dataset, figures)]), forms: [] };
 }

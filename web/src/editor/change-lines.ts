@@ -1,3 +1,4 @@
+import { DOCUMENT_KIND_LABELS } from '../../../src/domain/dataset/form-table.js';
 import { AMOUNT_FIGURES, PERCENT_FIGURES } from '../../../src/domain/figures/catalog.js';
 import type { DocPath } from './document.js';
 import { labelOf } from './field-labels.js';
@@ -13,6 +14,7 @@ export type ChangeLine = { tab: string; text: string };
 
 const AMOUNT_KEYS = new Set([
   'yearStartBudget',
+  'fullYearBudget',
   'actual',
   'returnedToTreasury',
   'carriedForward',
@@ -24,13 +26,21 @@ const AMOUNT_KEYS = new Set([
   'publicUseBudget',
   ...Object.keys(AMOUNT_FIGURES),
 ]);
-const PERCENT_KEYS = new Set(['executionRate', 'cumulativePercent', ...Object.keys(PERCENT_FIGURES)]);
+const PERCENT_KEYS = new Set([
+  'executionRate',
+  'cumulativePercent',
+  'declaredRate',
+  'rate',
+  ...Object.keys(PERCENT_FIGURES),
+]);
 const VALUE_WORDS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   part: PARTS,
-  scope: PAYMENT_SCOPES,
   base: PAYMENT_BASES,
   decision: { accepted: '采纳', edited: '修改后采纳', rejected: '不采纳' },
   rulePack: { national: '全国通用规则', hunan: '湖南省规则' },
+  kind: DOCUMENT_KIND_LABELS,
+  scope: { ...PAYMENT_SCOPES, department: '部门整体支出绩效自评表' },
+  linksTo: { executionRate: '预算执行率', cost: '成本' },
 };
 const MAX_TEXT = 30;
 

@@ -1,7 +1,9 @@
-import { Button, Col, ConfigProvider, Row, Space, Tabs, Typography } from 'antd';
+import { Button, Col, ConfigProvider, Row, Space, Tabs, Tag, Typography } from 'antd';
+import { DOCUMENT_KIND_LABELS } from '../../../src/domain/dataset/form-table.js';
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { Figures } from '../../../src/domain/figures/compute.js';
 import type { Finding } from '../../../src/domain/findings/finding.js';
+import type { FormEvaluation } from '../../../src/domain/forms/evaluate-forms.js';
 import type { MoneyUnit } from '../../../src/domain/money/index.js';
 import type { DatasetDetail, DatasetDocument } from '../api/types.js';
 import { href, navigate } from '../router.js';
@@ -18,6 +20,8 @@ import { FindingsPanel } from './findings-panel.js';
 import { ImportWorkbook } from './import-workbook.js';
 import { focusPath, isTabKey, PART_TABS, RESULT_TABS, tabOfPath, type TabKey } from './parts.js';
 import { PartPage, ResultPage } from './tab-pages.js';
+import { AddPart } from './add-part.js';
+import { documentKind, visibleParts } from './part-presence.js';
 import { SaveStatusTag } from './save-status.js';
 import { useAutosave } from './use-autosave.js';
 
@@ -47,8 +51,8 @@ export function DatasetEditor(props: DatasetEditorProps) {
   const [doc, setDoc] = useState<DatasetDocument>(detail.document);
   const deferredDoc = useDeferredValue(doc);
   const analysis = useMemo(() => analyse(deferredDoc), [deferredDoc]);
-  const lastGood = useRef<{ figures: Figures } | null>(null);
-  if (analysis.ok) lastGood.current = { figures: analysis.figures };
+  const lastGood = useRef<{ figures: Figures; forms: FormEvaluation[] } | null>(null);
+  if (analysis.ok) lastGood.current = { figures: analysis.figures, forms: analysis.forms };
   const figures = lastGood.current?.figures ?? null;
   const findings: Finding[] = analysis.findings;
   const findingsAt = useMemo(() => indexFindings(findings), [findings]);
@@ -64,6 +68,9 @@ export function DatasetEditor(props: DatasetEditorProps) {
   });
 
   const tab: TabKey = isTabKey(props.tab) ? props.tab : 'basic';
+  const [added, setAdded] = useState<ReadonlySet<string>>(new Set());
+  // A part the document lacks is shown once the user adds it, while it is open, or when a finding is on it.
+  const shownParts = visibleParts(doc, new Set([...added, tab, ...findings.map((f) => tabOfPath(f.path))]));
   const setTab = useCallback((key: string) => navigate(href.dataset(detail.id, key), { replace: true }), [detail.id]);
   const pendingFocus = useRef<DocPath | null>(null);
   useEffect(() => {
@@ -103,10 +110,15 @@ export function DatasetEditor(props: DatasetEditorProps) {
     findingsAt,
     readOnly,
     figures,
+    forms: lastGood.current?.forms ?? [],
   };
   const dataset = analysis.ok ? analysis.dataset : null;
   const items = [
-    ...PART_TABS.map((t) => ({ key: t.key, label: t.label, children: <PartPage tab={t.key} /> })),
+    ...PART_TABS.filter((t) => shownParts.includes(t.key)).map((t) => ({
+      key: t.key,
+      label: t.label,
+      children: <PartPage tab={t.key} />,
+    })),
     ...RESULT_TABS.map((t) => ({
       key: t.key,
       label: t.label,
@@ -127,7 +139,10 @@ export function DatasetEditor(props: DatasetEditorProps) {
       <div className="jx-editor-head">
         <div>
           <Typography.Title level={4} style={{ margin: 0 }}>
-            {detail.departmentName} · {detail.fiscalYear} 年度
+            {detail.departmentName} · {detail.fiscalYear} 年度{' '}
+            <Tag color="geekblue" data-testid="document-kind">
+              {DOCUMENT_KIND_LABELS[documentKind(doc)]}
+            </Tag>
           </Typography.Title>
           <SaveStatusTag
             status={autosave.status}
@@ -181,7 +196,24 @@ export function DatasetEditor(props: DatasetEditorProps) {
       <Row gutter={16}>
         <Col xs={24} xl={18}>
           <ConfigProvider componentDisabled={readOnly}>
-            <Tabs activeKey={tab} onChange={setTab} items={items} data-testid="editor-tabs" />
+            <Tabs
+              activeKey={tab}
+              onChange={setTab}
+              items={items}
+              data-testid="editor-tabs"
+              tabBarExtraContent={
+                <AddPart
+                  doc={doc}
+                  shown={shownParts}
+                  readOnly={readOnly}
+                  onAdd={(key, parts) => {
+                    setAdded((s) => new Set([...s, key]));
+                    if (parts.length > 0) setDoc((d) => parts.reduce((acc, p) => setIn(acc, p.path, p.value), d));
+                    setTab(key);
+                  }}
+                />
+              }
+            />
           </ConfigProvider>
         </Col>
         <Col xs={24} xl={6}>

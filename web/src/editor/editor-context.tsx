@@ -1,6 +1,7 @@
 import { createContext, useContext } from 'react';
 import type { Figures } from '../../../src/domain/figures/compute.js';
 import type { Finding } from '../../../src/domain/findings/finding.js';
+import type { FormEvaluation } from '../../../src/domain/forms/evaluate-forms.js';
 import type { MoneyUnit } from '../../../src/domain/money/index.js';
 import type { DatasetDocument } from '../api/types.js';
 import type { DocPath } from './document.js';
@@ -18,6 +19,8 @@ export type EditorApi = {
   readOnly: boolean;
   /** Figures of the last valid state of the document (null until it first parses). */
   figures: Figures | null;
+  /** 自评表 scored under the dataset's pack, of the last valid state (`forms[i]` is `forms[i].index`). */
+  forms: readonly FormEvaluation[];
 };
 
 export const EditorContext = createContext<EditorApi | null>(null);

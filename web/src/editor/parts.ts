@@ -3,6 +3,7 @@ import type { DocPath } from './document.js';
 /** The editor's pages: one per part of the dataset, then the results. */
 export const PART_TABS = [
   { key: 'basic', label: '基本情况' },
+  { key: 'forms', label: '自评表' },
   { key: 'income', label: '收入' },
   { key: 'expenditure', label: '基本支出' },
   { key: 'threePublic', label: '三公' },
@@ -30,6 +31,7 @@ export function isTabKey(text: string | undefined): text is TabKey {
 }
 
 const TAB_OF_HEAD: Readonly<Record<string, PartKey>> = {
+  forms: 'forms',
   income: 'income',
   projects: 'projects',
   projectExpenditure: 'projects',

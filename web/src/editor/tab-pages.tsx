@@ -8,6 +8,7 @@ import type { PartKey, ResultKey } from './parts.js';
 import { BasicInfoTab } from './tabs/basic-info-tab.js';
 import { DeclaredTab } from './tabs/declared-tab.js';
 import { ExpenditureTab } from './tabs/expenditure-tab.js';
+import { FormsTab } from './tabs/forms-tab.js';
 import { IncomeTab } from './tabs/income-tab.js';
 import { IndicatorsTab } from './tabs/indicators-tab.js';
 import { NarrativeTab } from './tabs/narrative-tab.js';
@@ -17,6 +18,7 @@ import { ThreePublicTab } from './tabs/three-public-tab.js';
 
 const PART_PAGES: Readonly<Record<PartKey, () => ReactNode>> = {
   basic: () => <BasicInfoTab />,
+  forms: () => <FormsTab />,
   income: () => <IncomeTab />,
   expenditure: () => <ExpenditureTab />,
   threePublic: () => <ThreePublicTab />,

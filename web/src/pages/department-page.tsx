@@ -10,6 +10,7 @@ import { LoadError, Loading } from '../components/states.js';
 import { wirePercentText } from '../wire-format.js';
 import { href, Link, navigate } from '../router.js';
 import { useLoad } from '../use-load.js';
+import { ImportNewDataset } from './import-new-dataset.js';
 
 /** 部门工作台: a department's datasets by year; a new year starts from the latest one. */
 export function DepartmentPage(props: { id: number }) {
@@ -49,6 +50,7 @@ export function DepartmentPage(props: { id: number }) {
         </Typography.Title>
         <Space>
           {user !== null && user.role !== 'editor' ? <Link to={href.compare(props.id)}>历年对比</Link> : null}
+          {mayCreate ? <ImportNewDataset departmentId={props.id} /> : null}
           {mayCreate ? (
             <Button
               icon={<PlusOutlined />}

@@ -1,15 +1,33 @@
-import { Input } from 'antd';
+import { Button, Input, Select, Typography } from 'antd';
+import { DOCUMENT_KINDS, DOCUMENT_KIND_LABELS } from '../../../../src/domain/dataset/form-table.js';
+import { getIn } from '../document.js';
+import { documentKind } from '../part-presence.js';
 import { CountField, ParagraphsField, TextField } from '../fields.js';
 import { RowsTable } from '../rows-table.js';
 import { Field, Fields, Section } from '../section.js';
 import { useEditor } from '../editor-context.js';
 
 const D = ['department'] as const;
+
+const departmentName = (doc: unknown): string => {
+  const name = getIn(doc, [...D, 'name']);
+  return typeof name === 'string' ? name : '';
+};
 const S = [...D, 'staffing'] as const;
 
 /** 基本情况: the department, its functions, units and staffing. */
 export function BasicInfoTab() {
-  const { doc, unit } = useEditor();
+  const { doc, unit, set, readOnly } = useEditor();
+  /** A part this document does not print: said so, with a way to add it. */
+  const absent = (key: 'budgetScope' | 'staffing', what: string, value: unknown) =>
+    getIn(doc, [...D, key]) === undefined ? (
+      <Typography.Paragraph type="secondary" data-testid={`absent-${key}`}>
+        本文档未列{what}。{' '}
+        <Button size="small" disabled={readOnly} onClick={() => set([...D, key], value)}>
+          添加{what}
+        </Button>
+      </Typography.Paragraph>
+    ) : null;
   return (
     <>
       <Section title="部门">
@@ -19,6 +37,18 @@ export function BasicInfoTab() {
           </Field>
           <Field label="简称" span={6}>
             <TextField path={[...D, 'shortName']} label="简称" optional />
+          </Field>
+          <Field label="文档类型" span={12}>
+            <div data-path="kind">
+              <Select
+                aria-label="文档类型"
+                style={{ width: '100%' }}
+                value={documentKind(doc)}
+                disabled={readOnly}
+                options={DOCUMENT_KINDS.map((k) => ({ value: k, label: DOCUMENT_KIND_LABELS[k] }))}
+                onChange={(kind) => set(['kind'], kind)}
+              />
+            </div>
           </Field>
           <Field label="预算年度 / 金额单位" span={6}>
             <Input value={`${String(doc['fiscalYear'])} 年 · ${unit}`} disabled aria-label="预算年度与金额单位" />
@@ -61,41 +91,51 @@ export function BasicInfoTab() {
         />
       </Section>
       <Section title="预算范围">
-        <Fields>
-          <Field label="纳入部门预算范围的单位（每行一个）" span={12}>
-            <ParagraphsField path={[...D, 'budgetScope', 'units']} label="预算单位" rows={2} />
-          </Field>
-          <Field label="说明" span={12}>
-            <TextField path={[...D, 'budgetScope', 'note']} label="预算范围说明" optional />
-          </Field>
-        </Fields>
+        {absent('budgetScope', '预算范围', { units: [departmentName(doc)] }) ?? (
+          <Fields>
+            <Field label="纳入部门预算范围的单位（每行一个）" span={12}>
+              <ParagraphsField path={[...D, 'budgetScope', 'units']} label="预算单位" rows={2} />
+            </Field>
+            <Field label="说明" span={12}>
+              <TextField path={[...D, 'budgetScope', 'note']} label="预算范围说明" optional />
+            </Field>
+          </Fields>
+        )}
       </Section>
       <Section title="人员情况">
-        <RowsTable
-          path={[...S, 'authorizedPosts']}
-          addLabel="添加编制类型"
-          newRow={() => ({ kind: '行政编制', count: 0 })}
-          columns={[
-            { title: '编制类型', render: (p) => <TextField path={[...p, 'kind']} label="编制类型" /> },
-            { title: '编制数', width: 160, render: (p) => <CountField path={[...p, 'count']} label="编制数" /> },
-          ]}
-        />
-        <Fields>
-          {(
-            [
-              ['inPost', '在职在编人数'],
-              ['recruitedTalent', '人才引进'],
-              ['hiredStaff', '雇员'],
-              ['dispatchedWorkers', '劳务派遣'],
-              ['retirees', '退休人数'],
-            ] as const
-          ).map(([key, label]) => (
-            <Field key={key} label={label} span={4}>
-              <CountField path={[...S, key]} label={label} />
-            </Field>
-          ))}
-        </Fields>
+        {absent('staffing', '人员情况', { authorizedPosts: [], inPost: 0 }) ?? <Staffing />}
       </Section>
+    </>
+  );
+}
+
+function Staffing() {
+  return (
+    <>
+      <RowsTable
+        path={[...S, 'authorizedPosts']}
+        addLabel="添加编制类型"
+        newRow={() => ({ kind: '行政编制', count: 0 })}
+        columns={[
+          { title: '编制类型', render: (p) => <TextField path={[...p, 'kind']} label="编制类型" /> },
+          { title: '编制数', width: 160, render: (p) => <CountField path={[...p, 'count']} label="编制数" /> },
+        ]}
+      />
+      <Fields>
+        {(
+          [
+            ['inPost', '在职在编人数'],
+            ['recruitedTalent', '人才引进'],
+            ['hiredStaff', '雇员'],
+            ['dispatchedWorkers', '劳务派遣'],
+            ['retirees', '退休人数'],
+          ] as const
+        ).map(([key, label]) => (
+          <Field key={key} label={label} span={4}>
+            <CountField path={[...S, key]} label={label} />
+          </Field>
+        ))}
+      </Fields>
     </>
   );
 }

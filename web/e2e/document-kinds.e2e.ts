@@ -1,0 +1,114 @@
+import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hasChromium, launchBrowser, loginInBrowser } from './browser.js';
+import { apiLogin, startServer, type RunningServer } from './server.js';
+
+type Counts = { error: number; warning: number; info: number };
+
+const repo = fileURLToPath(new URL('../..', import.meta.url));
+const EXAMPLES: readonly { file: string; kind: string; hidden: readonly string[] }[] = [
+  { file: 'mof-project-form-2020', kind: '项目支出绩效自评表', hidden: ['收入', '三公'] },
+  { file: 'guizhou-department-form-2021', kind: '部门整体支出绩效自评表', hidden: ['收入', '三公'] },
+  { file: 'hunan-final-accounts-2021', kind: '部门决算说明', hidden: ['自评表'] },
+];
+const EDITOR = { name: 'e2e-kinds', password: 'e2e-kinds-password-1' };
+
+/** What `jixiao check --json` counts for an example file. */
+async function checkCounts(file: string): Promise<Counts> {
+  const run = promisify(execFile);
+  const result = await run(process.execPath, ['bin/jixiao.js', 'check', `examples/${file}.yaml`, '--json'], {
+    cwd: repo,
+  }).catch((e: { stdout?: string }) => ({ stdout: e.stdout ?? '' }));
+  return (JSON.parse(result.stdout) as { counts: Counts }).counts;
+}
+
+const panelCounts = async (page: Page): Promise<Counts> => {
+  const panel = page.getByTestId('findings');
+  const read = async (name: string) => Number(await panel.getAttribute(`data-${name}`));
+  return { error: await read('errors'), warning: await read('warnings'), info: await read('infos') };
+};
+
+/** One department per example (two are 2021) and one editor for all three, made by the administrator. */
+async function departments(base: string): Promise<number[]> {
+  const admin = await apiLogin(base, 'admin');
+  const ids: number[] = [];
+  for (const [i, e] of EXAMPLES.entries()) {
+    const d = await admin.json('POST', '/api/departments', {
+      code: `E2E-K${i}`,
+      name: `文档类型测试${i}（${e.kind}）`,
+    });
+    ids.push(d['id'] as number);
+  }
+  await admin.json('POST', '/api/users', {
+    name: EDITOR.name,
+    displayName: '文档类型测试填报员',
+    role: 'editor',
+    departmentIds: ids,
+    password: EDITOR.password,
+  });
+  return ids;
+}
+
+describe.skipIf(!hasChromium)('document kinds in the editor (Chromium)', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let page: Page;
+  let ids: number[];
+  const errors: string[] = [];
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+    ids = await departments(server.url);
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    page = await context.newPage();
+    page.on('pageerror', (e) => errors.push(e.message));
+    await loginInBrowser(page, server.url, EDITOR.name, EDITOR.password);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it.each(EXAMPLES.map((e, i) => [e.file, i] as const))(
+    'imports %s through the app and shows its kind, its forms and the findings of jixiao check',
+    async (file, i) => {
+      const example = EXAMPLES[i];
+      if (example === undefined) throw new Error('no example');
+      const counts = await checkCounts(file);
+      await page.goto(`${server.url}/#/departments/${ids[i]}`);
+      await page.getByTestId('import-new').waitFor({ timeout: 20_000 });
+      await page.locator('input[type="file"]').setInputFiles({
+        name: `${file}.yaml`,
+        mimeType: '',
+        buffer: readFileSync(`${repo}examples/${file}.yaml`),
+      });
+      await expect.poll(() => page.getByTestId('document-kind').innerText(), { timeout: 30_000 }).toBe(example.kind);
+      const tabs = () => page.getByRole('tab').allInnerTexts();
+      for (const hidden of example.hidden) expect(await tabs()).not.toContain(hidden);
+      await page.getByTestId('findings').waitFor({ timeout: 20_000 });
+      await expect.poll(() => panelCounts(page), { timeout: 20_000 }).toEqual(counts);
+      expect(counts).toEqual({ error: 0, warning: 0, info: 0 });
+      if (example.hidden.includes('自评表')) {
+        await page.getByRole('tab', { name: '收入' }).click();
+        await expect
+          .poll(() => page.locator('body').innerText(), { timeout: 20_000 })
+          .toContain('实际预算收入（万元）');
+      } else {
+        await page.getByRole('tab', { name: '自评表' }).click();
+        const form = page.getByTestId('form-table').first();
+        await form.waitFor({ timeout: 20_000 });
+        const text = await form.innerText();
+        for (const word of ['年初预算数', '全年预算数', '全年执行数', '年度指标值', '实际完成值', '分值', '总分']) {
+          expect(text).toContain(word);
+        }
+        expect(await form.getByTestId('form-total').innerText()).toMatch(/\d+\.\d{2} 分/);
+      }
+      expect(errors).toEqual([]);
+    },
+  );
+});
