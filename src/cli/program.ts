@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { CHINESE_HELP, chineseCommanderError, exitCodeFor } from './commander-text.js';
+import { registerAudit } from './commands/audit.js';
 import { registerBackup } from './commands/backup.js';
 import { registerCheck } from './commands/check.js';
 import { registerCompute } from './commands/compute.js';
@@ -47,6 +48,7 @@ export function createProgram(io: ProgramIo = {}): Command {
   registerCompute(program);
   registerCheck(program);
   registerScore(program);
+  registerAudit(program);
   registerReport(program);
   registerTemplate(program);
   registerImport(program);
