@@ -176,6 +176,11 @@ const ROWS: Row[] = [
       headers: { 'content-type': 'application/yaml' },
     }),
   },
+  {
+    route: 'POST /api/datasets/:id/rollover',
+    cell: EDIT_A,
+    request: (w) => ({ path: `/api/datasets/${w.dataset}/rollover` }),
+  },
   { route: 'GET /api/overview', cell: SIGNED_IN, request: () => ({ path: '/api/overview?year=2020' }) },
   {
     route: 'GET /api/datasets/:id/workflow',

@@ -26,6 +26,7 @@ import { userRoutes } from './routes/users.js';
 import { workflowRoutes } from './routes/workflow.js';
 import { analysisRoutes } from './routes/analysis.js';
 import { datasetRoutes } from './routes/datasets.js';
+import { rolloverRoutes } from './routes/rollover.js';
 import { departmentRoutes } from './routes/departments.js';
 import { overviewRoutes } from './routes/overview.js';
 import { fileRoutes, IMPORT_CONTENT_TYPES, UPLOAD_BODY_LIMIT } from './routes/files.js';
@@ -159,6 +160,7 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
     auditRoutes,
     departmentRoutes,
     datasetRoutes,
+    rolloverRoutes,
     revisionRoutes,
     analysisRoutes,
     fileRoutes,

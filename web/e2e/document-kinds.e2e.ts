@@ -81,6 +81,8 @@ describe.skipIf(!hasChromium)('document kinds in the editor (Chromium)', () => {
       if (example === undefined) throw new Error('no example');
       const counts = await checkCounts(file);
       await page.goto(`${server.url}/#/departments/${ids[i]}`);
+      await page.getByTestId('new-year').click();
+      await page.getByRole('radio', { name: '导入文件' }).check();
       await page.getByTestId('import-new').waitFor({ timeout: 20_000 });
       await page.locator('input[type="file"]').setInputFiles({
         name: `${file}.yaml`,

@@ -13,6 +13,7 @@ import { checkDeclaredFigures } from './declared-figures.js';
 import { checkAdjustmentReasons, checkKindRequirements, checkOverExecution } from './kind-checks.js';
 import { checkEconomicCodes, checkLinesAgainstActual } from './line-checks.js';
 import { checkProjectDeclaredRates, checkProjectIdentity } from './project-checks.js';
+import { checkProseToRewrite } from './prose-checks.js';
 
 /** The checks in display order (existence → accuracy → completeness). */
 export const CHECKS: readonly Check[] = [
@@ -29,6 +30,7 @@ export const CHECKS: readonly Check[] = [
   checkOverExecution,
   checkAdjustmentReasons,
   checkRequiredSections,
+  checkProseToRewrite,
 ];
 
 /** Runs every check; errors first. */

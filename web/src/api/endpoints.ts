@@ -37,19 +37,25 @@ export const api = {
   datasets: (query: { departmentId?: number; year?: number } = {}) =>
     getJson<DatasetSummary[]>(withQuery('/api/datasets', query)),
   dataset: (id: number) => getJson<DatasetDetail>(`/api/datasets/${id}`),
+  /** 新建部门 (administrators): code, name and the parent department. */
+  createDepartment: (body: { code: string; name: string; parentId?: number }) =>
+    request<DepartmentSummary>('POST', '/api/departments', body),
+  /** 以上年为基础新建: the next year of the dataset's department, carrying over only what carries. */
+  rollover: (id: number) => request<DatasetDetail>('POST', `/api/datasets/${id}/rollover`),
   createDataset: (departmentId: number, document: DatasetDocument) =>
     request<DatasetDetail>('POST', '/api/datasets', { departmentId, document }),
   /** A new revision on top of `baseRevision`; 409 (ConflictBody) when someone saved in between. */
   save: (id: number, baseRevision: number, document: DatasetDocument) =>
     request<DatasetDetail>('PUT', `/api/datasets/${id}`, { baseRevision, document }),
   /**
-   * 导入 a file as a new revision. The body is re-typed from the file name: browsers often give an .xlsx no
+   * 导入 a file as a new revision (`dryRun`: only read, answering the file's document, for the preview). The body is re-typed from the file name: browsers often give an .xlsx no
    * content type (or a wrong one), which the server would refuse with 415.
    */
-  importFile: (id: number, baseRevision: number, file: File) => {
+  importFile: (id: number, baseRevision: number, file: File, dryRun = false) => {
     const format = uploadFormat(file.name);
     const body = new Blob([file], { type: UPLOAD_TYPES[format] });
-    return request<DatasetDetail>('POST', withQuery(`/api/datasets/${id}/import`, { format, baseRevision }), body);
+    const query = { format, baseRevision, ...(dryRun ? { dryRun: 'true' } : {}) };
+    return request<ImportAnswer>('POST', withQuery(`/api/datasets/${id}/import`, query), body);
   },
   /**
    * 导入为新年度: a file as a new dataset of the department (POST /api/import); 409 when the department already

@@ -67,30 +67,42 @@ export function diffDocuments(mine: unknown, theirs: unknown, path: string[] = [
   );
 }
 
-export function emptyDocument(fiscalYear: number, departmentName: string): DatasetDocument {
+/**
+ * 空白表: a new year's document of the given kind with only what that kind prints — a narrative report gets every
+ * part (zeros to fill in), a 自评表 one empty table, a 决算说明 income and basic expenditure.
+ */
+export function emptyDocument(
+  fiscalYear: number,
+  departmentName: string,
+  kind: 'report' | 'departmentForm' | 'projectForm' | 'finalAccounts' = 'report',
+): DatasetDocument {
+  const base = { schemaVersion: 1, kind, fiscalYear, unit: '万元', projects: [], indicators: [], narrative: {} };
+  const income = { sources: [{ source: '财政拨款', basic: '0', project: '0' }] };
+  const basic = { yearStartBudget: '0', actual: '0', lines: [] };
+  if (kind === 'departmentForm' || kind === 'projectForm') {
+    const scope: 'department' | 'project' = kind === 'departmentForm' ? 'department' : 'project';
+    const name = kind === 'departmentForm' ? departmentName : '项目名称';
+    const form = { scope, name, department: departmentName, funds: { rows: [] }, annualTargets: [], indicators: [] };
+    return { ...base, department: { name: departmentName }, forms: [form] };
+  }
+  if (kind === 'finalAccounts')
+    return { ...base, department: { name: departmentName }, income, basicExpenditure: basic };
   return {
-    schemaVersion: 1,
-    fiscalYear,
-    unit: '万元',
+    ...base,
     department: {
       name: departmentName,
       functions: [''],
       budgetScope: { units: [departmentName] },
       staffing: { authorizedPosts: [], inPost: 0 },
     },
-    income: { sources: [{ source: '财政拨款', basic: '0', project: '0' }] },
+    income,
     basicExpenditure: {
-      yearStartBudget: '0',
-      actual: '0',
-      lines: [],
+      ...basic,
       threePublic: {
         overseasTravel: { budget: '0', actual: '0' },
         vehicleOperation: { budget: '0', actual: '0' },
         reception: { budget: '0', actual: '0' },
       },
     },
-    projects: [],
-    indicators: [],
-    narrative: {},
   };
 }

@@ -1,6 +1,4 @@
-import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Empty, List, Space, Tag, Typography, message } from 'antd';
-import { useState } from 'react';
+import { Card, Empty, List, Space, Tag, Typography } from 'antd';
 import { api } from '../api/endpoints.js';
 import { isEditorOf } from '../auth/permissions.js';
 import { useUser } from '../auth/session-store.js';
@@ -8,9 +6,9 @@ import { PublishedTag } from '../components/published-tag.js';
 import { StateTag } from '../components/state-tag.js';
 import { LoadError, Loading } from '../components/states.js';
 import { wirePercentText } from '../wire-format.js';
-import { href, Link, navigate } from '../router.js';
+import { href, Link } from '../router.js';
 import { useLoad } from '../use-load.js';
-import { ImportNewDataset } from './import-new-dataset.js';
+import { NewYearDialog } from './new-year-dialog.js';
 
 /** 部门工作台: a department's datasets by year; a new year starts from the latest one. */
 export function DepartmentPage(props: { id: number }) {
@@ -19,48 +17,25 @@ export function DepartmentPage(props: { id: number }) {
       (await api.datasets()).filter((d) => d.departmentId === props.id).sort((a, b) => b.fiscalYear - a.fiscalYear),
     `department-${props.id}`,
   );
-  const [creating, setCreating] = useState(false);
+  const department = useLoad(() => api.department(props.id), `department-info-${props.id}`);
   const user = useUser();
   const mayCreate = user !== null && isEditorOf(user, props.id);
   if (loaded.error !== undefined) return <LoadError error={loaded.error} onRetry={loaded.reload} />;
   if (loaded.loading) return <Loading rows={6} />;
   const list = loaded.data ?? [];
   const latest = list[0];
-  const createNext = async () => {
-    if (latest === undefined) return;
-    setCreating(true);
-    try {
-      const source = await api.dataset(latest.id);
-      const year = latest.fiscalYear + 1;
-      const created = await api.createDataset(props.id, { ...source.document, fiscalYear: year });
-      navigate(href.dataset(created.id));
-    } catch (e) {
-      void message.error(e instanceof Error ? e.message : String(e));
-    } finally {
-      setCreating(false);
-    }
-  };
+  const name = department.data?.name ?? latest?.departmentName ?? '部门';
   return (
     <Space direction="vertical" size={16} style={{ width: '100%' }}>
       <div
         style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', flexWrap: 'wrap', gap: 12 }}
       >
         <Typography.Title level={3} style={{ margin: 0 }}>
-          {latest?.departmentName ?? '部门'}
+          {name}
         </Typography.Title>
         <Space>
           {user !== null && user.role !== 'editor' ? <Link to={href.compare(props.id)}>历年对比</Link> : null}
-          {mayCreate ? <ImportNewDataset departmentId={props.id} /> : null}
-          {mayCreate ? (
-            <Button
-              icon={<PlusOutlined />}
-              loading={creating}
-              disabled={latest === undefined}
-              onClick={() => void createNext()}
-            >
-              以 {latest?.fiscalYear ?? ''} 年度为基础新建 {latest === undefined ? '' : latest.fiscalYear + 1} 年度
-            </Button>
-          ) : null}
+          {mayCreate ? <NewYearDialog departmentId={props.id} departmentName={name} latest={latest} /> : null}
         </Space>
       </div>
       <Card>

@@ -7,6 +7,8 @@ import { LoadError, Loading } from '../components/states.js';
 import { wirePercentText } from '../wire-format.js';
 import { href, Link } from '../router.js';
 import { useLoad } from '../use-load.js';
+import { useUser } from '../auth/session-store.js';
+import { NewDepartmentDialog } from './new-department-dialog.js';
 
 function FindingCounts(props: { dataset: DatasetSummary }) {
   const k = props.dataset.latestRevision.keyFigures;
@@ -21,6 +23,7 @@ function FindingCounts(props: { dataset: DatasetSummary }) {
 /** 首页: every dataset the user can open, newest year first; one click opens the editor. */
 export function HomePage() {
   const datasets = useLoad(() => api.datasets(), 'all');
+  const user = useUser();
   if (datasets.error !== undefined) return <LoadError error={datasets.error} onRetry={datasets.reload} />;
   const list = [...(datasets.data ?? [])].sort(
     (a, b) => b.fiscalYear - a.fiscalYear || a.departmentName.localeCompare(b.departmentName, 'zh'),
@@ -44,7 +47,7 @@ export function HomePage() {
           <Statistic title="年度" value={datasets.loading ? '—' : years.size} />
         </Col>
       </Row>
-      <Card title="部门年度数据集">
+      <Card title="部门年度数据集" extra={user?.role === 'admin' ? <NewDepartmentDialog /> : null}>
         {datasets.loading ? (
           <Loading rows={4} />
         ) : list.length === 0 ? (
