@@ -227,7 +227,7 @@ class Walker {
       ? this.sink.value(['forms', previous, 'scope']) === 'department'
         ? 'department'
         : 'project'
-      : /部门整体|部门（单位）整体|整体支出|基本支出/u.test(context) || placed.section !== 'annex'
+      : /部门整体|部门（单位）整体|整体支出|基本支出/u.test(context)
         ? 'department'
         : 'project';
     const name = scope === 'department' ? this.name() : `项目${index + 1}`;

@@ -18,7 +18,12 @@ export function progressFigures(
     const percent = percentsIn(clause.text)[0];
     if (percent === undefined) continue;
     const source = { ...base, quote: clause.text };
-    if (/(支付|付款|拨付)[^%％]{0,8}进度|序时进度/u.test(clause.text)) {
+    const progress = /(支付|付款|拨付)[^%％]{0,8}进度|序时进度/u;
+    // "第二季度末为55%" continues a sentence about payment progress: the period and the rate are in the clause.
+    if (
+      progress.test(clause.text) ||
+      (progress.test(text) && monthOf(clause.text) !== null && !/执行率/u.test(clause.text))
+    ) {
       const month = monthOf(clause.text);
       if (month === null) continue;
       if (sink.has(['paymentProgress', 'points', month - 1])) continue;

@@ -53,7 +53,8 @@ const PATTERNS: readonly (readonly [SectionKey, RegExp])[] = [
 
 /** The section a heading opens, or null when the text is no heading Jixiao knows. */
 export function sectionOfHeading(text: string): SectionKey | null {
-  if (text.length > 40 || /[。；]$/u.test(text)) return null;
+  // The title ("…绩效自评报告") names the whole document, not a section.
+  if (text.length > 40 || /[。；]$|报告$/u.test(text)) return null;
   const bare = text.replace(NUMBERING, '').trim();
   for (const [key, pattern] of PATTERNS) if (pattern.test(bare)) return key;
   return null;
