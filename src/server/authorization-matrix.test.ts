@@ -168,6 +168,15 @@ const ROWS: Row[] = [
     }),
   },
   {
+    route: 'POST /api/audit-report',
+    cell: SIGNED_IN,
+    request: () => ({
+      path: '/api/audit-report?fileName=a.txt',
+      body: '二、部门整体预算支出情况\n2020年度年初预算为901.68万元。\n',
+      headers: { 'content-type': 'text/plain' },
+    }),
+  },
+  {
     route: 'POST /api/datasets/:id/import',
     cell: EDIT_A,
     request: async (w) => ({

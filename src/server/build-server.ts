@@ -29,6 +29,7 @@ import { datasetRoutes } from './routes/datasets.js';
 import { rolloverRoutes } from './routes/rollover.js';
 import { departmentRoutes } from './routes/departments.js';
 import { overviewRoutes } from './routes/overview.js';
+import { auditReportRoutes } from './routes/audit-report.js';
 import { fileRoutes, IMPORT_CONTENT_TYPES, UPLOAD_BODY_LIMIT } from './routes/files.js';
 import { healthResponse, responses } from './responses.js';
 import { publicRoutes } from './routes/public.js';
@@ -164,6 +165,7 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
     revisionRoutes,
     analysisRoutes,
     fileRoutes,
+    auditReportRoutes,
     publicRoutes,
     overviewRoutes,
   ])
