@@ -179,6 +179,8 @@ export function DatasetEditor(props: DatasetEditorProps) {
               datasetId={detail.id}
               revision={autosave.revision}
               disabled={autosave.status === 'saving'}
+              current={doc}
+              unsaved={autosave.unsaved}
               onImported={props.onReload}
             />
           )}

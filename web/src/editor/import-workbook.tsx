@@ -3,7 +3,8 @@ import { Button, List, Modal, Space, Tag, Typography, Upload, message } from 'an
 import { useState } from 'react';
 import { api, urls } from '../api/endpoints.js';
 import { ApiError } from '../api/http.js';
-import type { ApiFinding } from '../api/types.js';
+import type { ApiFinding, DatasetDocument } from '../api/types.js';
+import { ImportPreview, previewOf, type ImportPreviewData } from './import-preview.js';
 
 function findingsOf(error: unknown): ApiFinding[] {
   if (!(error instanceof ApiError)) return [];
@@ -13,29 +14,45 @@ function findingsOf(error: unknown): ApiFinding[] {
 
 /**
  * 导入 Excel: uploads a filled template (or a JSON/YAML dataset, e.g. "my version" saved from the conflict
- * dialog). All-or-nothing: on success the server holds a new revision (reloaded
- * here); on failure every problem is listed with its sheet and cell and nothing was imported.
+ * dialog). First a dry run: the server reads the file and answers its document, and the changes against the
+ * open document are shown by page, with a warning when the file is another department's, year's or kind's;
+ * only 确认导入 writes (all-or-nothing, a new revision, reloaded here). On a bad file every problem is listed
+ * with its sheet and cell and nothing was imported.
  */
 export function ImportWorkbook(props: {
   datasetId: number;
   revision: number;
   disabled: boolean;
+  current: DatasetDocument;
+  unsaved: boolean;
   onImported: () => void;
 }) {
   const [busy, setBusy] = useState(false);
   const [errors, setErrors] = useState<{ message: string; findings: ApiFinding[] } | null>(null);
-  const upload = async (file: File) => {
+  const [preview, setPreview] = useState<ImportPreviewData | null>(null);
+  const run = async (step: () => Promise<void>) => {
     setBusy(true);
     try {
-      await api.importFile(props.datasetId, props.revision, file);
-      void message.success(`已导入 ${file.name}`);
-      props.onImported();
+      await step();
     } catch (e) {
+      setPreview(null);
       setErrors({ message: e instanceof Error ? e.message : String(e), findings: findingsOf(e) });
     } finally {
       setBusy(false);
     }
   };
+  const upload = (file: File) =>
+    run(async () => {
+      const answer = await api.importFile(props.datasetId, props.revision, file, true);
+      if (!answer.saved) setPreview(previewOf(file, props.current, answer.document));
+    });
+  const confirm = (file: File) =>
+    run(async () => {
+      await api.importFile(props.datasetId, props.revision, file);
+      setPreview(null);
+      void message.success(`已导入 ${file.name}`);
+      props.onImported();
+    });
   return (
     <Space>
       <Upload
@@ -54,6 +71,13 @@ export function ImportWorkbook(props: {
       <Button icon={<DownloadOutlined />} href={urls.template()} download data-testid="template-button">
         下载模板
       </Button>
+      <ImportPreview
+        preview={preview}
+        unsaved={props.unsaved}
+        busy={busy}
+        onCancel={() => setPreview(null)}
+        onConfirm={() => (preview === null ? undefined : void confirm(preview.file))}
+      />
       <Modal
         open={errors !== null}
         title="导入失败：未导入任何数据"
