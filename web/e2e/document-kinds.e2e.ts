@@ -64,7 +64,7 @@ describe.skipIf(!hasChromium)('document kinds in the editor (Chromium)', () => {
     server = await startServer();
     browser = await launchBrowser();
     ids = await departments(server.url);
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const context = await browser.newContext({ viewport: { width: 1366, height: 800 } });
     page = await context.newPage();
     page.on('pageerror', (e) => errors.push(e.message));
     await loginInBrowser(page, server.url, EDITOR.name, EDITOR.password);
@@ -109,6 +109,15 @@ describe.skipIf(!hasChromium)('document kinds in the editor (Chromium)', () => {
           expect(text).toContain(word);
         }
         expect(await form.getByTestId('form-total').innerText()).toMatch(/\d+\.\d{2} 分/);
+        // Fits 1366 px without sideways scrolling, and no code or English word outside 技术信息.
+        const over = await page.evaluate(() =>
+          [...document.querySelectorAll<HTMLElement>('.ant-tabs-tabpane-active .ant-table-content')]
+            .filter((el) => el.offsetParent !== null)
+            .map((el) => el.scrollWidth - el.clientWidth)
+            .filter((d) => d > 1),
+        );
+        expect(over).toEqual([]);
+        expect(text).not.toMatch(/\$\.|[A-Za-z]{3,}/);
       }
       expect(errors).toEqual([]);
     },
