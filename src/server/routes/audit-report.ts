@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import type { AppContext } from '../../app/context.js';
 import { auditReport } from '../../app/audit-report.js';
 import { SIGNED_IN } from '../access.js';
 import { send } from '../reply.js';
@@ -26,7 +25,7 @@ const auditResponse = z.looseObject({
  * POST /api/audit-report: the body is the report file itself (Word .docx, PDF, Excel .xlsx, HTML or text, any
  * content type); it is read, its figures extracted into a draft dataset and checked. Nothing is stored.
  */
-export function auditReportRoutes(app: ZodApp, _ctx: AppContext): void {
+export function auditReportRoutes(app: ZodApp): void {
   void app.register((scope: ZodApp) => {
     scope.addContentTypeParser('*', { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
     scope.post(
