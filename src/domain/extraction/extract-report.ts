@@ -9,7 +9,7 @@ import { validDraft } from './draft-builder.js';
 import { FigureSink } from './figure-sink.js';
 import { formFigures, isFormTable } from './form-tables.js';
 import { NarrativeCollector } from './narrative-collector.js';
-import { amountsIn } from './numbers.js';
+import { amountsIn, unitOf } from './numbers.js';
 import { progressFigures } from './progress-phrases.js';
 import { isProjectParagraph, projectFigures } from './project-phrases.js';
 import { NUMBERING, placeBlocks, SECTION_TITLES, type PlacedBlock, type SectionKey } from './sections.js';
@@ -30,19 +30,6 @@ export type ReportExtraction = {
   /** Schema errors left when nothing more could be cut (a report without a year, say). */
   errors: Finding[];
 };
-
-/** The words used in every amount (万元 against 元) decide the dataset's unit; 万元 on a tie. */
-function unitOf(document: ReportDocument): MoneyUnit {
-  let wan = 0;
-  let yuan = 0;
-  for (const block of document.blocks)
-    for (const text of block.type === 'table' ? block.rows.flat().map((c) => c.text) : [block.text])
-      for (const amount of amountsIn(text)) {
-        if (amount.unit === '万元') wan += 1;
-        else yuan += 1;
-      }
-  return yuan > wan ? '元' : '万元';
-}
 
 const baseOf = (placed: PlacedBlock): Omit<FigureSource, 'quote'> => {
   const block = placed.block;

@@ -1,3 +1,4 @@
+import type { ReportDocument } from './document.js';
 import { EXACT_DECIMALS, formatScaled, parseAmount, parsePercent, type MoneyUnit } from '../money/index.js';
 
 /** An amount as written: "901.68万元", "1,234.50元", "￥300元"; `at` and `end` are offsets in the text. */
@@ -72,4 +73,17 @@ export function smallNumber(text: string): number | null {
   const m = /^([一二三四五六七八九])?十([一二三四五六七八九])?$/u.exec(text);
   if (m === null) return null;
   return (m[1] === undefined ? 1 : digits.indexOf(m[1])) * 10 + (m[2] === undefined ? 0 : digits.indexOf(m[2]));
+}
+
+/** The words used in every amount (万元 against 元) decide the dataset's unit; 万元 on a tie. */
+export function unitOf(document: ReportDocument): MoneyUnit {
+  let wan = 0;
+  let yuan = 0;
+  for (const block of document.blocks)
+    for (const text of block.type === 'table' ? block.rows.flat().map((c) => c.text) : [block.text])
+      for (const amount of amountsIn(text)) {
+        if (amount.unit === '万元') wan += 1;
+        else yuan += 1;
+      }
+  return yuan > wan ? '元' : '万元';
 }
