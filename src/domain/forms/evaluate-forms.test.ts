@@ -280,3 +280,18 @@ describe('provincial add-ons on form tables', () => {
     expect(last?.explanation.rule).toContain('低于上限 60.00%，上限定得过宽，扣 2.00 分');
   });
 });
+
+describe('an indicator whose actual cannot be read', () => {
+  it('is a warning of its own, and the printed total and grade are not called wrong', () => {
+    const input = mofProjectForm();
+    const indicators = input.indicators ?? [];
+    const sustained = indicators[5];
+    if (sustained === undefined) throw new Error('fixture changed');
+    // A report's annex prints the evidence sentence as the actual, as the seed's 自评表 does.
+    indicators[5] = { ...sustained, actual: '建立了设施巡查和维修养护制度，群众用水有保障' };
+    const found = findings(input);
+    expect(only(found, 'FORM_INDICATOR_UNREADABLE')).toHaveLength(1);
+    expect(only(found, 'FORM_DECLARED_SCORE_MISMATCH')).toEqual([]);
+    expect(only(found, 'FORM_DECLARED_GRADE_MISMATCH')).toEqual([]);
+  });
+});

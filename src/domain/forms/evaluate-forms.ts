@@ -37,11 +37,14 @@ function totalFindings(form: FormTable, score: FormScore, place: FormPlace): Fin
   const declared = form.declaredTotal === undefined ? null : parsePoints(form.declaredTotal);
   const parts = printedParts(form);
   const path = at(place, 'declaredTotal');
+  // An indicator whose actual cannot be read (FORM_INDICATOR_UNREADABLE) leaves the computed total unknown: the
+  // printed total and grade are then not called wrong.
+  const knowable = score.complete && !score.indicators.some((i) => i.incomplete);
   if (declared !== null && parts !== null && parts.length > 0 && pointsDiffer(declared, sumPoints(parts))) {
     const sum = sumPoints(parts);
     const message = `“${place.name}”总分填 ${pts(declared)}，表中各项得分之和为 ${pts(sum)}。`;
     out.push(finding('error', 'FORM_TOTAL_NOT_SUM', message, path, { declared: pts(declared), sum: pts(sum) }));
-  } else if (declared !== null && score.complete && pointsDiffer(declared, score.total)) {
+  } else if (declared !== null && knowable && pointsDiffer(declared, score.total)) {
     const message = `“${place.name}”总分填 ${pts(declared)}，按规则计算为 ${pts(score.total)}：${score.totalExplanation.text}`;
     out.push(
       finding('error', 'FORM_DECLARED_SCORE_MISMATCH', message, path, {
@@ -50,7 +53,7 @@ function totalFindings(form: FormTable, score: FormScore, place: FormPlace): Fin
       }),
     );
   }
-  if (form.declaredGrade !== undefined && score.complete && form.declaredGrade !== score.grade) {
+  if (form.declaredGrade !== undefined && knowable && form.declaredGrade !== score.grade) {
     const message = `“${place.name}”等级填“${form.declaredGrade}”，按总分 ${pts(score.total)} 应为“${score.grade}”。`;
     out.push(
       finding('error', 'FORM_DECLARED_GRADE_MISMATCH', message, at(place, 'declaredGrade'), {
