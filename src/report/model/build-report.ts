@@ -57,7 +57,10 @@ export function buildReportModel(input: ReportInput): ReportModel {
   const printed = printedFigures(dataset, figures);
   const department = dataset.department;
   const annexes: ReportSection[] = [];
-  if (input.selfEvaluation !== undefined) annexes.push(selfEvaluationAnnex(input.selfEvaluation, forms.length > 0));
+  const numbered = forms.length > 0;
+  if (input.selfEvaluation !== undefined) annexes.push(selfEvaluationAnnex(input.selfEvaluation, numbered));
+  const indicatorsAnnex =
+    input.selfEvaluation === undefined ? undefined : `附件${numbered ? '1' : ''}（${input.selfEvaluation.title}）`;
   annexes.push(...formsAnnexes(forms, input.selfEvaluation === undefined ? 1 : 2));
   const checkNotes = findingsAnnex(input.findings ?? []);
   if (checkNotes !== null) annexes.push(checkNotes);
@@ -69,7 +72,7 @@ export function buildReportModel(input: ReportInput): ReportModel {
     sections: [
       departmentSection(dataset),
       budgetSection(dataset, figures, printed),
-      performanceSection(dataset),
+      performanceSection(dataset, indicatorsAnnex),
       problemsSection(dataset, input.problems),
       ...closingSections(dataset),
     ],

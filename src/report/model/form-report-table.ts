@@ -9,13 +9,13 @@ import type { CellSpan, ReportTable } from './types.js';
  * 1–3 一级 / 二级 / 三级指标, 4 年度指标值, 5 实际完成值, 6 分值, 7 得分, 8–9 偏差原因分析及改进措施. Values are
  * printed as the form wrote them; Jixiao's own figures fill only what the form left blank.
  */
-const COLUMNS = 10;
-const WIDTHS = [1.3, 0.8, 1, 1.6, 1.2, 1.2, 1.1, 1, 1, 1];
+export const COLUMNS = 10;
+export const WIDTHS = [1.3, 0.8, 1, 1.6, 1.2, 1.2, 1.1, 1, 1, 1];
 
-type Grid = { rows: string[][]; spans: CellSpan[]; labelRows: number[] };
+export type Grid = { rows: string[][]; spans: CellSpan[]; labelRows: number[] };
 
 /** Adds a row of `cells` ([text, columns it takes]) and merges each cell that takes more than one column. */
-function addRow(grid: Grid, cells: readonly (readonly [string, number])[], label = false): number {
+export function addRow(grid: Grid, cells: readonly (readonly [string, number])[], label = false): number {
   const row: string[] = [];
   const r = grid.rows.length;
   for (const [text, width] of cells) {
@@ -28,7 +28,7 @@ function addRow(grid: Grid, cells: readonly (readonly [string, number])[], label
 }
 
 /** Column 0 names the block from row `first` down over `count` rows. */
-function nameBlock(grid: Grid, first: number, count: number, name: string): void {
+export function nameBlock(grid: Grid, first: number, count: number, name: string): void {
   const row = grid.rows[first];
   if (row !== undefined) row[0] = name;
   if (count > 1) grid.spans.push({ row: first, column: 0, rowSpan: count, colSpan: 1 });
@@ -108,7 +108,7 @@ function targetsBlock(grid: Grid, evaluation: FormEvaluation): void {
 }
 
 /** Merges a run of equal cells in `column` (一级指标; 二级指标 within its 一级). */
-function mergeRuns(grid: Grid, first: number, keys: readonly string[], column: number): void {
+export function mergeRuns(grid: Grid, first: number, keys: readonly string[], column: number): void {
   let start = 0;
   for (let i = 1; i <= keys.length; i += 1) {
     if (i < keys.length && keys[i] === keys[start]) {

@@ -16,7 +16,7 @@ async function sectionFour(reviews: { key: string; decision: 'accepted' | 'edite
   const model = buildReportModel({
     dataset,
     figures: evaluation.figures,
-    ...fromSelfEvaluation(evaluation, dataset.unit),
+    ...fromSelfEvaluation(evaluation, dataset),
   });
   const section = model.sections.find((s) => s.id === 'problems');
   return section?.blocks.flatMap((b) => (b.kind === 'paragraph' ? [b.text] : [])) ?? [];

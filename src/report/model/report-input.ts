@@ -15,7 +15,7 @@ export function reportInputFor(dataset: Dataset, pack: RulePack): ReportInput {
     dataset,
     figures: evaluation.figures,
     findings: evaluation.findings,
-    ...fromSelfEvaluation(evaluation, dataset.unit),
+    ...fromSelfEvaluation(evaluation, dataset),
     forms: fromForms(evaluation.forms, dataset.unit, dataset.fiscalYear),
   };
 }

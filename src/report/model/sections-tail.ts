@@ -41,13 +41,22 @@ function indicatorsTable(dataset: Dataset): ReportTable | null {
   };
 }
 
-/** 三、部门整体支出绩效情况: the user's narrative of what the money achieved, and the indicator values. */
-export function performanceSection(dataset: Dataset): ReportSection {
+/**
+ * 三、部门整体支出绩效情况: the user's narrative of what the money achieved, and the indicator values — or, when the
+ * 自评表 annex prints the indicators (`indicatorsAnnex`, its heading), a pointer to it, so they are printed once.
+ */
+export function performanceSection(dataset: Dataset, indicatorsAnnex?: string): ReportSection {
   const table = indicatorsTable(dataset);
+  const indicators: Block[] =
+    table === null
+      ? []
+      : indicatorsAnnex === undefined
+        ? [{ kind: 'table', table }]
+        : [{ kind: 'paragraph', text: `各项绩效指标完成情况详见${indicatorsAnnex}。` }];
   const blocks = [
     ...paragraphs(dataset.narrative.achievementsIntro),
     ...narrativeBlocks(dataset.narrative.achievements),
-    ...(table === null ? [] : [{ kind: 'table', table } satisfies Block]),
+    ...indicators,
   ];
   return { id: 'performance', heading: '三、部门整体支出绩效情况', blocks: orPlaceholder(blocks) };
 }
