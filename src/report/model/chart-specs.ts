@@ -26,15 +26,25 @@ export function incomeChart(dataset: Dataset, printed: PrintedFigures): ChartSpe
   };
 }
 
-/** 基本支出按经济分类: the detail lines summed by class (301 工资福利支出, 302 商品和服务支出, 303 …). */
-export function basicByClassChart(dataset: Dataset): ChartSpec {
+/**
+ * 基本支出按经济分类: the detail lines summed by class (301 工资福利支出, 302 商品和服务支出, 303 …). The bars add up
+ * to the table's printed 合计 (`PrintedFigures`): where the department's stated total differs from the lines' sum by
+ * rounding only (the seed's 596.04 against 596.06), the largest class takes the rounding difference, as a table's
+ * shares are made to add up to 100%.
+ */
+export function basicByClassChart(dataset: Dataset, printed: PrintedFigures): ChartSpec {
   const unit = dataset.unit;
+  const lines = dataset.basicExpenditure?.lines ?? [];
   const byClass = new Map<string, Fen[]>();
-  for (const line of dataset.basicExpenditure?.lines ?? []) {
+  for (const line of lines) {
     const name = economicClassOf(line.code)?.name ?? '其他';
     byClass.set(name, [...(byClass.get(name) ?? []), line.amount]);
   }
   const entries = [...byClass].map(([name, amounts]) => [name, sumFen(amounts)] as const);
+  const difference = printed.amount('basicLinesTotal') - sumFen(lines.map((l) => l.amount));
+  const largest = entries.reduce((best, entry, i) => (entry[1] > (entries[best]?.[1] ?? 0n) ? i : best), 0);
+  const target = entries[largest];
+  if (difference !== 0n && target !== undefined) entries[largest] = [target[0], (target[1] + difference) as Fen];
   return {
     kind: 'bar',
     id: 'basic-by-class',

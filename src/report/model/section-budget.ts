@@ -44,7 +44,7 @@ export function budgetSection(dataset: Dataset, figures: Figures, printed: Print
     { kind: 'paragraph', text: incomeExpenditureParagraph(dataset, printed) },
     { kind: 'chart', chart: incomeChart(dataset, printed) },
     ...basicExpenditureBlocks(dataset, figures, printed),
-    { kind: 'chart', chart: basicByClassChart(dataset) },
+    { kind: 'chart', chart: basicByClassChart(dataset, printed) },
     ...projectExpenditureBlocks(dataset, figures, printed),
   ];
   if (figures.projects.length > 0) blocks.push({ kind: 'chart', chart: projectsChart(dataset, figures, printed) });
