@@ -29,7 +29,7 @@ describe('section 四 of the report', () => {
     expect(paragraphs[0]).toMatch(/^回顾一年来的工作/);
   });
 
-  it('numbers accepted and edited drafted problems before the user’s paragraphs, with consistent figures', async () => {
+  it('numbers the department’s problems and the kept drafted ones in one list, each once', async () => {
     const paragraphs = await sectionFour([
       { key: 'DEPARTMENT_EXECUTION_RATE_LOW:$.basicExpenditure:fullYearBudget', decision: 'accepted' },
       {
@@ -38,10 +38,27 @@ describe('section 四 of the report', () => {
         text: '一季度支付进度仅4.6%。',
       },
     ]);
-    expect(paragraphs.slice(0, 2)).toEqual([
-      '1、部门整体预算执行率（全年预算口径）为84.87%（实际支出840.74万元 ÷ 全年预算990.59万元），低于90%。',
-      '2、一季度支付进度仅4.6%。',
+    expect(paragraphs).toHaveLength(4);
+    expect(paragraphs[0]).toBe('回顾一年来的工作，我们取得了不错成绩，但是也存在着需改进的问题。');
+    expect(paragraphs[1]).toMatch(/^1、编制年初预算时/);
+    // The department's own item 2 states the first quarter's 4.6%: the edited drafted problem is not printed again.
+    expect(paragraphs[2]).toMatch(/^2、整个项目支付序时进度存在问题，第一季度项目支付序时进度只有4\.6%/);
+    expect(paragraphs[3]).toBe(
+      '3、部门整体预算执行率（全年预算口径）为84.87%（实际支出840.74万元 ÷ 全年预算990.59万元），低于90%。',
+    );
+    expect(paragraphs.join('\n')).not.toMatch(/\d、\d、/);
+    expect(paragraphs.filter((p) => p.includes('4.6%'))).toHaveLength(1);
+  });
+
+  it('prints the department’s paragraphs as written when every kept drafted problem is already there', async () => {
+    const paragraphs = await sectionFour([
+      {
+        key: 'PAYMENT_PROGRESS_BEHIND:$.paymentProgress.points[0]',
+        decision: 'edited',
+        text: '一季度支付进度仅4.6%。',
+      },
     ]);
-    expect(paragraphs[2]).toMatch(/^回顾一年来的工作/);
+    expect(paragraphs).toHaveLength(1);
+    expect(paragraphs[0]).toMatch(/^回顾一年来的工作.*1、编制年初预算时.*2、整个项目支付序时进度/);
   });
 });

@@ -61,18 +61,58 @@ export function performanceSection(dataset: Dataset, indicatorsAnnex?: string): 
   return { id: 'performance', heading: '三、部门整体支出绩效情况', blocks: orPlaceholder(blocks) };
 }
 
+/** Splits a paragraph at its own numbering "1、… 2、… 3、…" (in sequence): the lead before "1、" and the items. */
+function splitNumbered(text: string): { lead: string; items: string[] } {
+  const starts: number[] = [];
+  let from = 0;
+  for (let n = 1; ; n += 1) {
+    const match = new RegExp(`(?<!\\d)${n}、`).exec(text.slice(from));
+    if (match === null) break;
+    starts.push(from + match.index);
+    from += match.index + match[0].length;
+  }
+  if (starts.length === 0) return { lead: text, items: [] };
+  const items = starts.map((start, i) =>
+    text
+      .slice(start, starts[i + 1])
+      .replace(/^\d+、/, '')
+      .trim(),
+  );
+  return { lead: text.slice(0, starts[0]).trim(), items: items.filter((t) => t !== '') };
+}
+
+/** The percentages a text states ("4.6%", "84.87%"): a drafted problem stating one the department's item states repeats it. */
+const percentages = (text: string): string[] => [...text.matchAll(/\d+(?:\.\d+)?%/g)].map((m) => m[0]);
+
 /**
- * 四、存在的问题及原因分析: the drafted problems passed in (those the user kept), numbered "1、…", followed by the
- * user's own paragraphs from the dataset; without drafted problems, the dataset's paragraphs alone, as written.
+ * 四、存在的问题及原因分析: the department's own paragraphs and the drafted problems the user kept, numbered once in
+ * one list. Each drafted problem already there (the same text, or a percentage one of the department's items
+ * states) is left out; when none remains, the department's paragraphs print as written. Otherwise they are split
+ * at their own numbering ("1、… 2、…"): the department's items first, then the drafted ones, numbered on; what
+ * precedes the list leads it, unnumbered paragraphs after it follow it.
  */
 export function problemsSection(dataset: Dataset, problems: readonly ReportProblem[] | undefined): ReportSection {
-  const own = paragraphs(dataset.narrative.problems);
-  const drafted = (problems ?? []).map((p) => p.text.trim()).filter((t) => t !== '');
-  const numbered = drafted.map((text, i): Block => ({
-    kind: 'paragraph',
-    text: `${i + 1}、${text.replace(/^\d+、/, '')}`,
-  }));
-  const blocks = [...numbered, ...own];
+  const own = dataset.narrative.problems.map((t) => t.trim()).filter((t) => t !== '');
+  const lead: string[] = [];
+  const items: string[] = [];
+  const tail: string[] = [];
+  for (const paragraph of own) {
+    const split = splitNumbered(paragraph);
+    if (split.lead !== '') (items.length === 0 ? lead : tail).push(split.lead);
+    items.push(...split.items);
+  }
+  const added: string[] = [];
+  for (const problem of problems ?? []) {
+    const text = problem.text.trim().replace(/^\d+、/, '');
+    const stated = percentages(text);
+    const repeated = [...items, ...added].some(
+      (item) => item.includes(text) || stated.some((p) => percentages(item).includes(p)),
+    );
+    if (text !== '' && !repeated) added.push(text);
+  }
+  const texts =
+    added.length === 0 ? own : [...lead, ...[...items, ...added].map((text, i) => `${i + 1}、${text}`), ...tail];
+  const blocks = texts.map((text): Block => ({ kind: 'paragraph', text }));
   return { id: 'problems', heading: '四、存在的问题及原因分析', blocks: orPlaceholder(blocks) };
 }
 
