@@ -132,8 +132,8 @@ function selfEvaluationTable(evaluation: SelfEvaluation, dataset: Dataset): Repo
     filed.declaredGrade ?? table.grade,
   ];
   grid.spans.push({ row: grid.rows.length, column: 0, rowSpan: 1, colSpan: 6 });
+  // No caption: the annex's heading ("附件1：2020年度部门整体支出绩效自评表") names the form once.
   return {
-    caption: `（${table.fiscalYear}年度）部门整体支出绩效自评表`,
     header: [],
     rows: grid.rows,
     totalRow,

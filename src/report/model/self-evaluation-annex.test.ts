@@ -50,6 +50,7 @@ describe('the narrative report’s 自评表 annex as filed', async () => {
   });
 
   it('is one form on the ten-column grid: 部门资金, 年度总体目标, 绩效指标 in order, 满意度 after 效益', () => {
+    expect(table.caption).toBeUndefined();
     const column0 = table.rows.map((r) => r[0]).filter((t) => t !== '');
     expect(column0).toEqual(['部门（单位）名称', '部门资金（万元）', '年度总体目标', '绩效指标']);
     const level1 = table.rows.map((r) => r[1]).filter((t) => ['产出', '效益', '满意度'].includes(t ?? ''));
