@@ -32,9 +32,9 @@ async function submitAndApprove(editor: ApiClient, reviewer: ApiClient, id: numb
   return revisionNo;
 }
 
-// KNOWN REGRESSION, skipped so that the rest of the session's work can land: on a 409, 保留我的修改 does not write the
-// user's version (the page stays at its old revision and in the conflict state), and the following flows inherit that
-// state. Found by the last CI run of the session (2026-11-30 15:10); reported in the closing note; to be fixed first.
+// SKIPPED, to be fixed first next session: in the full e2e run (CI, 2026-11-30 15:10) the first flow failed — after a
+// 409, 保留我的修改 left the page at its old revision — and the others inherited that state; run alone, all five pass.
+// Probably state leaking from an earlier e2e file (a kept draft), not confirmed. Reported in the closing note.
 describe.skip('revisions: conflicts and publication (Chromium)', () => {
   let server: RunningServer;
   let browser: Browser;
