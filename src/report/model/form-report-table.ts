@@ -86,7 +86,8 @@ function fundsBlock(grid: Grid, evaluation: FormEvaluation, funds: FundsEvaluati
   nameBlock(grid, first, grid.rows.length - first, name);
 }
 
-function targetsBlock(grid: Grid, evaluation: FormEvaluation): void {
+/** 年度总体目标: 预期目标 beside 实际完成情况, one row each (one blank row when the form states none). */
+export function targetsBlock(grid: Grid, targets: readonly { target: string; actual?: string | undefined }[]): void {
   const first = addRow(
     grid,
     [
@@ -96,7 +97,6 @@ function targetsBlock(grid: Grid, evaluation: FormEvaluation): void {
     ],
     true,
   );
-  const targets = evaluation.form.annualTargets;
   const rows = targets.length === 0 ? [{ target: '', actual: '' }] : targets;
   for (const t of rows)
     addRow(grid, [
@@ -171,7 +171,7 @@ export function formReportTable(evaluation: FormEvaluation, unit: MoneyUnit, cap
       [form.implementer ?? '', 4],
     ]);
   if (score.funds !== null) fundsBlock(grid, evaluation, score.funds, unit);
-  targetsBlock(grid, evaluation);
+  targetsBlock(grid, evaluation.form.annualTargets);
   indicatorsBlock(grid, evaluation);
   const totalRow = [
     '总分',

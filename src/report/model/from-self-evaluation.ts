@@ -6,9 +6,9 @@ import { formatAmount, type MoneyUnit } from '../../domain/money/index.js';
 import { formatPoints, sumPoints, type Points } from '../../domain/scoring/points.js';
 import { keptProblemTexts } from '../../domain/problems/problem-reviews.js';
 import type { SelfEvaluation } from '../../domain/self-evaluation-table/self-evaluate.js';
-import type { FundsRow, SelfEvaluationTable } from '../../domain/self-evaluation-table/self-evaluation-table.js';
+import type { FundsRow } from '../../domain/self-evaluation-table/self-evaluation-table.js';
 import type { ReportProblem, SelfEvaluationAnnex } from './extensions.js';
-import { COLUMNS, WIDTHS, addRow, mergeRuns, nameBlock, type Grid } from './form-report-table.js';
+import { COLUMNS, WIDTHS, addRow, mergeRuns, nameBlock, targetsBlock, type Grid } from './form-report-table.js';
 import { percentPhrase } from './format.js';
 import type { ReportTable } from './types.js';
 
@@ -44,27 +44,6 @@ function fundsBlock(grid: Grid, evaluation: SelfEvaluation, dataset: Dataset, pr
     ]);
   }
   nameBlock(grid, first, grid.rows.length - first, `部门资金（${unit}）`);
-}
-
-/** 年度总体目标: 预期目标 beside 实际完成情况. */
-function targetsBlock(grid: Grid, table: SelfEvaluationTable): void {
-  const first = addRow(
-    grid,
-    [
-      ['', 1],
-      ['预期目标', 5],
-      ['实际完成情况', 4],
-    ],
-    true,
-  );
-  const rows = table.annualTargets.rows.length === 0 ? [{ target: '', actual: '' }] : table.annualTargets.rows;
-  for (const t of rows)
-    addRow(grid, [
-      ['', 1],
-      [t.target, 5],
-      [t.actual, 4],
-    ]);
-  nameBlock(grid, first, grid.rows.length - first, '年度总体目标');
 }
 
 /**
@@ -116,7 +95,7 @@ function selfEvaluationTable(evaluation: SelfEvaluation, dataset: Dataset): Repo
     [table.department, 9],
   ]);
   fundsBlock(grid, evaluation, dataset, printed);
-  targetsBlock(grid, table);
+  targetsBlock(grid, table.annualTargets.rows);
   indicatorsBlock(grid, evaluation);
   const weight = sumPoints([
     ...table.funds.rows.flatMap((r) => (r.weight === null ? [] : [r.weight])),
