@@ -3,7 +3,8 @@ import { economicClassOf } from '../reference/economic-classification.js';
 import type { Dataset, ExpenditureLine } from '../dataset/schema.js';
 import { combine, single, sumOf, type AmountFigure } from './amount-figure.js';
 import type { AmountFigureKey, FigureKey, PercentFigureKey } from './catalog.js';
-import { priorYearAmounts, priorYearPercents, unavailableFigures } from './prior-year.js';
+import { priorYearAmounts, priorYearPercents } from './prior-year.js';
+import { unavailableFigures } from './unavailable.js';
 import {
   computePaymentProgress,
   linearSchedule,
