@@ -1,0 +1,125 @@
+import type { LedgerAggregates } from './ledger-aggregates.js';
+import { MAX_LINE_FEN, parseDateBytes, parseYuanBytes } from './ledger-fields.js';
+import type { LedgerRejectCode } from './ledger-codes.js';
+import type { BudgetIndex } from './read-budgets.js';
+import { hashVoucher, type VoucherSet } from './voucher-set.js';
+
+const COMMA = 0x2c;
+const QUOTE = 0x22;
+const COLUMNS = 7;
+
+/** Whether bytes[start, end) is a voucher id: 1–40 of [0-9A-Za-z_/-]. */
+function isVoucher(bytes: Uint8Array, start: number, end: number): boolean {
+  if (end <= start || end - start > 40) return false;
+  for (let i = start; i < end; i++) {
+    const c = bytes[i]!;
+    const ok =
+      (c >= 0x30 && c <= 0x39) ||
+      (c >= 0x41 && c <= 0x5a) ||
+      (c >= 0x61 && c <= 0x7a) ||
+      c === 0x2d ||
+      c === 0x5f ||
+      c === 0x2f;
+    if (!ok) return false;
+  }
+  return true;
+}
+
+/**
+ * Checks and counts one ledger line on its raw bytes (ASCII delimiters never occur inside a UTF-8 or GB18030
+ * character, so the same code reads both): split into 7 fields, validate, deduplicate the voucher and add the
+ * amount to the aggregates. Returns null when accepted, else the reason.
+ */
+export class LedgerLineReader {
+  private readonly starts = new Int32Array(COLUMNS + 1);
+  private readonly ends = new Int32Array(COLUMNS + 1);
+  private readonly hash = new Uint32Array(2);
+  /** Year of the ledger: given, or set by the first line with a valid date. */
+  year: number | null;
+  acceptedCount = 0;
+  overflow = false;
+
+  constructor(
+    private readonly budgets: BudgetIndex,
+    private readonly vouchers: VoucherSet,
+    readonly aggregates: LedgerAggregates,
+    year: number | null,
+  ) {
+    this.year = year;
+  }
+
+  /** Splits into fields; the number of fields (more than COLUMNS stops counting), or -1 for an unclosed quote. */
+  private split(bytes: Uint8Array, start: number, end: number): number {
+    let n = 0;
+    let i = start;
+    for (;;) {
+      if (n > COLUMNS) return n;
+      if (bytes[i] === QUOTE && i < end) {
+        let j = i + 1;
+        for (;;) {
+          while (j < end && bytes[j] !== QUOTE) j++;
+          if (j >= end) return -1;
+          if (bytes[j + 1] === QUOTE && j + 1 < end) j += 2;
+          else break;
+        }
+        this.starts[n] = i + 1;
+        this.ends[n] = j;
+        n++;
+        if (j + 1 === end) return n;
+        if (bytes[j + 1] !== COMMA) return -1;
+        i = j + 2;
+        continue;
+      }
+      const comma = bytes.indexOf(COMMA, i);
+      const stop = comma === -1 || comma >= end ? end : comma;
+      this.starts[n] = i;
+      this.ends[n] = stop;
+      n++;
+      if (stop === end) return n;
+      i = stop + 1;
+    }
+  }
+
+  private code(bytes: Buffer, field: number): string {
+    let start = this.starts[field]!;
+    let end = this.ends[field]!;
+    while (start < end && bytes[start] === 0x20) start++;
+    while (end > start && bytes[end - 1] === 0x20) end--;
+    return bytes.toString('latin1', start, end);
+  }
+
+  read(bytes: Buffer, start: number, end: number): LedgerRejectCode | null {
+    if (this.split(bytes, start, end) !== COLUMNS) return 'LEDGER_COLUMN_COUNT';
+    const { starts, ends } = this;
+    if (!isVoucher(bytes, starts[0]!, ends[0]!)) return 'LEDGER_BAD_VOUCHER';
+    const date = parseDateBytes(bytes, starts[1]!, ends[1]!);
+    if (date === -1) return 'LEDGER_BAD_DATE';
+    const year = Math.floor(date / 1000);
+    if (this.year !== null && year !== this.year) return 'LEDGER_DATE_OUT_OF_YEAR';
+    const fen = parseYuanBytes(bytes, starts[5]!, ends[5]!);
+    if (fen === null || Math.abs(fen) > MAX_LINE_FEN) return 'LEDGER_BAD_AMOUNT';
+    const departmentId = this.budgets.departmentIds.get(this.code(bytes, 2));
+    if (departmentId === undefined) return 'LEDGER_UNKNOWN_DEPARTMENT';
+    const pair = this.budgets.projectIds[departmentId]!.get(this.code(bytes, 3));
+    if (pair === undefined) return 'LEDGER_UNKNOWN_PROJECT';
+    const economic = this.budgets.economicIds.get(this.code(bytes, 4));
+    if (economic === undefined) return 'LEDGER_UNKNOWN_ECONOMIC_CODE';
+    hashVoucher(bytes, starts[0]!, ends[0]!, this.hash);
+    if (!this.vouchers.add(this.hash[0]!, this.hash[1]!)) return 'LEDGER_DUPLICATE_VOUCHER';
+    this.year = year;
+    const day = date % 1000;
+    const month = monthOf(year, day);
+    if (!this.aggregates.add(pair, economic, month, departmentId, day, fen)) this.overflow = true;
+    this.acceptedCount++;
+    return null;
+  }
+}
+
+const MONTH_STARTS = [1, 32, 60, 91, 121, 152, 182, 213, 244, 274, 305, 335];
+
+function monthOf(year: number, day: number): number {
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 1 : 0;
+  let month = 12;
+  while (month > 1 && day < MONTH_STARTS[month - 1]! + (month > 2 ? leap : 0)) month--;
+  return month;
+}

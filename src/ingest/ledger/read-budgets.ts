@@ -1,0 +1,168 @@
+import { readFile } from 'node:fs/promises';
+import { parseAmount, type Fen } from '../../domain/money/index.js';
+import { decodeText } from '../decode-text.js';
+import { splitCsvLine } from './csv-line.js';
+import type { LedgerFileCode, LedgerIssue } from './ledger-codes.js';
+
+/** One line of the budgets CSV: a department's budget for one project (empty = 基本支出) and economic code. */
+export type BudgetLine = {
+  departmentCode: string;
+  /** '' for basic expenditure. */
+  projectCode: string;
+  economicCode: string;
+  yearStartBudget: Fen;
+  adjustments: Fen;
+  projectName: string;
+  departmentName: string;
+};
+
+/**
+ * The codes a ledger line may use, mapped to small integer ids: departments, (department, project) pairs — each
+ * department has a basic-expenditure pair for project code '' — and economic codes.
+ */
+export type BudgetIndex = {
+  lines: BudgetLine[];
+  departmentCodes: string[];
+  departmentIds: Map<string, number>;
+  /** Per department id: project code ('' = basic) → pair id. */
+  projectIds: Map<string, number>[];
+  pairs: { departmentId: number; projectCode: string }[];
+  economicCodes: string[];
+  economicIds: Map<string, number>;
+};
+
+export type BudgetsResult = { ok: true; budgets: BudgetIndex } | { ok: false; issues: LedgerIssue<LedgerFileCode>[] };
+
+const REQUIRED = ['部门编码', '项目编码', '经济分类编码', '年初预算', '调整数'] as const;
+const OPTIONAL = ['项目名称', '部门名称'] as const;
+const CODE = /^[0-9A-Za-z_-]{1,40}$/;
+
+/** An index over budget lines already checked (also how stored budgets are turned back into an index). */
+export function indexBudgets(lines: BudgetLine[]): BudgetIndex {
+  const index: BudgetIndex = {
+    lines,
+    departmentCodes: [],
+    departmentIds: new Map(),
+    projectIds: [],
+    pairs: [],
+    economicCodes: [],
+    economicIds: new Map(),
+  };
+  const pairOf = (departmentId: number, projectCode: string) => {
+    const projects = index.projectIds[departmentId]!;
+    if (!projects.has(projectCode)) {
+      projects.set(projectCode, index.pairs.length);
+      index.pairs.push({ departmentId, projectCode });
+    }
+  };
+  for (const line of lines) {
+    let departmentId = index.departmentIds.get(line.departmentCode);
+    if (departmentId === undefined) {
+      departmentId = index.departmentCodes.push(line.departmentCode) - 1;
+      index.departmentIds.set(line.departmentCode, departmentId);
+      index.projectIds.push(new Map());
+      pairOf(departmentId, '');
+    }
+    pairOf(departmentId, line.projectCode);
+    if (!index.economicIds.has(line.economicCode)) {
+      index.economicIds.set(line.economicCode, index.economicCodes.push(line.economicCode) - 1);
+    }
+  }
+  return index;
+}
+
+function parseLine(
+  fields: string[],
+  column: (name: string) => number,
+  line: number,
+  issues: LedgerIssue<LedgerFileCode>[],
+) {
+  const text = (name: string) => (column(name) === -1 ? '' : (fields[column(name)] ?? '').trim());
+  const codes = [text('部门编码'), text('项目编码'), text('经济分类编码')] as const;
+  for (const [i, code] of codes.entries()) {
+    if (i === 1 && code === '') continue;
+    if (!CODE.test(code)) {
+      issues.push({
+        line,
+        code: 'BUDGET_BAD_CODE',
+        message: `${REQUIRED[i]}应为 1–40 位字母或数字：${code || '（空）'}`,
+      });
+      return null;
+    }
+  }
+  const amounts: Fen[] = [];
+  for (const name of ['年初预算', '调整数']) {
+    const parsed = parseAmount(text(name) === '' && name === '调整数' ? '0' : text(name), '元');
+    if (!parsed.ok) {
+      issues.push({
+        line,
+        code: 'BUDGET_BAD_AMOUNT',
+        message: `${name}不是以元为单位、最多 2 位小数的金额：${text(name)}`,
+      });
+      return null;
+    }
+    amounts.push(parsed.fen);
+  }
+  const [departmentCode, projectCode, economicCode] = codes;
+  return {
+    departmentCode,
+    projectCode,
+    economicCode,
+    yearStartBudget: amounts[0]!,
+    adjustments: amounts[1]!,
+    projectName: text('项目名称'),
+    departmentName: text('部门名称'),
+  };
+}
+
+/** Reads the budgets CSV (UTF-8 or GBK); every problem is listed with its line, and any problem refuses the file. */
+export function parseBudgets(bytes: Uint8Array): BudgetsResult {
+  const decoded = decodeText(bytes);
+  if (!decoded.ok)
+    return { ok: false, issues: [{ line: 1, code: 'BUDGET_HEADER', message: `预算表${decoded.detail}` }] };
+  const rows = decoded.text.split('\n').map((row) => (row.endsWith('\r') ? row.slice(0, -1) : row));
+  const header = (splitCsvLine(rows[0] ?? '') ?? []).map((name) => name.trim());
+  const missing = REQUIRED.filter((name) => !header.includes(name));
+  const unknown = header.filter((name) => !(REQUIRED as readonly string[]).concat(OPTIONAL).includes(name));
+  if (missing.length > 0 || unknown.length > 0) {
+    const message = `预算表第 1 行应为表头 ${REQUIRED.join(',')}（可加 ${OPTIONAL.join('、')}）；${
+      missing.length > 0 ? `缺少 ${missing.join('、')}` : `无法识别的列 ${unknown.join('、')}`
+    }`;
+    return { ok: false, issues: [{ line: 1, code: 'BUDGET_HEADER', message }] };
+  }
+  const column = (name: string) => header.indexOf(name);
+  const issues: LedgerIssue<LedgerFileCode>[] = [];
+  const lines: BudgetLine[] = [];
+  const seen = new Set<string>();
+  rows.slice(1).forEach((row, i) => {
+    const line = i + 2;
+    if (row.trim() === '') return;
+    const fields = splitCsvLine(row);
+    if (fields === null || fields.length !== header.length) {
+      issues.push({
+        line,
+        code: 'BUDGET_COLUMN_COUNT',
+        message: `列数应为 ${header.length}，实为 ${fields?.length ?? '（引号未闭合）'}`,
+      });
+      return;
+    }
+    const parsed = parseLine(fields, column, line, issues);
+    if (parsed === null) return;
+    const key = `${parsed.departmentCode}|${parsed.projectCode}|${parsed.economicCode}`;
+    if (seen.has(key)) {
+      issues.push({
+        line,
+        code: 'BUDGET_DUPLICATE_LINE',
+        message: `部门、项目与经济分类编码重复：${key.replaceAll('|', ' / ')}`,
+      });
+      return;
+    }
+    seen.add(key);
+    lines.push(parsed);
+  });
+  return issues.length > 0 ? { ok: false, issues } : { ok: true, budgets: indexBudgets(lines) };
+}
+
+export async function readBudgets(path: string): Promise<BudgetsResult> {
+  return parseBudgets(await readFile(path));
+}
