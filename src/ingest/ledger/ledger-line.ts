@@ -1,7 +1,7 @@
 import type { LedgerAggregates } from './ledger-aggregates.js';
 import { MAX_LINE_FEN, parseDateBytes, parseYuanBytes } from './ledger-fields.js';
 import type { LedgerRejectCode } from './ledger-codes.js';
-import type { BudgetIndex } from './read-budgets.js';
+import { DEPARTMENT_SCOPE, ECONOMIC_SCOPE, projectScope, type BudgetIndex } from './read-budgets.js';
 import { hashVoucher, type VoucherSet } from './voucher-set.js';
 
 const COMMA = 0x2c;
@@ -70,8 +70,8 @@ export class LedgerLineReader {
         i = j + 2;
         continue;
       }
-      const comma = bytes.indexOf(COMMA, i);
-      const stop = comma === -1 || comma >= end ? end : comma;
+      let stop = i;
+      while (stop < end && bytes[stop] !== COMMA) stop++;
       this.starts[n] = i;
       this.ends[n] = stop;
       n++;
@@ -80,15 +80,7 @@ export class LedgerLineReader {
     }
   }
 
-  private code(bytes: Buffer, field: number): string {
-    let start = this.starts[field]!;
-    let end = this.ends[field]!;
-    while (start < end && bytes[start] === 0x20) start++;
-    while (end > start && bytes[end - 1] === 0x20) end--;
-    return bytes.toString('latin1', start, end);
-  }
-
-  read(bytes: Buffer, start: number, end: number): LedgerRejectCode | null {
+  read(bytes: Uint8Array, start: number, end: number): LedgerRejectCode | null {
     if (this.split(bytes, start, end) !== COLUMNS) return 'LEDGER_COLUMN_COUNT';
     const { starts, ends } = this;
     if (!isVoucher(bytes, starts[0]!, ends[0]!)) return 'LEDGER_BAD_VOUCHER';
@@ -98,12 +90,13 @@ export class LedgerLineReader {
     if (this.year !== null && year !== this.year) return 'LEDGER_DATE_OUT_OF_YEAR';
     const fen = parseYuanBytes(bytes, starts[5]!, ends[5]!);
     if (fen === null || Math.abs(fen) > MAX_LINE_FEN) return 'LEDGER_BAD_AMOUNT';
-    const departmentId = this.budgets.departmentIds.get(this.code(bytes, 2));
-    if (departmentId === undefined) return 'LEDGER_UNKNOWN_DEPARTMENT';
-    const pair = this.budgets.projectIds[departmentId]!.get(this.code(bytes, 3));
-    if (pair === undefined) return 'LEDGER_UNKNOWN_PROJECT';
-    const economic = this.budgets.economicIds.get(this.code(bytes, 4));
-    if (economic === undefined) return 'LEDGER_UNKNOWN_ECONOMIC_CODE';
+    const codes = this.budgets.codes;
+    const departmentId = codes.get(DEPARTMENT_SCOPE, bytes, starts[2]!, ends[2]!);
+    if (departmentId === -1) return 'LEDGER_UNKNOWN_DEPARTMENT';
+    const pair = codes.get(projectScope(departmentId), bytes, starts[3]!, ends[3]!);
+    if (pair === -1) return 'LEDGER_UNKNOWN_PROJECT';
+    const economic = codes.get(ECONOMIC_SCOPE, bytes, starts[4]!, ends[4]!);
+    if (economic === -1) return 'LEDGER_UNKNOWN_ECONOMIC_CODE';
     hashVoucher(bytes, starts[0]!, ends[0]!, this.hash);
     if (!this.vouchers.add(this.hash[0]!, this.hash[1]!)) return 'LEDGER_DUPLICATE_VOUCHER';
     this.year = year;

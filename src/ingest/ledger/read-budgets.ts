@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { parseAmount, type Fen } from '../../domain/money/index.js';
 import { decodeText } from '../decode-text.js';
+import { CodeTable } from './code-table.js';
 import { splitCsvLine } from './csv-line.js';
 import type { LedgerFileCode, LedgerIssue } from './ledger-codes.js';
 
@@ -29,7 +30,13 @@ export type BudgetIndex = {
   pairs: { departmentId: number; projectCode: string }[];
   economicCodes: string[];
   economicIds: Map<string, number>;
+  /** The same ids looked up from bytes: scope 0 departments, 1 economic codes, 2 + department id its projects. */
+  codes: CodeTable;
 };
+
+export const DEPARTMENT_SCOPE = 0;
+export const ECONOMIC_SCOPE = 1;
+export const projectScope = (departmentId: number) => 2 + departmentId;
 
 export type BudgetsResult = { ok: true; budgets: BudgetIndex } | { ok: false; issues: LedgerIssue<LedgerFileCode>[] };
 
@@ -47,11 +54,13 @@ export function indexBudgets(lines: BudgetLine[]): BudgetIndex {
     pairs: [],
     economicCodes: [],
     economicIds: new Map(),
+    codes: new CodeTable(lines.length),
   };
   const pairOf = (departmentId: number, projectCode: string) => {
     const projects = index.projectIds[departmentId]!;
     if (!projects.has(projectCode)) {
       projects.set(projectCode, index.pairs.length);
+      index.codes.set(projectScope(departmentId), projectCode, index.pairs.length);
       index.pairs.push({ departmentId, projectCode });
     }
   };
@@ -60,12 +69,15 @@ export function indexBudgets(lines: BudgetLine[]): BudgetIndex {
     if (departmentId === undefined) {
       departmentId = index.departmentCodes.push(line.departmentCode) - 1;
       index.departmentIds.set(line.departmentCode, departmentId);
+      index.codes.set(DEPARTMENT_SCOPE, line.departmentCode, departmentId);
       index.projectIds.push(new Map());
       pairOf(departmentId, '');
     }
     pairOf(departmentId, line.projectCode);
     if (!index.economicIds.has(line.economicCode)) {
-      index.economicIds.set(line.economicCode, index.economicCodes.push(line.economicCode) - 1);
+      const id = index.economicCodes.push(line.economicCode) - 1;
+      index.economicIds.set(line.economicCode, id);
+      index.codes.set(ECONOMIC_SCOPE, line.economicCode, id);
     }
   }
   return index;

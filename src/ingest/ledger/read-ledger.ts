@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { open } from 'node:fs/promises';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { isAscii, isUtf8 } from 'node:buffer';
 import type { Fen } from '../../domain/money/index.js';
 import { decodeText } from '../decode-text.js';
@@ -82,15 +82,17 @@ function headerIssue(text: string): LedgerIssue<LedgerFileCode> | null {
  * refused only for its encoding, its header or a sum past the exact range.
  */
 export async function readLedger(path: string, options: LedgerReadOptions): Promise<LedgerReadResult> {
-  const file = await open(path, 'r');
+  const fd = openSync(path, 'r');
   try {
-    const totalBytes = (await file.stat()).size;
+    const totalBytes = fstatSync(fd).size;
+    // Room for the vouchers of a file of this size (lines are rarely shorter than 64 bytes): no resizing midway.
+    options.vouchers.reserve(Math.ceil(totalBytes / 64));
     const aggregates = new LedgerAggregates(options.budgets);
     const reader = new LedgerLineReader(options.budgets, options.vouchers, aggregates, options.year ?? null);
     const hash = createHash('sha256');
     const state = { encoding: 'undecided' as Encoding };
     const rejectedByCode: Partial<Record<LedgerRejectCode, number>> = {};
-    let buffer = Buffer.allocUnsafe(options.chunkBytes ?? 1 << 20);
+    let buffer = Buffer.allocUnsafe(options.chunkBytes ?? 1 << 22);
     let carry = 0;
     let position = 0;
     let lineNo = 0;
@@ -99,7 +101,9 @@ export async function readLedger(path: string, options: LedgerReadOptions): Prom
     let first = true;
     for (;;) {
       if (carry === buffer.length) buffer = Buffer.concat([buffer, Buffer.allocUnsafe(buffer.length)]);
-      const { bytesRead } = await file.read(buffer, carry, buffer.length - carry, position);
+      // Synchronous reads of whole chunks (the file is read front to back once); the event loop gets a turn after
+      // each chunk so a progress bar can draw.
+      const bytesRead = readSync(fd, buffer, carry, buffer.length - carry, position);
       position += bytesRead;
       hash.update(buffer.subarray(carry, carry + bytesRead));
       const filled = carry + bytesRead;
@@ -160,7 +164,10 @@ export async function readLedger(path: string, options: LedgerReadOptions): Prom
           },
         };
       }
-      options.onProgress?.(position, totalBytes);
+      if (options.onProgress !== undefined) {
+        options.onProgress(position, totalBytes);
+        await new Promise((resolve) => setImmediate(resolve));
+      }
       if (atEnd) break;
       carry = filled - last;
       buffer.copy(buffer, 0, last, filled);
@@ -183,6 +190,6 @@ export async function readLedger(path: string, options: LedgerReadOptions): Prom
       },
     };
   } finally {
-    await file.close();
+    closeSync(fd);
   }
 }

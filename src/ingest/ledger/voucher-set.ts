@@ -20,6 +20,11 @@ export class VoucherSet {
     return this.count;
   }
 
+  /** Makes room for `more` hashes at once (one resize instead of several as they arrive). */
+  reserve(more: number): void {
+    while (this.count + more > (this.mask + 1) * 0.7) this.grow();
+  }
+
   /** Adds a hash; false when it was already there. */
   add(high: number, low: number): boolean {
     if (high === 0 && low === 0) low = 1;
