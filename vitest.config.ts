@@ -23,6 +23,8 @@ export default defineConfig({
           // A browser flow takes up to ~50 s on a 2-core machine under heavy load: 180 s keeps it clear of 3 x.
           testTimeout: 180_000,
           hookTimeout: 240_000,
+          // expect.poll's default (1 s) is shorter than one save takes under load: wait as a user would.
+          expect: { poll: { timeout: 20_000, interval: 100 } },
           fileParallelism: false,
           pool: 'forks',
         },

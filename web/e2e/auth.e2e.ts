@@ -25,13 +25,14 @@ describe.skipIf(!hasChromium)('sign-in, session expiry and roles (Chromium)', ()
     const form = page.getByTestId('login-form');
     await form.getByLabel('用户名').fill('yuhua');
     await form.getByLabel('密码').fill('not-the-password');
-    await form.getByRole('button', { name: /^登\s*录$/ }).click();
+    expect((await form.getByTestId('login-submit').innerText()).replace(/\s/g, '')).toBe('登录');
+    await form.getByTestId('login-submit').click();
     await expect
       .poll(() => page.getByTestId('login-error').innerText(), { timeout: 15_000 })
       .toContain('用户名或密码错误');
 
     await form.getByLabel('密码').fill(DEMO_PASSWORDS.yuhua);
-    await form.getByRole('button', { name: /^登\s*录$/ }).click();
+    await form.getByTestId('login-submit').click();
     await page.getByLabel('联系人', { exact: true }).waitFor({ timeout: 15_000 });
     expect(page.url()).toContain('#/datasets/1/basic');
     expect(await page.getByTestId('user-role').innerText()).toBe('部门填报人');
@@ -61,7 +62,7 @@ describe.skipIf(!hasChromium)('sign-in, session expiry and roles (Chromium)', ()
     expect(await page.getByTestId('save-failure').innerText()).toContain('登录已过期');
     expect(await page.getByLabel('联系人', { exact: true }).inputValue()).toBe(contact);
     await dialog.getByLabel('密码').fill(DEMO_PASSWORDS.yuhua);
-    await dialog.getByRole('button', { name: /^登\s*录$/ }).click();
+    await dialog.getByTestId('login-submit').click();
 
     await expect
       .poll(() => page.getByTestId('save-status').getAttribute('data-status'), { timeout: 15_000 })

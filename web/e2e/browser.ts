@@ -34,7 +34,7 @@ export async function loginInBrowser(page: Page, base: string, name: string, pas
   const form = page.getByTestId('login-form');
   await form.getByLabel('用户名').fill(name);
   await form.getByLabel('密码').fill(password ?? DEMO_PASSWORDS[name as DemoAccount]);
-  await form.getByRole('button', { name: /^登\s*录$/ }).click();
+  await form.getByTestId('login-submit').click();
   await page.getByTestId('user-menu').waitFor({ timeout: 20_000 });
 }
 

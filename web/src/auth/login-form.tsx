@@ -42,7 +42,7 @@ export function LoginForm(props: { name?: string; onSignedIn?: () => void }) {
       {error === null ? null : (
         <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} data-testid="login-error" />
       )}
-      <Button type="primary" htmlType="submit" block loading={busy}>
+      <Button type="primary" htmlType="submit" block loading={busy} data-testid="login-submit">
         登录
       </Button>
     </Form>
