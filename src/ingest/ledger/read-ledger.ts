@@ -5,6 +5,8 @@ import type { Fen } from '../../domain/money/index.js';
 import { decodeText } from '../decode-text.js';
 import { LedgerAggregates } from './ledger-aggregates.js';
 import { REJECT_REASONS, type LedgerFileCode, type LedgerIssue, type LedgerRejectCode } from './ledger-codes.js';
+import { splitCsvLine } from './csv-line.js';
+import { parseDateBytes } from './ledger-fields.js';
 import { LedgerLineReader } from './ledger-line.js';
 import type { BudgetIndex } from './read-budgets.js';
 import type { VoucherSet } from './voucher-set.js';
@@ -189,6 +191,25 @@ export async function readLedger(path: string, options: LedgerReadOptions): Prom
         aggregates,
       },
     };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** The year of the first line (within the first megabyte) whose 支付日期 is a valid date, or null. */
+export function peekLedgerYear(path: string): number | null {
+  const fd = openSync(path, 'r');
+  try {
+    const buffer = Buffer.allocUnsafe(1 << 20);
+    const bytesRead = readSync(fd, buffer, 0, buffer.length, 0);
+    const lines = buffer.toString('latin1', 0, bytesRead).split('\n').slice(1);
+    for (const line of lines) {
+      const date = splitCsvLine(line.trim())?.[1];
+      if (date === undefined) continue;
+      const parsed = parseDateBytes(Buffer.from(date, 'latin1'), 0, date.length);
+      if (parsed !== -1) return Math.floor(parsed / 1000);
+    }
+    return null;
   } finally {
     closeSync(fd);
   }
