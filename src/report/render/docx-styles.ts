@@ -1,33 +1,53 @@
-import { AlignmentType, BorderStyle, type IStylesOptions } from 'docx';
+import { AlignmentType, BorderStyle, LineRuleType, type IStylesOptions } from 'docx';
 
 /**
- * Word styles of an official report: body 仿宋 三号-ish (15 pt), headings 黑体 / 楷体, tables 宋体. Word matches
- * East Asian fonts by name; where 仿宋 is missing (macOS, WPS on Linux) it substitutes its own 仿宋/宋体 equivalent,
- * and Latin digits use Times New Roman.
+ * Word styles of an official document (GB/T 9704-2012): title 二号小标宋, body 三号仿宋, 一级标题 三号黑体, 二级标题
+ * 三号楷体, 三级标题 三号仿宋 bold, tables 宋体, on a grid of 22 lines a page. Word matches East Asian fonts by name;
+ * where one is missing (方正小标宋简体 outside government offices, 仿宋 on macOS or WPS on Linux) it substitutes its
+ * own equivalent, and Latin digits use Times New Roman.
  */
-export const FONT_BODY = { ascii: 'Times New Roman', hAnsi: 'Times New Roman', eastAsia: '仿宋' };
-export const FONT_HEADING = { ascii: 'Times New Roman', hAnsi: 'Times New Roman', eastAsia: '黑体' };
-export const FONT_SUBHEADING = { ascii: 'Times New Roman', hAnsi: 'Times New Roman', eastAsia: '楷体' };
-export const FONT_TABLE = { ascii: 'Times New Roman', hAnsi: 'Times New Roman', eastAsia: '宋体' };
+const font = (eastAsia: string) => ({ ascii: 'Times New Roman', hAnsi: 'Times New Roman', eastAsia });
+export const FONT_TITLE = font('方正小标宋简体');
+export const FONT_BODY = font('仿宋');
+export const FONT_HEADING = font('黑体');
+export const FONT_SUBHEADING = font('楷体');
+export const FONT_TABLE = font('宋体');
 
 /** Half-points (Word's font-size unit). */
 const pt = (points: number) => points * 2;
+/** 二号, 三号, 四号 in points. */
+export const SIZE = { erhao: 22, sanhao: 16, sihao: 14 } as const;
+
+/** Millimetres in twips (1/1440 inch). */
+export const mm = (millimetres: number): number => Math.round((millimetres * 1440) / 25.4);
+/** One line of the 22-line grid (225 mm ÷ 22), in twips: exact line spacing of body and headings. */
+export const LINE_PITCH = Math.round(mm(225) / 22);
+const onGrid = { line: LINE_PITCH, lineRule: LineRuleType.EXACT };
+/** 首行缩进两字 (two 三号 characters), in twips. */
+export const FIRST_LINE = 2 * SIZE.sanhao * 20;
 
 export const DOCX_STYLES: IStylesOptions = {
   default: {
-    document: { run: { font: FONT_BODY, size: pt(15) }, paragraph: { spacing: { line: 400 } } },
-    title: { run: { font: FONT_HEADING, size: pt(20) }, paragraph: { alignment: AlignmentType.CENTER } },
+    document: { run: { font: FONT_BODY, size: pt(SIZE.sanhao) }, paragraph: { spacing: onGrid } },
+    title: {
+      run: { font: FONT_TITLE, size: pt(SIZE.erhao), color: '000000' },
+      paragraph: {
+        alignment: AlignmentType.CENTER,
+        spacing: { line: 240, lineRule: LineRuleType.AUTO },
+        keepNext: true,
+      },
+    },
     heading1: {
-      run: { font: FONT_HEADING, size: pt(16), color: '000000' },
-      paragraph: { spacing: { before: 240, after: 120 }, keepNext: true },
+      run: { font: FONT_HEADING, size: pt(SIZE.sanhao), color: '000000', bold: false },
+      paragraph: { spacing: onGrid, indent: { firstLine: FIRST_LINE }, keepNext: true, keepLines: true },
     },
     heading2: {
-      run: { font: FONT_SUBHEADING, size: pt(15), bold: true, color: '000000' },
-      paragraph: { spacing: { before: 120, after: 60 }, indent: { firstLine: 600 }, keepNext: true },
+      run: { font: FONT_SUBHEADING, size: pt(SIZE.sanhao), color: '000000', bold: false },
+      paragraph: { spacing: onGrid, indent: { firstLine: FIRST_LINE }, keepNext: true, keepLines: true },
     },
     heading3: {
-      run: { font: FONT_BODY, size: pt(15), bold: true, color: '000000' },
-      paragraph: { indent: { firstLine: 600 }, keepNext: true },
+      run: { font: FONT_BODY, size: pt(SIZE.sanhao), bold: true, color: '000000' },
+      paragraph: { spacing: onGrid, indent: { firstLine: FIRST_LINE }, keepNext: true, keepLines: true },
     },
   },
   paragraphStyles: [
@@ -35,15 +55,42 @@ export const DOCX_STYLES: IStylesOptions = {
       id: 'TableText',
       name: 'Table Text',
       basedOn: 'Normal',
-      run: { font: FONT_TABLE, size: pt(12) },
-      paragraph: { spacing: { line: 300 } },
+      run: { font: FONT_TABLE, size: pt(10.5) },
+      paragraph: { spacing: { line: 260, lineRule: LineRuleType.AUTO } },
+    },
+    {
+      id: 'Caption',
+      name: 'caption',
+      basedOn: 'Normal',
+      next: 'Normal',
+      run: { font: FONT_HEADING, size: pt(SIZE.sihao) },
+      paragraph: {
+        alignment: AlignmentType.CENTER,
+        spacing: { before: 120, line: 240, lineRule: LineRuleType.AUTO },
+        keepNext: true,
+        keepLines: true,
+      },
     },
     {
       id: 'Note',
       name: 'Note',
       basedOn: 'Normal',
       run: { font: FONT_BODY, size: pt(12) },
-      paragraph: { spacing: { before: 60, after: 120 } },
+      paragraph: { spacing: { before: 60, after: 120, line: 240, lineRule: LineRuleType.AUTO } },
+    },
+    {
+      id: 'CoverLine',
+      name: 'Cover Line',
+      basedOn: 'Normal',
+      run: { font: FONT_BODY, size: pt(SIZE.sanhao) },
+      paragraph: { indent: { left: mm(28) } },
+    },
+    {
+      id: 'PageNumber',
+      name: 'Page Number',
+      basedOn: 'Normal',
+      run: { font: FONT_TABLE, size: pt(SIZE.sihao) },
+      paragraph: { spacing: { line: 240, lineRule: LineRuleType.AUTO } },
     },
   ],
 };

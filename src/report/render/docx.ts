@@ -1,6 +1,7 @@
 import {
   AlignmentType,
   Document,
+  DocumentGridType,
   Footer,
   HeadingLevel,
   ImageRun,
@@ -16,16 +17,21 @@ import {
 } from 'docx';
 import { CHART_HEIGHT, CHART_WIDTH } from '../charts/render-svg.js';
 import { tableGrid } from '../model/table-grid.js';
-import type { Block, ChartSpec, ReportModel, ReportTable } from '../model/types.js';
+import type { Block, ChartSpec, ReportModel, ReportSection, ReportTable } from '../model/types.js';
 import { cachedChartPng } from './chart-cache.js';
 import { chartSvg, drawCharts, type ChartImages } from './chart-images.js';
-import { DOCX_STYLES, TABLE_BORDERS } from './docx-styles.js';
+import { annexHeading, coverLines, isFormDocument, titleLines } from './cover.js';
+import { DOCX_STYLES, FIRST_LINE, LINE_PITCH, mm, SIZE, TABLE_BORDERS } from './docx-styles.js';
 
 const HEADINGS = { 1: HeadingLevel.HEADING_1, 2: HeadingLevel.HEADING_2, 3: HeadingLevel.HEADING_3 } as const;
 
-/** A4 in twips (1/1440 inch) and the body width left by 2.2 cm side margins. */
-const A4 = { width: 11906, height: 16838 };
-const MARGIN = { top: 1418, bottom: 1247, left: 1247, right: 1247 };
+/**
+ * A4 in twips (1/1440 inch) with GB/T 9704-2012's margins: 天头 37 mm, 订口 28 mm, 版心 156 × 225 mm (so 26 mm right
+ * and 35 mm bottom); the page number's line 7 mm below the type area. 22 lines of 28 characters a page.
+ */
+const A4 = { width: mm(210), height: mm(297) };
+export const MARGIN = { top: mm(37), bottom: mm(35), left: mm(28), right: mm(26), header: mm(15), footer: mm(22) };
+const GRID = { type: DocumentGridType.LINES_AND_CHARS, linePitch: LINE_PITCH, charSpace: 0 };
 
 type DocxCell = { text: string; rowSpan: number; colSpan: number; column: number };
 
@@ -85,10 +91,7 @@ function tableBlocks(table: ReportTable): (Paragraph | Table)[] {
   const rows = [...(table.header.length > 0 ? [headerRow(table)] : []), ...bodyRows(table)];
   const wide = table.spans !== undefined;
   const out: (Paragraph | Table)[] = [];
-  if (table.caption !== undefined)
-    out.push(
-      new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: table.caption, bold: true })] }),
-    );
+  if (table.caption !== undefined) out.push(new Paragraph({ style: 'Caption', text: table.caption }));
   out.push(
     new Table({
       width: { size: wide ? 100 : 80, type: WidthType.PERCENTAGE },
@@ -127,7 +130,9 @@ function blockContent(block: Block, charts: ChartImages): (Paragraph | Table)[] 
     case 'heading':
       return [new Paragraph({ heading: HEADINGS[block.level], text: block.text })];
     case 'paragraph':
-      return [new Paragraph({ indent: { firstLine: 600 }, alignment: AlignmentType.JUSTIFIED, text: block.text })];
+      return [
+        new Paragraph({ indent: { firstLine: FIRST_LINE }, alignment: AlignmentType.JUSTIFIED, text: block.text }),
+      ];
     case 'table':
       return tableBlocks(block.table);
     case 'chart':
@@ -135,29 +140,84 @@ function blockContent(block: Block, charts: ChartImages): (Paragraph | Table)[] 
   }
 }
 
-/** The report as a Word document: heading styles, bordered tables with repeating header rows, page numbers. */
-export async function renderDocx(model: ReportModel, charts: ChartImages = drawCharts(model)): Promise<Buffer> {
-  const children = [
-    new Paragraph({ heading: HeadingLevel.TITLE, text: model.title }),
-    new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 480 }, text: model.department }),
-    ...[...model.sections, ...model.annexes].flatMap((section) => [
-      ...(section.heading === '' ? [] : [new Paragraph({ heading: HeadingLevel.HEADING_1, text: section.heading })]),
-      ...section.blocks.flatMap((b) => blockContent(b, charts)),
-    ]),
+/** The title, broken between words (20 二号 characters a line), as one paragraph. */
+const title = (text: string, spacing: { before?: number; after?: number } = {}) =>
+  new Paragraph({
+    heading: HeadingLevel.TITLE,
+    spacing,
+    children: titleLines(text, 20).map((line, i) => new TextRun({ text: line, break: i > 0 ? 1 : 0 })),
+  });
+
+/** The cover (封面): title, 报告单位, 所属年度, 报告日期. */
+function cover(model: ReportModel, date: Date): Paragraph[] {
+  return [
+    title(model.title, { before: 3000, after: 3400 }),
+    ...coverLines(model, date).map((l) => new Paragraph({ style: 'CoverLine', text: `${l.label}：${l.value}` })),
   ];
-  const footer = new Footer({
+}
+
+/** A section's heading: 一级标题, or an annex's 附件N (黑体, top left, on a new page) and its title. */
+function sectionHeading(section: ReportSection, annex: boolean): Paragraph[] {
+  if (section.heading === '') return annex ? [new Paragraph({ pageBreakBefore: true, children: [] })] : [];
+  if (!annex) return [new Paragraph({ heading: HeadingLevel.HEADING_1, text: section.heading })];
+  const { label, title: annexTitle } = annexHeading(section.heading);
+  return [
+    new Paragraph({
+      heading: HeadingLevel.HEADING_1,
+      pageBreakBefore: true,
+      indent: { firstLine: 0 },
+      text: label ?? '',
+    }),
+    title(annexTitle, { after: 240 }),
+  ];
+}
+
+/** 页码 "— 1 —" in 四号 宋体: odd pages right, even pages left, one character in. */
+const pageNumberFooter = (alignment: 'right' | 'left') =>
+  new Footer({
     children: [
       new Paragraph({
-        alignment: AlignmentType.CENTER,
+        style: 'PageNumber',
+        alignment: alignment === 'right' ? AlignmentType.RIGHT : AlignmentType.LEFT,
+        indent: alignment === 'right' ? { right: SIZE.sihao * 20 } : { left: SIZE.sihao * 20 },
         children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'] })],
       }),
     ],
   });
+
+export type DocxOptions = { date?: Date };
+
+/** The report as a Word document: cover, GB/T 9704 page and fonts, tables with repeating header rows, page numbers. */
+export async function renderDocx(
+  model: ReportModel,
+  charts: ChartImages = drawCharts(model),
+  options: DocxOptions = {},
+): Promise<Buffer> {
+  const children = [
+    title(model.title, { after: LINE_PITCH }),
+    ...model.sections.flatMap((s) => [
+      ...sectionHeading(s, false),
+      ...s.blocks.flatMap((b) => blockContent(b, charts)),
+    ]),
+    ...model.annexes.flatMap((s) => [...sectionHeading(s, true), ...s.blocks.flatMap((b) => blockContent(b, charts))]),
+  ];
+  const page = { size: A4, margin: MARGIN };
+  const coverSection = isFormDocument(model)
+    ? []
+    : [{ properties: { page, grid: GRID }, children: cover(model, options.date ?? new Date()) }];
   const document = new Document({
     title: model.title,
     creator: 'Jixiao 绩效',
     styles: DOCX_STYLES,
-    sections: [{ properties: { page: { size: A4, margin: MARGIN } }, footers: { default: footer }, children }],
+    evenAndOddHeaderAndFooters: true,
+    sections: [
+      ...coverSection,
+      {
+        properties: { page: { ...page, pageNumbers: { start: 1 } }, grid: GRID },
+        footers: { default: pageNumberFooter('right'), even: pageNumberFooter('left') },
+        children,
+      },
+    ],
   });
   return Packer.toBuffer(document);
 }

@@ -92,6 +92,6 @@ describe('the linear line breaker and the shared-style measure', () => {
     const ours = await recordLines(() => renderPdf(MODEL));
     expect(theirs.length).toBeGreaterThan(150);
     expect(ours).toEqual(theirs);
-    expect(ours.some((line) => line.startsWith(`${'a'.repeat(60)}`))).toBe(true);
+    expect(ours.some((line) => line.startsWith(`${'a'.repeat(45)}`))).toBe(true);
   });
 });

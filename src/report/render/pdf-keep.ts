@@ -1,0 +1,107 @@
+import { createRequire } from 'node:module';
+import type { Node, NodeQueries } from 'pdfmake/interfaces.js';
+import { LINE_PITCH } from './pdf-page.js';
+
+/**
+ * Keep-with-next and the last page, for pdfmake.
+ *
+ * A heading or a caption (a node with `headlineLevel`) moves to the next page when it would be the last thing on its
+ * page, or when what follows it has less than two lines left on the page (pdfmake lays the document out again after
+ * each such move, so this costs one layout per moved heading).
+ *
+ * A last page holding only a few lines (孤页) takes over the last block that starts in the lower part of the page
+ * before it (with the heading it follows): one more layout, only for such a document.
+ */
+
+/** Less content than this on the last page makes it a widowed page. */
+const WIDOW_HEIGHT = 4 * LINE_PITCH;
+/** Space a heading's next block needs below it on the same page. */
+const KEEP_HEIGHT = 2 * LINE_PITCH;
+/** A block moved to the last page starts at least this far down its page (else its page would be left too empty). */
+const MOVABLE_FROM = 0.5;
+
+type Position = { pageNumber: number; top: number; verticalRatio: number; pageInnerHeight: number };
+const spaceBelow = (p: Position) => p.pageInnerHeight * (1 - p.verticalRatio);
+
+/** pdfmake's `pageBreakBefore`: true for a heading or caption that would be kept apart from what follows it. */
+export function keepWithNext(node: Node, queries: NodeQueries): boolean {
+  if (node.headlineLevel === undefined) return false;
+  const pages = node.pageNumbers ?? [];
+  if (queries.getPreviousNodesOnPage().length === 0) return false;
+  if (pages.length > 1) return true;
+  const next = queries.getFollowingNodesOnPage()[0];
+  if (next === undefined) return true;
+  const start = next.startPosition as unknown as Position;
+  return (next.pageNumbers ?? []).length > 1 && spaceBelow(start) < KEEP_HEIGHT;
+}
+
+type LayoutNode = {
+  positions: Position[];
+  pageBreak?: string;
+  headlineLevel?: number;
+  resetXY(): void;
+};
+type PageItem = { type: string; item: { y?: number; getHeight?: () => number; _height?: number } };
+type Page = { items: PageItem[] };
+type LayoutBuilderThis = { linearNodeList: LayoutNode[] };
+type LayoutDocument = (this: LayoutBuilderThis, ...args: unknown[]) => Page[];
+
+/** The blocks of the body (paragraphs, headings, tables, charts) that may start a page: set by the renderer. */
+export const MOVABLE_BLOCKS = new WeakSet<object>();
+
+/** The height used on a page, from the top margin to the lowest line, chart or picture. */
+export function usedHeight(page: Page, topMargin: number): number {
+  let bottom = topMargin;
+  for (const { item } of page.items) {
+    if (item.y === undefined) continue;
+    const height = item.getHeight?.() ?? item._height ?? 0;
+    bottom = Math.max(bottom, item.y + height);
+  }
+  return bottom - topMargin;
+}
+
+/**
+ * The block to start the last page with, so that it holds more than a few lines: the last movable block starting
+ * in the lower part of the page before it, or the heading right before that block. Undefined when there is none.
+ */
+function blockToMove(nodes: readonly LayoutNode[], lastPage: number): LayoutNode | undefined {
+  const blocks = nodes.filter((n) => MOVABLE_BLOCKS.has(n) && n.positions.length > 0);
+  for (let i = blocks.length - 1; i > 0; i--) {
+    const block = blocks[i] as LayoutNode;
+    const start = block.positions[0] as Position;
+    if (start.pageNumber > lastPage - 1) continue;
+    if (start.pageNumber < lastPage - 1 || start.verticalRatio < MOVABLE_FROM) return undefined;
+    const before = blocks[i - 1] as LayoutNode;
+    const beforeStart = before.positions[0] as Position;
+    const heading = before.headlineLevel !== undefined && beforeStart.pageNumber === start.pageNumber;
+    return heading && beforeStart.verticalRatio >= MOVABLE_FROM ? before : block;
+  }
+  return undefined;
+}
+
+const require = createRequire(import.meta.url);
+const LayoutBuilder = (
+  require('pdfmake/js/LayoutBuilder.js') as { default: { prototype: { layoutDocument: unknown } } }
+).default;
+const pdfmakeLayoutDocument = LayoutBuilder.prototype.layoutDocument as LayoutDocument;
+
+/** pdfmake's layout, done once more with a page break moved up when the last page would hold only a few lines. */
+const layoutWithoutWidow: LayoutDocument = function (this: LayoutBuilderThis, ...args: unknown[]) {
+  const pages = pdfmakeLayoutDocument.apply(this, args);
+  const last = pages.at(-1);
+  if (pages.length < 3 || last === undefined) return pages;
+  const any = this.linearNodeList.find((n) => n.positions.length > 0)?.positions[0];
+  if (any === undefined) return pages;
+  const margin = any.top - any.verticalRatio * any.pageInnerHeight;
+  if (usedHeight(last, margin) >= WIDOW_HEIGHT) return pages;
+  const move = blockToMove(this.linearNodeList, pages.length);
+  if (move === undefined) return pages;
+  move.pageBreak = 'before';
+  for (const node of this.linearNodeList) node.resetXY();
+  return pdfmakeLayoutDocument.apply(this, args);
+};
+
+/** Installs the widowed-last-page fix into pdfmake (a process-wide singleton), or (for tests) removes it. */
+export function useWidowFix(enabled = true): void {
+  LayoutBuilder.prototype.layoutDocument = enabled ? layoutWithoutWidow : pdfmakeLayoutDocument;
+}
