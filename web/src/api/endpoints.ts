@@ -1,5 +1,6 @@
 import { getJson, request, withQuery } from './http.js';
 import type {
+  AuditAnswer,
   DatasetDetail,
   DatasetDocument,
   DatasetSummary,
@@ -67,6 +68,16 @@ export const api = {
     const query = { departmentId, format, ...(dryRun ? { dryRun: 'true' } : {}) };
     return request<ImportAnswer>('POST', withQuery('/api/import', query), body);
   },
+  /**
+   * 核对已有报告: a report as published (Word, PDF, Excel, web page or text) read into its figures, findings and a
+   * draft dataset. Nothing is stored; the draft becomes a dataset through `importNew`.
+   */
+  auditReport: (file: File) =>
+    request<AuditAnswer>(
+      'POST',
+      withQuery('/api/audit-report', { fileName: file.name }),
+      new Blob([file], { type: 'application/octet-stream' }),
+    ),
   /** 版本列表, newest first. */
   revisions: (id: number) => getJson<RevisionSummary[]>(`/api/datasets/${id}/revisions`),
   revision: (id: number, revisionNo: number) => getJson<RevisionDetail>(`/api/datasets/${id}/revisions/${revisionNo}`),

@@ -195,3 +195,28 @@ export type OverviewRowWire = {
   warningCount: number;
   infoCount: number;
 };
+
+/** One finding of POST /api/audit-report (src/app/audit-report.ts `AuditFinding`). */
+export type AuditFindingWire = {
+  severity: 'error' | 'warning' | 'info';
+  verdict: 'error' | 'rounding' | 'warning' | 'info';
+  code: string;
+  message: string;
+  pathText: string;
+  figures?: Record<string, string>;
+  place?: string;
+  quote?: string;
+};
+
+/** POST /api/audit-report: what an existing report states, what does not add up, and the draft dataset. */
+export type AuditAnswer = {
+  ok: true;
+  format: string;
+  kind: string;
+  fiscalYear: number | null;
+  department: string | null;
+  findings: AuditFindingWire[];
+  figures: { pathText: string; label?: string; value: string; place?: string; quote?: string }[];
+  unplaced: { label: string; value?: string; reason: string; place?: string; quote?: string }[];
+  draft: DatasetDocument;
+};

@@ -6,13 +6,15 @@ import { api } from '../api/endpoints.js';
 import type { DatasetSummary } from '../api/types.js';
 import { emptyDocument } from '../editor/document.js';
 import { href, navigate } from '../router.js';
+import { ImportExistingReport } from './import-existing-report.js';
 import { ImportNewDataset } from './import-new-dataset.js';
 
-type Way = 'blank' | 'rollover' | 'import';
+type Way = 'blank' | 'rollover' | 'import' | 'report';
 
 /**
  * 新建年度: a department's new dataset from a blank form of a chosen document kind, from its latest year (the
- * server carries over only what carries; prose naming the old year comes marked 【待改写】), or from a file.
+ * server carries over only what carries; prose naming the old year comes marked 【待改写】), from a file, or from
+ * an existing report (导入已有报告: its figures read and checked, then a draft).
  */
 export function NewYearDialog(props: {
   departmentId: number;
@@ -47,9 +49,10 @@ export function NewYearDialog(props: {
       <Modal
         open={open}
         title="新建年度数据集"
+        width={way === 'report' ? 760 : undefined}
         onCancel={() => setOpen(false)}
         footer={
-          way === 'import' ? (
+          way === 'import' || way === 'report' ? (
             <Button onClick={() => setOpen(false)}>关闭</Button>
           ) : (
             <Button type="primary" loading={busy} onClick={() => void create()} data-testid="new-year-create">
@@ -65,6 +68,7 @@ export function NewYearDialog(props: {
               以上年为基础
             </Radio>
             <Radio value="import">导入文件</Radio>
+            <Radio value="report">导入已有报告</Radio>
           </Radio.Group>
           {way === 'blank' ? (
             <Form layout="vertical" component="div">
@@ -102,6 +106,9 @@ export function NewYearDialog(props: {
               </Typography.Paragraph>
               <ImportNewDataset departmentId={props.departmentId} label="选择文件" />
             </>
+          ) : null}
+          {way === 'report' ? (
+            <ImportExistingReport departmentId={props.departmentId} departmentName={props.departmentName} />
           ) : null}
         </Space>
       </Modal>
