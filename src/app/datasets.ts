@@ -16,9 +16,11 @@ import { inTransaction, isUniqueViolation } from '../store/executor.js';
 import { actorLabel, actorRole, type Actor } from './actor.js';
 import { conflict, invalid, notFound, ok, timestamp, type AppContext, type AppResult } from './context.js';
 import { insertDepartmentAudited } from './departments.js';
-import { warmOverview } from './overview.js';
+import { cacheAnalysis } from './analysis-cache.js';
+import { cacheOverview } from './overview.js';
 import { diffDocuments } from './diff.js';
-import { loadRevision, revisionDraft, validateDocument } from './revision-content.js';
+import { loadRevision, prepareRevision, revisionDraft } from './revision-content.js';
+import type { DraftInput, PreparedDraft } from './revision-evaluation.js';
 import { datasetRecordToWire, revisionSummaryToWire, type DatasetWire } from './wire.js';
 
 /**
@@ -90,12 +92,23 @@ export async function createDatasetFrom(
   actor: Actor,
   action: 'dataset.create' | 'dataset.import' = 'dataset.create',
 ): Promise<AppResult<DatasetDetail>> {
+  const prepared = await prepareRevision(ctx, { dataset }, null);
+  return prepared.ok ? createPrepared(ctx, owner, prepared.value, actor, action) : prepared;
+}
+
+async function createPrepared(
+  ctx: AppContext,
+  owner: DatasetOwner,
+  prepared: PreparedDraft,
+  actor: Actor,
+  action: 'dataset.create' | 'dataset.import' = 'dataset.create',
+): Promise<AppResult<DatasetDetail>> {
+  const { fiscalYear } = prepared.dataset;
   if ('departmentId' in owner) {
     if ((await findDepartment(ctx.store.db, owner.departmentId)) === undefined)
       return notFound(`部门 ${owner.departmentId} 不存在`);
-    const existing = await findDatasetId(ctx.store.db, owner.departmentId, dataset.fiscalYear);
-    if (existing !== undefined)
-      return conflict(`该部门 ${dataset.fiscalYear} 年度的数据集已存在`, { datasetId: existing });
+    const existing = await findDatasetId(ctx.store.db, owner.departmentId, fiscalYear);
+    if (existing !== undefined) return conflict(`该部门 ${fiscalYear} 年度的数据集已存在`, { datasetId: existing });
   }
   const at = timestamp(ctx);
   try {
@@ -104,27 +117,34 @@ export async function createDatasetFrom(
         'departmentId' in owner
           ? owner.departmentId
           : (await insertDepartmentAudited(tx, owner.newDepartment, at, actor)).id;
-      await ensureFiscalYear(tx, dataset.fiscalYear, at);
-      const datasetId = await insertDataset(tx, departmentId, dataset.fiscalYear, at);
-      const draft = revisionDraft(ctx, datasetId, dataset, actorLabel(actor), null);
+      await ensureFiscalYear(tx, fiscalYear, at);
+      const datasetId = await insertDataset(tx, departmentId, fiscalYear, at);
+      const draft = revisionDraft(ctx, datasetId, prepared, actorLabel(actor));
       const audit = { at, actor: actorLabel(actor), actorRole: actorRole(actor), departmentId, action };
-      await writeRevision(tx, 0, draft, { ...audit, detail: { fiscalYear: dataset.fiscalYear } });
-      return { datasetId, document: draft.document };
+      await writeRevision(tx, 0, draft, { ...audit, detail: { fiscalYear } });
+      return { datasetId };
     });
-    warmOverview(ctx, created.datasetId, 1, created.document);
+    cacheWritten(ctx, created.datasetId, 1, prepared);
     return await detailOf(ctx, created.datasetId, 1);
   } catch (error) {
     if (error instanceof StoreRangeError) return outOfRange(error);
     if (!isUniqueViolation(error)) throw error;
     return 'departmentId' in owner
-      ? conflict(`该部门 ${dataset.fiscalYear} 年度的数据集已存在`)
-      : conflict(`部门编码已存在或该部门 ${dataset.fiscalYear} 年度的数据集已存在，请重试`);
+      ? conflict(`该部门 ${fiscalYear} 年度的数据集已存在`)
+      : conflict(`部门编码已存在或该部门 ${fiscalYear} 年度的数据集已存在，请重试`);
   }
 }
 
+/** The answers and overview row the worker computed for a revision just written, for its first reads. */
+function cacheWritten(ctx: AppContext, datasetId: number, revisionNo: number, prepared: PreparedDraft) {
+  cacheAnalysis(ctx, datasetId, revisionNo, prepared.analysis);
+  // A failed row names its revision: computed again by the overview with its number.
+  if (prepared.overview.ok) cacheOverview(ctx, datasetId, revisionNo, prepared.overview);
+}
+
 export async function createDataset(ctx: AppContext, departmentId: number, document: unknown, author: Actor) {
-  const valid = validateDocument(document, ['document']);
-  return valid.ok ? createDatasetFrom(ctx, { departmentId }, valid.value, author) : valid;
+  const prepared = await prepareRevision(ctx, { raw: document }, null);
+  return prepared.ok ? createPrepared(ctx, { departmentId }, prepared.value, author) : prepared;
 }
 
 /**
@@ -138,14 +158,34 @@ export async function saveDatasetFrom(
   request: Omit<SaveRequest, 'document'>,
   action: 'revision.save' | 'dataset.import' = 'revision.save',
 ): Promise<AppResult<DatasetDetail>> {
+  return savePrepared(ctx, id, { dataset }, request, action);
+}
+
+export async function saveDataset(ctx: AppContext, id: number, request: SaveRequest) {
+  const { document, ...rest } = request;
+  return savePrepared(ctx, id, { raw: document }, rest, 'revision.save');
+}
+
+/** The parse and evaluation run in the worker pool; the checks and the write here, in this order, as before. */
+async function savePrepared(
+  ctx: AppContext,
+  id: number,
+  input: DraftInput,
+  request: Omit<SaveRequest, 'document'>,
+  action: 'revision.save' | 'dataset.import',
+): Promise<AppResult<DatasetDetail>> {
   const latest = await loadRevision(ctx, id);
+  const prepared = await prepareRevision(ctx, input, latest.ok ? latest.value.document : null);
+  // A document with errors is refused first (400), whatever the dataset, as before the move to the pool.
+  if (!prepared.ok && prepared.error.kind === 'INVALID') return prepared;
   if (!latest.ok) return latest;
+  if (!prepared.ok) return prepared;
+  const { dataset } = prepared.value;
   const record = await findDataset(ctx.store.db, id);
   if (record !== undefined && record.fiscalYear !== dataset.fiscalYear) {
     return conflict(`预算年度不能修改：数据集为 ${record.fiscalYear} 年度，提交的是 ${dataset.fiscalYear} 年度`);
   }
-  const previous = JSON.parse(latest.value.document) as DatasetDocument;
-  const draft = revisionDraft(ctx, id, dataset, actorLabel(request.author), previous, request.note);
+  const draft = revisionDraft(ctx, id, prepared.value, actorLabel(request.author), request.note);
   // Checked again under the row lock when writing; checked here so that an unchanged save is refused too.
   if (record !== undefined && (record.state === 'submitted' || record.state === 'approved'))
     return frozen(record.state, record.stateRevision);
@@ -170,25 +210,25 @@ export async function saveDatasetFrom(
     throw error;
   }
   if (saved.ok) {
-    warmOverview(ctx, id, saved.revisionNo, draft.document);
+    cacheWritten(ctx, id, saved.revisionNo, prepared.value);
     return detailOf(ctx, id, saved.revisionNo);
   }
   if (saved.reason === 'FROZEN') return frozen(saved.state, saved.stateRevision);
+  return stale(ctx, id, request.baseRevision, dataset);
+}
+
+/** 409 with both versions: the stored latest and the submitted one, and their differences. */
+async function stale(ctx: AppContext, id: number, baseRevision: number, dataset: Dataset) {
   const current = await loadRevision(ctx, id);
   if (!current.ok) return current;
   const latestDocument = JSON.parse(current.value.document) as DatasetDocument;
   const submitted = datasetToDocument(dataset);
   return conflict(
-    `数据集已被他人修改（当前为第 ${current.value.revisionNo} 版，提交基于第 ${request.baseRevision} 版），未保存`,
+    `数据集已被他人修改（当前为第 ${current.value.revisionNo} 版，提交基于第 ${baseRevision} 版），未保存`,
     {
       latest: { ...revisionSummaryToWire(current.value), document: latestDocument },
-      submitted: { baseRevision: request.baseRevision, document: submitted },
+      submitted: { baseRevision, document: submitted },
       changes: diffDocuments(latestDocument, submitted),
     },
   );
-}
-
-export async function saveDataset(ctx: AppContext, id: number, request: SaveRequest) {
-  const valid = validateDocument(request.document, ['document']);
-  return valid.ok ? saveDatasetFrom(ctx, id, valid.value, request) : valid;
 }

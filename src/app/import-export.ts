@@ -1,11 +1,8 @@
 import type { Dataset } from '../domain/dataset/schema.js';
-import { parseDataset } from '../domain/dataset/parse.js';
 import { datasetToDocument, datasetToJsonText, datasetToYamlText } from '../ingest/dataset-json.js';
 import { templateWorkbook } from '../ingest/excel/write-workbook.js';
 import { runHeavy } from './heavy/run-heavy.js';
 import { runHeavyTask } from './heavy/tasks.js';
-import { decodeText } from '../ingest/decode-text.js';
-import { readDatasetText } from '../ingest/read-dataset.js';
 import { appendAudit } from '../store/audit-repo.js';
 import { findDatasetId } from '../store/datasets-repo.js';
 import { findDepartment, findDepartmentBy } from '../store/departments-repo.js';
@@ -47,31 +44,17 @@ export async function readUpload(upload: Upload, ctx?: AppContext): Promise<AppR
       read.errors.map((e) => findingToWire(e, e.cell === '' ? undefined : e.cell)),
     );
   }
-  if (typeof upload.content === 'object' && !Buffer.isBuffer(upload.content)) {
-    const parsed = parseDataset(upload.content);
-    return parsed.ok
-      ? ok(parsed.dataset)
-      : invalid(
-          fail(parsed.errors.length),
-          parsed.errors.map((e) => findingToWire(e)),
-        );
-  }
-  // An uploaded file is decoded as a file on disk is: UTF-8, UTF-16 with a BOM, or GBK / GB18030.
-  const decoded = Buffer.isBuffer(upload.content)
-    ? decodeText(upload.content)
-    : { ok: true as const, text: upload.content };
-  if (!decoded.ok)
-    return invalid(`文件编码无法识别：${decoded.detail}`, [
-      findingToWire({ severity: 'error', code: 'FILE_ENCODING', message: decoded.detail, path: [] }),
-    ]);
-  const read = readDatasetText(decoded.text.replace(/^\uFEFF/, ''), upload.fileName ?? `upload.${upload.format}`);
-  if (read.ok) return ok(read.dataset);
-  const located = (e: (typeof read.errors)[number]) =>
-    e.location?.line === undefined ? undefined : `${e.location.file}:${e.location.line}`;
-  return invalid(
-    fail(read.errors.length),
-    read.errors.map((e) => findingToWire(e, located(e))),
-  );
+  // YAML/JSON: parsed and validated in the worker pool (tens of milliseconds of zod), inline without one.
+  const { format, content, fileName } = upload;
+  const task = {
+    kind: 'read-upload',
+    upload: { format, content, ...(fileName === undefined ? {} : { fileName }) },
+  } as const;
+  const done =
+    ctx === undefined ? { ok: true as const, result: await runHeavyTask(task) } : await runHeavy(ctx, task, '读取文件');
+  if (!done.ok) return done;
+  if (done.result.kind !== 'upload') return invalid('文件无法读取', []);
+  return done.result.read;
 }
 
 /**

@@ -3,7 +3,8 @@ import { DEFAULT_PACK_NAME, packForDataset } from '../domain/scoring/packs/built
 import { countBySeverity } from '../domain/findings/finding.js';
 import { formatPercent, percentToWire } from '../domain/money/index.js';
 import { formatPoints } from '../domain/scoring/points.js';
-import { selfEvaluate } from '../domain/self-evaluation-table/self-evaluate.js';
+import type { Dataset } from '../domain/dataset/schema.js';
+import { selfEvaluate, type SelfEvaluation } from '../domain/self-evaluation-table/self-evaluate.js';
 
 /** Why a revision has no figures in the overview: a stable code and a Chinese message. */
 export type OverviewFailure = {
@@ -51,11 +52,18 @@ export function evaluateRevisionDocument(text: string, revisionNo: number): Revi
     const reason = 'reason' in parsed ? parsed.reason : `${parsed.errors.length} 处错误`;
     return failed('DOCUMENT_UNREADABLE', `第 ${revisionNo} 版的数据无法读取（${reason}）`);
   }
-  const dataset = parsed.dataset;
+  return overviewOfDataset(parsed.dataset, revisionNo);
+}
+
+/**
+ * The overview of a parsed revision; `evaluation` when the caller already has `selfEvaluate(dataset, pack)` (a
+ * worker computing a revision's answers evaluates once for them and for its overview row).
+ */
+export function overviewOfDataset(dataset: Dataset, revisionNo: number, evaluation?: SelfEvaluation): RevisionOverview {
   const pack = packForDataset(dataset.rulePack);
   if (pack === null) return failed('RULE_PACK_UNKNOWN', `未知的评分规则包：${dataset.rulePack ?? ''}`);
   try {
-    const { figures, score, findings } = selfEvaluate(dataset, pack);
+    const { figures, score, findings } = evaluation ?? selfEvaluate(dataset, pack);
     return {
       ok: true,
       rulePack: dataset.rulePack ?? DEFAULT_PACK_NAME,

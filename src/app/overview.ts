@@ -8,6 +8,7 @@ import {
   type RevisionKey,
 } from '../store/overview-repo.js';
 import { ok, type AppContext, type AppResult } from './context.js';
+import type { HeavyTask } from './heavy/tasks.js';
 import { LruCache } from './lru-cache.js';
 import { STATE_LABELS } from './workflow-labels.js';
 import { evaluateRevisionDocument, type OverviewFailure, type RevisionOverview } from './overview-evaluate.js';
@@ -50,11 +51,11 @@ function cacheOf(store: Store): LruCache<string, RevisionOverview> {
 const keyOf = (datasetId: number, revisionNo: number) => `${datasetId}/${revisionNo}`;
 
 /**
- * Computes and caches the overview of a revision just written (called after a save), so the bureau overview's
- * first request after edits does not pay for parsing documents it could have had for free.
+ * Keeps the overview of a revision a worker has just evaluated (a save, a read), so the bureau overview's first
+ * request after edits does not pay for parsing documents it could have had for free.
  */
-export function warmOverview(ctx: AppContext, datasetId: number, revisionNo: number, documentText: string): void {
-  cacheOf(ctx.store).set(keyOf(datasetId, revisionNo), evaluateRevisionDocument(documentText, revisionNo));
+export function cacheOverview(ctx: AppContext, datasetId: number, revisionNo: number, overview: RevisionOverview) {
+  cacheOf(ctx.store).set(keyOf(datasetId, revisionNo), overview);
 }
 
 /** Between two evaluations of a batch: resolves false to stop (the warm-up yields to requests here). */
@@ -78,21 +79,55 @@ export async function ensureOverviews(
     else found.set(keyOf(datasetId, revisionNo), cached);
   }
   const documents = await findRevisionDocuments(ctx.store.db, missing);
-  for (const { datasetId, revisionNo } of missing) {
-    const key = keyOf(datasetId, revisionNo);
-    const text = documents.get(key);
-    if (text === undefined) continue;
+  const readable = missing.flatMap(({ datasetId, revisionNo }) => {
+    const text = documents.get(keyOf(datasetId, revisionNo));
+    return text === undefined ? [] : [{ key: keyOf(datasetId, revisionNo), datasetId, revisionNo, text }];
+  });
+  // In the worker pool, a few revisions a task (each 5–50 ms); inline (no pool), one between two pauses.
+  const chunk = ctx.heavy === undefined ? 1 : OVERVIEW_CHUNK;
+  for (let start = 0; start < readable.length; start += chunk) {
     if (pause !== undefined && !(await pause())) break;
-    // A request may have computed it while this batch paused.
-    let overview = cache.get(key);
-    if (overview === undefined) {
-      overview = evaluateRevisionDocument(text, revisionNo);
+    // A request may have computed some while this batch paused.
+    const todo = readable.slice(start, start + chunk).filter((r) => {
+      const cached = cache.get(r.key);
+      if (cached !== undefined) found.set(r.key, cached);
+      return cached === undefined;
+    });
+    const overviews = await evaluateDocuments(ctx, todo);
+    todo.forEach(({ key, datasetId, revisionNo }, i) => {
+      const overview = overviews[i];
+      if (overview === undefined) return;
       if (!overview.ok) ctx.log?.error({ datasetId, revisionNo, ...overview.failure }, overview.failure.message);
       cache.set(key, overview);
-    }
-    found.set(key, overview);
+      found.set(key, overview);
+    });
   }
   return found;
+}
+
+/** Revisions evaluated in one worker task. */
+const OVERVIEW_CHUNK = 8;
+
+/** Overview rows of stored documents: in the worker pool when there is one (inline when it is busy or absent). */
+async function evaluateDocuments(
+  ctx: AppContext,
+  documents: readonly { text: string; revisionNo: number }[],
+): Promise<RevisionOverview[]> {
+  if (documents.length === 0) return [];
+  if (ctx.heavy !== undefined) {
+    const task: HeavyTask = {
+      kind: 'overviews',
+      documents: documents.map(({ text, revisionNo }) => ({ text, revisionNo })),
+    };
+    const done = await ctx.heavy.run(task);
+    if (done.ok && done.result.kind === 'overviews') return done.result.overviews;
+  }
+  const overviews: RevisionOverview[] = [];
+  for (const { text, revisionNo } of documents) {
+    if (overviews.length > 0) await nextTurn();
+    overviews.push(evaluateRevisionDocument(text, revisionNo));
+  }
+  return overviews;
 }
 
 const NO_FIGURES = {

@@ -1,21 +1,13 @@
 import { parseDataset } from '../domain/dataset/parse.js';
 import type { Dataset } from '../domain/dataset/schema.js';
-import { datasetToDocument, type DatasetDocument } from '../ingest/dataset-json.js';
 import type { RevisionDraft } from '../store/append-revision.js';
 import { findRevision, type Revision } from '../store/revisions-repo.js';
 import type { AppContext, AppResult } from './context.js';
-import { invalid, notFound, ok, timestamp } from './context.js';
-import { changeSummary, diffDocuments } from './diff.js';
-import { evaluateDataset } from './evaluate.js';
-import { findingToWire } from './wire.js';
+import { notFound, ok, timestamp } from './context.js';
+import { runHeavy } from './heavy/run-heavy.js';
+import { validateDocument, type DraftInput, type PreparedDraft } from './revision-evaluation.js';
 
-/** Validates a submitted document with the same schema as the CLI; findings carry `prefix` before their path. */
-export function validateDocument(raw: unknown, prefix: readonly (string | number)[] = []): AppResult<Dataset> {
-  const parsed = parseDataset(raw);
-  if (parsed.ok) return ok(parsed.dataset);
-  const findings = parsed.errors.map((e) => findingToWire({ ...e, path: [...prefix, ...e.path] }));
-  return invalid(`数据集有 ${findings.length} 处错误，未保存`, findings);
-}
+export { validateDocument };
 
 /** A stored document parsed back; stored documents were validated on the way in, so failure is a bug. */
 export function datasetOf(revision: Revision): Dataset {
@@ -46,37 +38,37 @@ export async function loadDataset(
 }
 
 /**
- * Everything a new revision row holds, derived from the dataset: document text, key figures and finding counts,
- * all from `selfEvaluate` under the dataset's pack, so a revision's error count is `jixiao check`'s.
+ * A save's parse and evaluation (`prepareDraft`) in the worker pool, inline without one: the submitted document
+ * validated, its revision row's content, and its answers and overview row for the caches.
  */
+export async function prepareRevision(
+  ctx: AppContext,
+  input: DraftInput,
+  previous: string | null,
+): Promise<AppResult<PreparedDraft>> {
+  const done = await runHeavy(ctx, { kind: 'draft', input, previous }, '数据计算');
+  if (!done.ok) return done;
+  if (done.result.kind !== 'draft') throw new Error(`unexpected heavy result ${done.result.kind}`);
+  return done.result.draft;
+}
+
+/** Everything a new revision row holds: the prepared content, who wrote it, when, and the note. */
 export function revisionDraft(
   ctx: AppContext,
   datasetId: number,
-  dataset: Dataset,
+  prepared: PreparedDraft,
   author: string,
-  previous: DatasetDocument | null,
   note?: string,
 ): RevisionDraft {
-  const document = datasetToDocument(dataset);
-  const { figures, findings } = evaluateDataset(dataset);
-  const changes = previous === null ? [] : diffDocuments(previous, document);
-  const summary = previous === null ? '创建' : changeSummary(changes);
+  const { summary, changeCount, figures, document } = prepared;
   return {
     datasetId,
     author,
     createdAt: timestamp(ctx),
     summary: note === undefined || note === '' ? summary : `${note}（${summary}）`,
-    changeCount: changes.length,
-    unit: dataset.unit,
-    document: JSON.stringify(document),
-    figures: {
-      yearStartBudgetTotal: figures.amounts.yearStartBudgetTotal.value,
-      fullYearBudgetTotal: figures.amounts.fullYearBudgetTotal.value,
-      incomeTotal: figures.amounts.incomeTotal.value,
-      expenditureTotal: figures.amounts.expenditureTotal.value,
-      executionRate: figures.percents.executionRate,
-      errorCount: findings.filter((f) => f.severity === 'error').length,
-      warningCount: findings.filter((f) => f.severity === 'warning').length,
-    },
+    changeCount,
+    unit: prepared.dataset.unit,
+    document,
+    figures,
   };
 }

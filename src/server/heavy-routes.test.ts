@@ -38,7 +38,8 @@ describe('heavy routes in worker threads', { timeout: 180_000 }, () => {
     pool = createWorkerPool({ size: 1, timeoutMs: 120_000 });
     server = await startServer(store, { heavy: pool });
     await seedIfEmpty(server.ctx, 'examples/yuhua-2020.yaml');
-  });
+    // The seed's save is evaluated in the pool: its worker starts first (compiling through tsx, seconds under load).
+  }, 180_000);
   afterAll(async () => {
     await server.close();
     await pool.close();

@@ -7,6 +7,16 @@ import { buildReportModel } from '../../report/model/build-report.js';
 import { reportInputFor } from '../../report/model/report-input.js';
 import { drawCharts } from '../../report/render/chart-images.js';
 import { renderReport, type ReportFormat } from '../../report/render/index.js';
+import type { AppResult } from '../context.js';
+import { evaluateRevisionDocument, type RevisionOverview } from '../overview-evaluate.js';
+import { readTextUpload, type TextUpload } from '../read-upload-text.js';
+import {
+  analyseDocument,
+  prepareDraft,
+  type Analysis,
+  type DraftInput,
+  type PreparedDraft,
+} from '../revision-evaluation.js';
 
 /**
  * 重任务: the work that can take seconds and hundreds of megabytes — rendering a report, reading or writing a
@@ -18,14 +28,26 @@ export type HeavyTask =
   /** One report in several formats from a stored document (JSON text, parsed in the worker), its charts drawn once. */
   | { kind: 'report-set'; document: string; formats: readonly ReportFormat[] }
   | { kind: 'read-workbook'; bytes: Uint8Array }
-  | { kind: 'write-workbook'; dataset: Dataset };
+  | { kind: 'write-workbook'; dataset: Dataset }
+  /** A stored revision's answers (figures, findings, score, problems) and its overview row. */
+  | { kind: 'analyse'; document: string; revisionNo: number }
+  /** A save's validation and revision row, against the latest revision's document text. */
+  | { kind: 'draft'; input: DraftInput; previous: string | null }
+  /** A YAML/JSON upload read and validated. */
+  | { kind: 'read-upload'; upload: TextUpload }
+  /** The overview rows of stored revisions (the overview's warm-up and cold rows). */
+  | { kind: 'overviews'; documents: { text: string; revisionNo: number }[] };
 
 export type HeavyResult =
   | { kind: 'bytes'; bytes: Uint8Array }
-  | { kind: 'files'; files: { format: ReportFormat; bytes: Uint8Array }[] }
+  | { kind: 'files'; files: { format: ReportFormat; bytes: Uint8Array }[]; fiscalYear: number; departmentName: string }
   | { kind: 'pack-unknown'; rulePack: string }
   | { kind: 'workbook'; read: { ok: true; dataset: Dataset } | { ok: false; errors: WorkbookFinding[] } }
-  | { kind: 'refused'; message: string };
+  | { kind: 'refused'; message: string }
+  | { kind: 'analysis'; analysis: Analysis; overview: RevisionOverview }
+  | { kind: 'draft'; draft: AppResult<PreparedDraft> }
+  | { kind: 'upload'; read: AppResult<Dataset> }
+  | { kind: 'overviews'; overviews: RevisionOverview[] };
 
 export async function runHeavyTask(task: HeavyTask): Promise<HeavyResult> {
   switch (task.kind) {
@@ -47,6 +69,31 @@ export async function runHeavyTask(task: HeavyTask): Promise<HeavyResult> {
         if (error instanceof RangeError) return { kind: 'refused', message: error.message };
         throw error;
       }
+    case 'analyse':
+    case 'draft':
+    case 'read-upload':
+    case 'overviews':
+      return runEvaluationTask(task);
+  }
+}
+
+/** The parse-and-evaluate tasks behind reads, saves, uploads and the overview. */
+function runEvaluationTask(task: Extract<HeavyTask, { kind: 'analyse' | 'draft' | 'read-upload' | 'overviews' }>) {
+  switch (task.kind) {
+    case 'analyse': {
+      const analysed = analyseDocument(task.document, task.revisionNo);
+      if (analysed === null) return { kind: 'refused', message: `修订版本 ${task.revisionNo} 的数据无法解析` } as const;
+      return { kind: 'analysis', ...analysed } as const;
+    }
+    case 'draft':
+      return { kind: 'draft', draft: prepareDraft(task.input, task.previous) } as const;
+    case 'read-upload':
+      return { kind: 'upload', read: readTextUpload(task.upload) } as const;
+    case 'overviews':
+      return {
+        kind: 'overviews',
+        overviews: task.documents.map((d) => evaluateRevisionDocument(d.text, d.revisionNo)),
+      } as const;
   }
 }
 
@@ -59,5 +106,6 @@ async function reportSet(document: string, formats: readonly ReportFormat[]): Pr
   const charts = drawCharts(model);
   const files: { format: ReportFormat; bytes: Uint8Array }[] = [];
   for (const format of formats) files.push({ format, bytes: await renderReport(model, format, charts) });
-  return { kind: 'files', files };
+  const { fiscalYear, department } = parsed.dataset;
+  return { kind: 'files', files, fiscalYear, departmentName: department.shortName ?? department.name };
 }
