@@ -27,10 +27,13 @@ function useField(path: DocPath) {
 const asText = (value: unknown): string =>
   typeof value === 'string' ? value : typeof value === 'number' ? String(value) : '';
 
+/**
+ * The same elements with or without a message: a finding that appears or goes away as the user types must not
+ * remount the input (that dropped the focus after the keystroke that fixed or broke the value).
+ */
 function WithMessage(props: { message: string; children: ReactNode }) {
-  if (props.message === '') return <>{props.children}</>;
   return (
-    <Tooltip title={props.message} placement="topLeft">
+    <Tooltip title={props.message === '' ? undefined : props.message} placement="topLeft">
       <div>{props.children}</div>
     </Tooltip>
   );

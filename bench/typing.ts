@@ -1,0 +1,141 @@
+/**
+ * npm run bench:typing — a keystroke to live figures in the browser (issue 15, goal 4), in Debian's Chromium.
+ *
+ * Starts the real `jixiao serve` on a fresh database (the seed), signs in as the seed's editor and opens the seed on
+ * its 项目 page. Measures, with the page's Performance API:
+ * - first contentful paint of the editor, loaded cold (new browser context) from the local server;
+ * - keystroke latency: from a key's `keydown` (event.timeStamp) to the moment the project's execution rate on the
+ *   page shows the figure recomputed from the new value (a MutationObserver; the findings come in the same
+ *   update). Each key changes the amount (5 → 51, 512, 5123, 51234,
+ *   5123, 512, 51, 5 …), and the next key waits for the update;
+ * - the peer, in the same page and run: the same keystrokes into a bare <input> with no live evaluation, from
+ *   `keydown` to its `input` event having run (what any keystroke costs the browser).
+ * Prints median and p99 of each, the ratio to the peer, and the load; the summary last.
+ * Usage: npm run bench:typing [-- ROUNDS] (8 keystrokes a round, default 40 rounds). Needs /usr/bin/chromium and
+ * web/dist (built with `npm run build:web` when missing).
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import type { Page } from 'playwright-core';
+import { CHROMIUM, hasChromium, launchBrowser, loginInBrowser } from '../web/e2e/browser.js';
+import { startServer } from '../web/e2e/server.js';
+
+const rounds = Number(process.argv[2] ?? '40');
+const root = fileURLToPath(new URL('..', import.meta.url));
+const KEYS = ['1', '2', '3', '4', 'Backspace', 'Backspace', 'Backspace', 'Backspace'];
+const FIELD = '[data-path="projects.1.actual"] input[aria-label="实际支出"]';
+const RATE = '[data-testid="project-rate-1"]';
+
+if (!hasChromium) {
+  console.error(`bench:typing: ${CHROMIUM} not found (apt-get install chromium)`);
+  process.exit(1);
+}
+if (!existsSync(`${root}web/dist/index.html`)) {
+  console.log('web/dist is missing: npm run build:web');
+  if (spawnSync('npm', ['run', 'build:web'], { cwd: root, stdio: 'inherit' }).status !== 0) process.exit(1);
+}
+
+const load = () =>
+  loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
+const quantile = (values: number[], q: number): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? NaN;
+};
+
+/**
+ * In the page: records each keydown's time and, after it, when the rate shows a new figure (or, for the peer, when
+ * the bare input's `input` event has run). A string, not a function: tsx would add helpers the page lacks.
+ */
+const INSTRUMENT = (kind: 'rate' | 'peer') => `(() => {
+  const b = (window.jxBench = { samples: [], pending: null, last: '' });
+  const settle = () => {
+    if (b.pending === null) return;
+    b.samples.push(performance.now() - b.pending);
+    b.pending = null;
+  };
+  document.addEventListener('keydown', (e) => { b.pending = e.timeStamp; }, { capture: true });
+  if (${JSON.stringify(kind)} === 'peer') {
+    document.getElementById('jx-bench-peer').addEventListener('input', () => queueMicrotask(settle));
+    return;
+  }
+  const rate = () => document.querySelector(${JSON.stringify(RATE)})?.textContent ?? '';
+  b.last = rate();
+  new MutationObserver(() => {
+    const text = rate();
+    if (text !== b.last) { b.last = text; settle(); }
+  }).observe(document.body, { subtree: true, childList: true, characterData: true });
+})()`;
+
+/** Presses the keys of `rounds` rounds into `selector`, each after the previous one's update; the samples. */
+async function typeRounds(page: Page, selector: string, kind: 'rate' | 'peer'): Promise<number[]> {
+  await page.locator(selector).fill('5');
+  await page.locator(selector).focus();
+  await page.evaluate(INSTRUMENT(kind));
+  for (let r = 0; r < rounds; r++) {
+    for (const key of KEYS) {
+      await page.keyboard.press(key);
+      // A function, not a string: the app's Content-Security-Policy forbids eval.
+      await page.waitForFunction(() => (window as unknown as { jxBench: { pending: unknown } }).jxBench.pending === null, null, {
+        timeout: 20_000,
+        polling: 'raf',
+      });
+      await page.waitForTimeout(20);
+    }
+  }
+  return (await page.evaluate('window.jxBench.samples')) as number[];
+}
+
+const loadBefore = load();
+const server = await startServer();
+const browser = await launchBrowser();
+try {
+  // First contentful paint of the editor, cold: a new context (empty cache) signed in, then the editor's address.
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const page = await context.newPage();
+  await loginInBrowser(page, server.url, 'yuhua');
+  const fcps: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const cold = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    await cold.addCookies(await context.cookies());
+    const p = await cold.newPage();
+    await p.goto(`${server.url}/#/datasets/1/projects`);
+    await p.locator(RATE).waitFor({ timeout: 60_000 });
+    fcps.push(
+      (await p.evaluate("performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN")) as number,
+    );
+    await cold.close();
+  }
+
+  await page.goto(`${server.url}/#/datasets/1/projects`);
+  await page.locator(RATE).waitFor({ timeout: 60_000 });
+  const typing = await typeRounds(page, FIELD, 'rate');
+  await page.evaluate(`(() => {
+    const input = document.createElement('input');
+    input.id = 'jx-bench-peer';
+    input.style.cssText = 'position:fixed;top:0;left:0;z-index:9999';
+    document.body.append(input);
+  })()`);
+  const peer = await typeRounds(page, '#jx-bench-peer', 'peer');
+
+  const [median, p99] = [quantile(typing, 0.5), quantile(typing, 0.99)];
+  const [peerMedian, peerP99] = [quantile(peer, 0.5), quantile(peer, 0.99)];
+  const fcp = quantile(fcps, 0.5);
+  const ok = (pass: boolean) => (pass ? 'met' : 'NOT met');
+  console.log(`键入基准 / typing: ${typing.length} keystrokes into 项目 实际支出 of the seed, Chromium headless`);
+  console.log(`load average ${loadBefore} before, ${load()} after (1, 5, 15 min; ${availableParallelism()} cores)`);
+  console.log(`keystroke → figures   median ${median.toFixed(1)} ms, p99 ${p99.toFixed(1)} ms`);
+  console.log(`peer (bare <input>)   median ${peerMedian.toFixed(1)} ms, p99 ${peerP99.toFixed(1)} ms`);
+  console.log(`editor FCP (cold)     ${fcps.map((f) => f.toFixed(0)).join(' / ')} ms, median ${fcp.toFixed(0)} ms`);
+  console.log(
+    `summary: median ${median.toFixed(1)} ms (goal ≤ 16, ${ok(median <= 16)}), p99 ${p99.toFixed(1)} ms ` +
+      `(goal ≤ 50, ${ok(p99 <= 50)}), ${(median / peerMedian).toFixed(1)} × / ${(p99 / peerP99).toFixed(1)} × ` +
+      `the bare input; FCP ${fcp.toFixed(0)} ms (goal < 1000, ${ok(fcp < 1000)}); load ${loadavg()[0]?.toFixed(2)}`,
+  );
+} finally {
+  await browser.close();
+  await server.stop();
+}
