@@ -94,5 +94,38 @@ describe.skipIf(!hasChromium)('department workspace (Chromium)', () => {
     const zip = await JSZip.loadAsync(bytes);
     const xml = (await zip.file('word/document.xml')?.async('string')) ?? '';
     expect(xml).toContain('雨花区行政审批服务局');
+    expect(download.suggestedFilename()).toMatch(/\.docx$/);
+  });
+
+  it('shows a slow download’s progress, keeps the page usable, and shows a refusal in words', async () => {
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route(/\/report\?format=pdf/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    const pdf = page.getByTestId('download-pdf');
+    const finished = page.waitForEvent('download', { timeout: 60_000 });
+    await pdf.click();
+    await expect.poll(() => pdf.innerText()).toContain('正在生成');
+    // The page answers meanwhile: another tab opens while the file is being made.
+    await page.getByRole('tab', { name: '基本情况', exact: true }).click();
+    await page.getByLabel('联系人', { exact: true }).waitFor();
+    release();
+    const download = await finished;
+    expect(download.suggestedFilename()).toMatch(/\.pdf$/);
+    await page.unroute(/\/report\?format=pdf/);
+
+    await page.route(/\/export\?format=xlsx/, (route) =>
+      route.fulfill({
+        status: 503,
+        contentType: 'application/json',
+        body: JSON.stringify({ error: 'BUSY', message: '服务器繁忙，请稍后重试' }),
+      }),
+    );
+    await page.getByRole('tab', { name: '报告', exact: true }).click();
+    await page.getByTestId('download-xlsx').click();
+    await page.getByText('服务器繁忙，请稍后重试').waitFor();
+    await page.unroute(/\/export\?format=xlsx/);
   });
 });

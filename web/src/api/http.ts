@@ -79,11 +79,16 @@ export async function request<T>(method: string, url: string, body?: BodyInit | 
   } catch {
     throw new ApiError(0, null, '无法连接服务器，请检查网络或稍后重试');
   }
+  if (!response.ok) throw await failureOf(url, response);
+  return (await readBody(response)) as T;
+}
+
+/** A non-2xx answer as an `ApiError` with the server's Chinese message; a 401 also tells the session store. */
+export async function failureOf(url: string, response: Response): Promise<ApiError> {
   const parsed = await readBody(response);
   if (response.status === 401 && !QUIET_401.some((p) => url.startsWith(p)))
     for (const listener of unauthenticatedListeners) listener(url);
-  if (!response.ok) throw new ApiError(response.status, parsed, messageOf(response.status, parsed));
-  return parsed as T;
+  return new ApiError(response.status, parsed, messageOf(response.status, parsed));
 }
 
 export const getJson = <T>(url: string) => request<T>('GET', url);

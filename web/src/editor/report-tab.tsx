@@ -1,7 +1,7 @@
-import { DownloadOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Space, Spin } from 'antd';
+import { Alert, Card, Space, Spin } from 'antd';
 import { useState } from 'react';
 import { urls } from '../api/endpoints.js';
+import { DownloadButton } from '../components/download-button.js';
 
 /** 报告: the HTML preview of the saved revision, and the downloads (publishing is a review step: 发布). */
 export function ReportTab(props: { datasetId: number; revision: number; unsaved: boolean }) {
@@ -19,16 +19,9 @@ export function ReportTab(props: { datasetId: number; revision: number; unsaved:
         <Space wrap>
           {downloads.map((d) => (
             // Downloads stay available on a read-only editor (whose controls are disabled).
-            <Button
-              key={d.testId}
-              icon={<DownloadOutlined />}
-              href={d.href}
-              download
-              disabled={false}
-              data-testid={d.testId}
-            >
+            <DownloadButton key={d.testId} href={d.href} testId={d.testId}>
               {d.label}
-            </Button>
+            </DownloadButton>
           ))}
         </Space>
       }

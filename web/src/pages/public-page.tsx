@@ -1,8 +1,8 @@
-import { DownloadOutlined } from '@ant-design/icons';
 import { Button, Card, Empty, Select, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { api, urls } from '../api/endpoints.js';
 import type { PublishedReport } from '../api/types.js';
+import { DownloadButton } from '../components/download-button.js';
 import { LoadError, Loading } from '../components/states.js';
 import { useLoad } from '../use-load.js';
 
@@ -54,22 +54,12 @@ export function PublicPage() {
                     <Button size="small" href={urls.publicReport(r.datasetId, 'html')} target="_blank">
                       在线阅读
                     </Button>
-                    <Button
-                      size="small"
-                      icon={<DownloadOutlined />}
-                      href={urls.publicReport(r.datasetId, 'pdf')}
-                      download
-                    >
+                    <DownloadButton size="small" href={urls.publicReport(r.datasetId, 'pdf')}>
                       PDF
-                    </Button>
-                    <Button
-                      size="small"
-                      icon={<DownloadOutlined />}
-                      href={urls.publicReport(r.datasetId, 'docx')}
-                      download
-                    >
+                    </DownloadButton>
+                    <DownloadButton size="small" href={urls.publicReport(r.datasetId, 'docx')}>
                       Word
-                    </Button>
+                    </DownloadButton>
                   </Space>
                 ),
               },
