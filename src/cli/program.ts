@@ -6,6 +6,7 @@ import { registerCheck } from './commands/check.js';
 import { registerCompute } from './commands/compute.js';
 import { registerExport } from './commands/export.js';
 import { registerImport } from './commands/import.js';
+import { registerLedger } from './commands/ledger.js';
 import { registerReport } from './commands/report.js';
 import { registerScore } from './commands/score.js';
 import { registerServe } from './commands/serve.js';
@@ -53,6 +54,7 @@ export function createProgram(io: ProgramIo = {}): Command {
   registerTemplate(program);
   registerImport(program);
   registerExport(program);
+  registerLedger(program);
   registerServe(program);
   registerBackup(program);
   registerUser(program);
