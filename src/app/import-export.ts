@@ -118,10 +118,13 @@ export async function importDataset(ctx: AppContext, request: ImportRequest): Pr
   if (request.baseRevision === undefined) {
     const latest = await loadRevision(ctx, datasetId);
     if (!latest.ok) return latest;
-    return conflict(`数据集已存在（当前第 ${latest.value.revisionNo} 版），导入为新版本须提供 baseRevision`, {
-      datasetId,
-      latestRevision: latest.value.revisionNo,
-    });
+    return conflict(
+      `该部门已有 ${read.value.fiscalYear} 年度的数据集（当前第 ${latest.value.revisionNo} 版）；请在该年度的编辑页导入，先查看修改再保存`,
+      {
+        datasetId,
+        latestRevision: latest.value.revisionNo,
+      },
+    );
   }
   const save = {
     baseRevision: request.baseRevision,

@@ -1,14 +1,17 @@
 import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasChromium, launchBrowser, loginInBrowser } from './browser.js';
+import { hasChromium, launchBrowser, loginInBrowser, pageAs } from './browser.js';
 import { apiLogin, startServer, type RunningServer } from './server.js';
 
 const SEED_TEXT = fileURLToPath(new URL('../../examples/seed/yuhua-2020-report.txt', import.meta.url));
 const EDITOR = { name: 'e2e-report', password: 'e2e-report-password-1' };
 
 type Dataset = { id: number; fiscalYear: number; departmentId: number };
-type Detail = { document: { declared?: Record<string, unknown>; department: { name: string } } };
+type Detail = {
+  latestRevision: { revisionNo: number };
+  document: { declared?: Record<string, unknown>; department: { name: string } };
+};
 
 describe.skipIf(!hasChromium)('导入已有报告 (Chromium)', () => {
   let server: RunningServer;
@@ -63,5 +66,31 @@ describe.skipIf(!hasChromium)('导入已有报告 (Chromium)', () => {
     expect(stored.document.department.name).toBe('长沙市雨花区行政审批服务局');
     expect(stored.document.declared).toBeDefined();
     await context.close();
+  });
+
+  it('offers a year the department already has as a new revision, after showing the changes', async () => {
+    const page = await pageAs(browser, server.url, 'yuhua', '#/departments/1');
+    await page.getByTestId('new-year').click();
+    await page.getByRole('radio', { name: '导入已有报告' }).check();
+    await page.getByTestId('import-report').locator('input[type=file]').setInputFiles(SEED_TEXT);
+    await page.getByTestId('import-report-summary').waitFor({ timeout: 60_000 });
+    await page.getByTestId('import-report-create').click();
+    const existing = page.getByTestId('import-report-existing');
+    await existing.waitFor({ timeout: 30_000 });
+    expect(await existing.innerText()).toContain('该部门已有 2020 年度的数据集（当前第 1 版）');
+
+    await page.getByTestId('import-report-into-existing').click();
+    const preview = page.getByTestId('import-preview');
+    await preview.waitFor({ timeout: 30_000 });
+    expect(await preview.innerText()).toMatch(/导入将修改 \d+ 处/);
+    const editor = await apiLogin(server.url, 'yuhua');
+    expect((await editor.json<Detail>('GET', '/api/datasets/1')).latestRevision.revisionNo).toBe(1);
+
+    await page.getByTestId('import-confirm').click();
+    await expect.poll(() => page.url(), { timeout: 30_000 }).toMatch(/#\/datasets\/1/);
+    await expect
+      .poll(async () => (await editor.json<Detail>('GET', '/api/datasets/1')).latestRevision.revisionNo)
+      .toBe(2);
+    await page.context().close();
   });
 });

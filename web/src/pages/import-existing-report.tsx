@@ -5,6 +5,7 @@ import { api } from '../api/endpoints.js';
 import type { AuditAnswer, AuditFindingWire } from '../api/types.js';
 import { href, navigate } from '../router.js';
 import { ExistingReportFindings } from './existing-report-findings.js';
+import { existingYearOf, ImportReportIntoExisting, type ExistingYear } from './import-report-into-existing.js';
 
 type Read = { fileName: string; answer: AuditAnswer };
 
@@ -27,9 +28,11 @@ export function ImportExistingReport(props: { departmentId: number; departmentNa
   const [busy, setBusy] = useState(false);
   const [read, setRead] = useState<Read | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [existing, setExisting] = useState<ExistingYear | null>(null);
   const readFile = async (file: File) => {
     setBusy(true);
     setError(null);
+    setExisting(null);
     setRead(null);
     try {
       setRead({ fileName: file.name, answer: await api.auditReport(file) });
@@ -46,7 +49,9 @@ export function ImportExistingReport(props: { departmentId: number; departmentNa
       const answer = await api.importNew(props.departmentId, draftFile(read));
       if (answer.saved) navigate(href.dataset(answer.id));
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      const year = existingYearOf(e);
+      if (year === null) setError(e instanceof Error ? e.message : String(e));
+      setExisting(year);
     } finally {
       setBusy(false);
     }
@@ -74,6 +79,9 @@ export function ImportExistingReport(props: { departmentId: number; departmentNa
         </Button>
       </Upload>
       {error === null ? null : <Alert type="error" showIcon message={error} data-testid="import-report-error" />}
+      {existing === null || read === null ? null : (
+        <ImportReportIntoExisting existing={existing} file={draftFile(read)} year={read.answer.fiscalYear} />
+      )}
       {read === null || answer === undefined ? null : (
         <>
           <Alert
