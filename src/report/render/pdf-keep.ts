@@ -10,7 +10,8 @@ import { LINE_PITCH } from './pdf-page.js';
  * each such move, so this costs one layout per moved heading).
  *
  * A last page holding only a few lines (孤页) takes over the last block that starts in the lower part of the page
- * before it (with the heading it follows): one more layout, only for such a document.
+ * before it (with the heading it follows); where there is none (a form's last rows), the table running on to it is
+ * set with tighter lines. One more layout, only for such a document.
  */
 
 /** Less content than this on the last page makes it a widowed page. */
@@ -23,13 +24,19 @@ const MOVABLE_FROM = 0.5;
 type Position = { pageNumber: number; top: number; verticalRatio: number; pageInnerHeight: number };
 const spaceBelow = (p: Position) => p.pageInnerHeight * (1 - p.verticalRatio);
 
+/** The style of page numbers: pdfmake lays out the footers after the body, so they follow every node of a page. */
+export const PAGE_NUMBER_STYLE = 'pageNumber';
+
 /** pdfmake's `pageBreakBefore`: true for a heading or caption that would be kept apart from what follows it. */
 export function keepWithNext(node: Node, queries: NodeQueries): boolean {
   if (node.headlineLevel === undefined) return false;
   const pages = node.pageNumbers ?? [];
   if (queries.getPreviousNodesOnPage().length === 0) return false;
   if (pages.length > 1) return true;
-  const next = queries.getFollowingNodesOnPage()[0];
+  // What follows on the page, past the headings right after this one (a 二级 heading kept with a 三级 one).
+  const next = queries
+    .getFollowingNodesOnPage()
+    .find((n) => n.style !== PAGE_NUMBER_STYLE && n.headlineLevel === undefined);
   if (next === undefined) return true;
   const start = next.startPosition as unknown as Position;
   return (next.pageNumbers ?? []).length > 1 && spaceBelow(start) < KEEP_HEIGHT;
@@ -39,6 +46,8 @@ type LayoutNode = {
   positions: Position[];
   pageBreak?: string;
   headlineLevel?: number;
+  table?: unknown;
+  lineHeight?: number;
   resetXY(): void;
 };
 type PageItem = { type: string; item: { y?: number; getHeight?: () => number; _height?: number } };
@@ -49,15 +58,15 @@ type LayoutDocument = (this: LayoutBuilderThis, ...args: unknown[]) => Page[];
 /** The blocks of the body (paragraphs, headings, tables, charts) that may start a page: set by the renderer. */
 export const MOVABLE_BLOCKS = new WeakSet<object>();
 
-/** The height used on a page, from the top margin to the lowest line, chart or picture. */
-export function usedHeight(page: Page, topMargin: number): number {
-  let bottom = topMargin;
+/** The height used on a page's body (`top` to `top + height`: not its page number), to the lowest line or picture. */
+export function usedHeight(page: Page, top: number, bodyHeight: number): number {
+  let bottom = top;
   for (const { item } of page.items) {
-    if (item.y === undefined) continue;
+    if (item.y === undefined || item.y >= top + bodyHeight) continue;
     const height = item.getHeight?.() ?? item._height ?? 0;
     bottom = Math.max(bottom, item.y + height);
   }
-  return bottom - topMargin;
+  return bottom - top;
 }
 
 /**
@@ -79,6 +88,19 @@ function blockToMove(nodes: readonly LayoutNode[], lastPage: number): LayoutNode
   return undefined;
 }
 
+/** The line height of a table's cells when the table is set tighter to take back its last rows from a last page. */
+const TIGHT_LINE_HEIGHT = 1;
+
+/** The tables that run on to page `page` from the page before it (a form's last rows alone on the last page). */
+const tablesOntoPage = (nodes: readonly LayoutNode[], page: number): LayoutNode[] =>
+  nodes.filter(
+    (n) =>
+      MOVABLE_BLOCKS.has(n) &&
+      n.table !== undefined &&
+      n.positions.some((p) => p.pageNumber === page) &&
+      n.positions.some((p) => p.pageNumber === page - 1),
+  );
+
 const require = createRequire(import.meta.url);
 const LayoutBuilder = (
   require('pdfmake/js/LayoutBuilder.js') as { default: { prototype: { layoutDocument: unknown } } }
@@ -93,10 +115,12 @@ const layoutWithoutWidow: LayoutDocument = function (this: LayoutBuilderThis, ..
   const any = this.linearNodeList.find((n) => n.positions.length > 0)?.positions[0];
   if (any === undefined) return pages;
   const margin = any.top - any.verticalRatio * any.pageInnerHeight;
-  if (usedHeight(last, margin) >= WIDOW_HEIGHT) return pages;
+  if (usedHeight(last, margin, any.pageInnerHeight) >= WIDOW_HEIGHT) return pages;
   const move = blockToMove(this.linearNodeList, pages.length);
-  if (move === undefined) return pages;
-  move.pageBreak = 'before';
+  const tables = move === undefined ? tablesOntoPage(this.linearNodeList, pages.length) : [];
+  if (move === undefined && tables.length === 0) return pages;
+  if (move !== undefined) move.pageBreak = 'before';
+  for (const table of tables) table.lineHeight = TIGHT_LINE_HEIGHT;
   for (const node of this.linearNodeList) node.resetXY();
   return pdfmakeLayoutDocument.apply(this, args);
 };

@@ -4,8 +4,8 @@ import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import type { Block, ReportModel, ReportSection } from '../model/types.js';
 import { chartSvg, drawCharts, type ChartImages } from './chart-images.js';
 import { annexHeading, coverLines, isFormDocument, titleLines } from './cover.js';
-import { HEI, isFontName, KAI, kaiRuns, PDF_FONTS, serveFontsFromMemory, SONG } from './pdf-fonts.js';
-import { keepWithNext, MOVABLE_BLOCKS, useWidowFix } from './pdf-keep.js';
+import { HEI, isFontName, kaiRuns, PDF_FONTS, serveFontsFromMemory, SONG } from './pdf-fonts.js';
+import { keepWithNext, MOVABLE_BLOCKS, PAGE_NUMBER_STYLE, useWidowFix } from './pdf-keep.js';
 import { useLinearLineBreaker } from './pdf-line-breaker.js';
 import { useMergedRuns } from './pdf-line-merger.js';
 import { useSharedStyleMeasure } from './pdf-measure.js';
@@ -97,7 +97,6 @@ function cover(model: ReportModel, date: Date): Content[] {
     title(model.title, [0, 150, 0, 170]),
     ...coverLines(model, date).map((line): Content => ({
       text: `${line.label}：${line.value}`,
-      font: KAI,
       lineHeight: 1.9,
       margin: [BODY_WIDTH * 0.18, 0, 0, 0],
     })),
@@ -109,6 +108,7 @@ function cover(model: ReportModel, date: Date): Content[] {
 function pageNumber(page: number): Content {
   return {
     text: `— ${page} —`,
+    style: PAGE_NUMBER_STYLE,
     font: SONG,
     fontSize: SIZE.sihao,
     alignment: page % 2 === 1 ? 'right' : 'left',
