@@ -23,7 +23,7 @@ export async function fillDatasetFromLedger(
   if (detail.cells.length === 0 && detail.budgets.length === 0) {
     return notFound(`国库支付流水中没有部门 ${departmentCode} ${fiscalYear} 年度的数据`);
   }
-  const result = fillFromLedger(document as Record<string, unknown>, detail);
+  const result = fillFromLedger(document, detail);
   const saved = await saveDataset(ctx, datasetId, {
     baseRevision: latestRevision.revisionNo,
     document: result.document,
