@@ -20,6 +20,8 @@ import { cacheAnalysis } from './analysis-cache.js';
 import { cacheOverview } from './overview.js';
 import { diffDocuments } from './diff.js';
 import { loadRevision, prepareRevision, revisionDraft } from './revision-content.js';
+import type { Revision } from '../store/revisions-repo.js';
+import { turnstileOf } from './turnstile.js';
 import type { DraftInput, PreparedDraft } from './revision-evaluation.js';
 import { datasetRecordToWire, revisionSummaryToWire, type DatasetWire } from './wire.js';
 
@@ -180,18 +182,30 @@ async function savePrepared(
   if (!prepared.ok && prepared.error.kind === 'INVALID') return prepared;
   if (!latest.ok) return latest;
   if (!prepared.ok) return prepared;
-  const { dataset } = prepared.value;
+  return turnstileOf(ctx.store).run(() => writePrepared(ctx, id, latest.value, prepared.value, request, action));
+}
+
+/** The checks and the write of a prepared save, in one turn of the event loop (see `Turnstile`). */
+async function writePrepared(
+  ctx: AppContext,
+  id: number,
+  latest: Revision,
+  prepared: PreparedDraft,
+  request: Omit<SaveRequest, 'document'>,
+  action: 'revision.save' | 'dataset.import',
+): Promise<AppResult<DatasetDetail>> {
+  const { dataset } = prepared;
   const record = await findDataset(ctx.store.db, id);
   if (record !== undefined && record.fiscalYear !== dataset.fiscalYear) {
     return conflict(`预算年度不能修改：数据集为 ${record.fiscalYear} 年度，提交的是 ${dataset.fiscalYear} 年度`);
   }
-  const draft = revisionDraft(ctx, id, prepared.value, actorLabel(request.author), request.note);
+  const draft = revisionDraft(ctx, id, prepared, actorLabel(request.author), request.note);
   // Checked again under the row lock when writing; checked here so that an unchanged save is refused too.
   if (record !== undefined && (record.state === 'submitted' || record.state === 'approved'))
     return frozen(record.state, record.stateRevision);
   // Nothing changed against the latest revision: nothing is written (no empty revision, no conflict to resolve).
-  if (request.baseRevision === latest.value.revisionNo && draft.document === latest.value.document) {
-    const same = await detailOf(ctx, id, latest.value.revisionNo);
+  if (request.baseRevision === latest.revisionNo && draft.document === latest.document) {
+    const same = await detailOf(ctx, id, latest.revisionNo);
     return same.ok ? ok({ ...same.value, unchanged: true }) : same;
   }
   const audit = {
@@ -210,7 +224,7 @@ async function savePrepared(
     throw error;
   }
   if (saved.ok) {
-    cacheWritten(ctx, id, saved.revisionNo, prepared.value);
+    cacheWritten(ctx, id, saved.revisionNo, prepared);
     return detailOf(ctx, id, saved.revisionNo);
   }
   if (saved.reason === 'FROZEN') return frozen(saved.state, saved.stateRevision);

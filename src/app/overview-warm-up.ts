@@ -47,7 +47,8 @@ async function warmUp(ctx: AppContext, pause: () => Promise<boolean>, stopped: (
     const keys = await listLatestRevisions(ctx.store.db, OVERVIEW_CACHE_CAPACITY);
     for (let start = 0; start < keys.length; start += BATCH) {
       if (!(await pause())) break;
-      datasets += (await ensureOverviews(ctx, keys.slice(start, start + BATCH), pause)).size;
+      // Both workers: a request's task waits for at most one chunk (8 revisions) per worker.
+      datasets += (await ensureOverviews(ctx, keys.slice(start, start + BATCH), pause, ctx.heavy?.size ?? 1)).size;
     }
     states.set(ctx.store, stopped() ? 'off' : 'warm');
   } catch (error) {

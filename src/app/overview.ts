@@ -62,13 +62,16 @@ export function cacheOverview(ctx: AppContext, datasetId: number, revisionNo: nu
 export type EvaluationPause = () => Promise<boolean>;
 
 /**
- * The overviews of the given revisions, keyed `datasetId/revisionNo`: from the cache, else read (one query per 200)
- * computed and cached. With `pause`, it is awaited between two evaluations and stops the batch when it says so.
+ * The overviews of the given revisions, keyed `datasetId/revisionNo`: from the cache, else read (a few dozen
+ * documents a query, so no single read holds the loop) computed and cached. With `pause`, it is awaited between two
+ * steps and stops the batch when it says so. `inFlight`: worker tasks at once (a request uses the whole pool; the
+ * background warm-up one worker, so requests keep getting the other).
  */
 export async function ensureOverviews(
   ctx: AppContext,
   keys: readonly RevisionKey[],
   pause?: EvaluationPause,
+  inFlight = 1,
 ): Promise<Map<string, RevisionOverview>> {
   const cache = cacheOf(ctx.store);
   const found = new Map<string, RevisionOverview>();
@@ -78,29 +81,34 @@ export async function ensureOverviews(
     if (cached === undefined) missing.push({ datasetId, revisionNo });
     else found.set(keyOf(datasetId, revisionNo), cached);
   }
-  const documents = await findRevisionDocuments(ctx.store.db, missing);
-  const readable = missing.flatMap(({ datasetId, revisionNo }) => {
-    const text = documents.get(keyOf(datasetId, revisionNo));
-    return text === undefined ? [] : [{ key: keyOf(datasetId, revisionNo), datasetId, revisionNo, text }];
-  });
   // In the worker pool, a few revisions a task (each 5–50 ms); inline (no pool), one between two pauses.
   const chunk = ctx.heavy === undefined ? 1 : OVERVIEW_CHUNK;
-  for (let start = 0; start < readable.length; start += chunk) {
+  const batch = chunk * Math.max(1, inFlight);
+  for (let start = 0; start < missing.length; start += batch) {
     if (pause !== undefined && !(await pause())) break;
     // A request may have computed some while this batch paused.
-    const todo = readable.slice(start, start + chunk).filter((r) => {
-      const cached = cache.get(r.key);
-      if (cached !== undefined) found.set(r.key, cached);
+    const todo = missing.slice(start, start + batch).filter((k) => {
+      const cached = cache.get(keyOf(k.datasetId, k.revisionNo));
+      if (cached !== undefined) found.set(keyOf(k.datasetId, k.revisionNo), cached);
       return cached === undefined;
     });
-    const overviews = await evaluateDocuments(ctx, todo);
-    todo.forEach(({ key, datasetId, revisionNo }, i) => {
-      const overview = overviews[i];
-      if (overview === undefined) return;
-      if (!overview.ok) ctx.log?.error({ datasetId, revisionNo, ...overview.failure }, overview.failure.message);
-      cache.set(key, overview);
-      found.set(key, overview);
+    const documents = await findRevisionDocuments(ctx.store.db, todo);
+    const readable = todo.flatMap(({ datasetId, revisionNo }) => {
+      const text = documents.get(keyOf(datasetId, revisionNo));
+      return text === undefined ? [] : [{ key: keyOf(datasetId, revisionNo), datasetId, revisionNo, text }];
     });
+    const groups: (typeof readable)[] = [];
+    for (let at = 0; at < readable.length; at += chunk) groups.push(readable.slice(at, at + chunk));
+    const evaluated = await Promise.all(groups.map((group) => evaluateDocuments(ctx, group)));
+    groups.forEach((group, g) =>
+      group.forEach(({ key, datasetId, revisionNo }, i) => {
+        const overview = evaluated[g]?.[i];
+        if (overview === undefined) return;
+        if (!overview.ok) ctx.log?.error({ datasetId, revisionNo, ...overview.failure }, overview.failure.message);
+        cache.set(key, overview);
+        found.set(key, overview);
+      }),
+    );
   }
   return found;
 }
@@ -214,7 +222,7 @@ export async function overviewRows(ctx: AppContext, heads: readonly OverviewHead
     h.revisionNo === null ? [] : [{ datasetId: h.datasetId, revisionNo: h.revisionNo }],
   );
   // Rows not cached yet (a cold start) take 5–50 ms each: yield between them, so other requests keep flowing.
-  const overviews = await ensureOverviews(ctx, keys, yieldToOthers);
+  const overviews = await ensureOverviews(ctx, keys, yieldToOthers, ctx.heavy?.size ?? 1);
   return heads.map((h) =>
     rowOf(h, (h.revisionNo === null ? undefined : overviews.get(keyOf(h.datasetId, h.revisionNo))) ?? MISSING),
   );

@@ -21,11 +21,14 @@ async function downloadWhileProbing(base: string, request: () => Promise<Respons
     return { status: response.status, body, ms: performance.now() - started };
   });
   const health: number[] = [];
+  let slowestHealthMs = 0;
   while (!done) {
+    const asked = performance.now();
     health.push((await fetch(`${base}/api/health`)).status);
+    slowestHealthMs = Math.max(slowestHealthMs, performance.now() - asked);
     await new Promise((r) => setTimeout(r, 20));
   }
-  return { ...(await file), health };
+  return { ...(await file), health, slowestHealthMs };
 }
 
 /** Reports and workbooks in the server's worker pool: the HTTP loop keeps answering, overruns answer 503. */
@@ -70,10 +73,15 @@ describe('heavy routes in worker threads', { timeout: 180_000 }, () => {
     expect(answer.status).toBe(200);
     expect(answer.body.subarray(0, 5).toString()).toBe('%PDF-');
     expect(new Set(answer.health)).toEqual(new Set([200]));
-    // The time goes to the log, not into an assertion (performance is the benchmarks' job): about 2 s here.
     console.log(
-      `longest-text PDF through the portal: ${answer.ms.toFixed(0)} ms, ${answer.health.length} health answers meanwhile`,
+      `longest-text PDF through the portal: ${answer.ms.toFixed(0)} ms, ${answer.health.length} health answers ` +
+        `meanwhile, the slowest in ${answer.slowestHealthMs.toFixed(0)} ms`,
     );
+    // Issue 14's bar: under 5 s (about 1–2 s at load 15 on 2 cores, the worker already started), health answering
+    // throughout — at least once a second (a PDF rendered on the HTTP loop held it for minutes).
+    expect(answer.ms).toBeLessThan(5_000);
+    expect(answer.health.length).toBeGreaterThan(0);
+    expect(answer.slowestHealthMs).toBeLessThan(1_000);
   });
 
   it('imports and exports a workbook through the pool', async () => {
