@@ -76,7 +76,7 @@ const pdfBytes = await renderPdf(buildReportModel(reportInputFor(read.dataset, n
 
 const require = createRequire(import.meta.url);
 const pdfjsRoot = dirname(require.resolve('pdfjs-dist/package.json'));
-const { createCanvas } = createRequire(join(pdfjsRoot, 'package.json'))('@napi-rs/canvas') as CanvasModule;
+const canvases = createRequire(join(pdfjsRoot, 'package.json'))('@napi-rs/canvas') as CanvasModule;
 const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
 const pdf = await pdfjs.getDocument({
   data: new Uint8Array(pdfBytes),
@@ -104,7 +104,7 @@ for (const file of readdirSync(outDir)) if (file.endsWith('.png')) rmSync(join(o
 for (const number of pages) {
   const page = await pdf.getPage(number);
   const viewport = page.getViewport({ scale: SCALE });
-  const canvas = createCanvas(Math.round(viewport.width), Math.round(viewport.height));
+  const canvas = canvases.createCanvas(Math.round(viewport.width), Math.round(viewport.height));
   const context = canvas.getContext('2d') as CanvasRenderingContext2D;
   context.fillStyle = '#ffffff';
   context.fillRect(0, 0, viewport.width, viewport.height);
