@@ -79,14 +79,18 @@ async function typeRounds(page: Page, selector: string, kind: 'rate' | 'peer'): 
     for (const key of KEYS) {
       await page.keyboard.press(key);
       // A function, not a string: the app's Content-Security-Policy forbids eval.
-      await page.waitForFunction(() => (window as unknown as { jxBench: { pending: unknown } }).jxBench.pending === null, null, {
-        timeout: 20_000,
-        polling: 'raf',
-      });
+      await page.waitForFunction(
+        () => (window as unknown as { jxBench: { pending: unknown } }).jxBench.pending === null,
+        null,
+        {
+          timeout: 20_000,
+          polling: 'raf',
+        },
+      );
       await page.waitForTimeout(20);
     }
   }
-  return (await page.evaluate('window.jxBench.samples')) as number[];
+  return page.evaluate<number[]>('window.jxBench.samples');
 }
 
 const loadBefore = load();
@@ -104,9 +108,7 @@ try {
     const p = await cold.newPage();
     await p.goto(`${server.url}/#/datasets/1/projects`);
     await p.locator(RATE).waitFor({ timeout: 60_000 });
-    fcps.push(
-      (await p.evaluate("performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN")) as number,
-    );
+    fcps.push(await p.evaluate<number>("performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN"));
     await cold.close();
   }
 

@@ -1,20 +1,20 @@
 import { Button, Col, ConfigProvider, Row, Space, Tabs, Tag, Typography } from 'antd';
 import { DOCUMENT_KIND_LABELS } from '../../../src/domain/dataset/form-table.js';
-import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { Figures } from '../../../src/domain/figures/compute.js';
 import type { Finding } from '../../../src/domain/findings/finding.js';
 import type { FormEvaluation } from '../../../src/domain/forms/evaluate-forms.js';
 import type { MoneyUnit } from '../../../src/domain/money/index.js';
 import type { DatasetDetail, DatasetDocument } from '../api/types.js';
 import { href, navigate } from '../router.js';
-import { analyse } from './analysis.js';
+import { useAnalysis } from './use-analysis.js';
 import { AdoptComputed } from './adopt-computed.js';
 import { ConflictModal } from './conflict-modal.js';
 import { DraftBanner } from './draft-banner.js';
 import { LeaveGuard } from './leave-guard.js';
 import { VersionsPanel } from './versions-panel.js';
 import { setIn, type DocPath } from './document.js';
-import { EditorContext, indexFindings, type EditorApi } from './editor-context.js';
+import { createEditorStore, EditorContext, indexFindings, type EditorApi, type EditorStore } from './editor-context.js';
 import { FiguresPanel } from './figures-panel.js';
 import { FindingsPanel } from './findings-panel.js';
 import { ImportWorkbook } from './import-workbook.js';
@@ -24,6 +24,15 @@ import { AddPart } from './add-part.js';
 import { documentKind, visibleParts } from './part-presence.js';
 import { SaveStatusTag } from './save-status.js';
 import { useAutosave } from './use-autosave.js';
+
+// The editor's other parts, memoized: a keystroke renders the editor (it holds the document), and each of these
+// (most hold a closed antd Modal, ~1 ms a render) should render only when its own props change.
+const Versions = memo(VersionsPanel);
+const Import = memo(ImportWorkbook);
+const Draft = memo(DraftBanner);
+const Leave = memo(LeaveGuard);
+const Conflict = memo(ConflictModal);
+const SaveStatus = memo(SaveStatusTag);
 
 /** The editor's save state, for actions that must name the latest saved revision (提交审核). */
 export type SaveState = { revision: number; saved: boolean };
@@ -43,14 +52,14 @@ export type DatasetEditorProps = {
 };
 
 /**
- * 数据集编辑器: one page per part; figures and findings recomputed in the browser as the user types
- * (deferred so typing never waits for them); autosave with revision numbers and conflict handling.
+ * 数据集编辑器: one page per part; figures and findings recomputed in the browser as the user types (in a Web
+ * Worker, so typing never waits for them; a keystroke renders only the fields it changes, see EditorStore);
+ * autosave with revision numbers and conflict handling.
  */
 export function DatasetEditor(props: DatasetEditorProps) {
   const { detail, readOnly } = props;
   const [doc, setDoc] = useState<DatasetDocument>(detail.document);
-  const deferredDoc = useDeferredValue(doc);
-  const analysis = useMemo(() => analyse(deferredDoc), [deferredDoc]);
+  const { analysis, of: analysed } = useAnalysis(doc);
   const lastGood = useRef<{ figures: Figures; forms: FormEvaluation[] } | null>(null);
   if (analysis.ok) lastGood.current = { figures: analysis.figures, forms: analysis.forms };
   const figures = lastGood.current?.figures ?? null;
@@ -62,7 +71,7 @@ export function DatasetEditor(props: DatasetEditorProps) {
     datasetId: detail.id,
     initialRevision: detail.latestRevision.revisionNo,
     doc,
-    valid: deferredDoc === doc ? analysis.ok : null,
+    valid: analysed === doc ? analysis.ok : null,
     enabled: !readOnly,
     onReplace: setDoc,
   });
@@ -88,7 +97,10 @@ export function DatasetEditor(props: DatasetEditorProps) {
     if (target === tab) focusPath(path);
     else setTab(target);
   };
-  const openFinding = (finding: Finding) => openPath(finding.path);
+  // Stable, so that the findings list does not render again on a keystroke that leaves the findings as they were.
+  const openLatest = useRef(openPath);
+  openLatest.current = openPath;
+  const openFinding = useCallback((finding: Finding) => openLatest.current(finding.path), []);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -101,6 +113,22 @@ export function DatasetEditor(props: DatasetEditorProps) {
     return () => window.removeEventListener('keydown', onKey);
   }, [autosave]);
 
+  const docRef = useRef(doc);
+  docRef.current = doc;
+  const currentDoc = useCallback(() => docRef.current, []);
+  const autosaveRef = useRef(autosave);
+  autosaveRef.current = autosave;
+  const onRestored = useCallback((restored: DatasetDocument, revisionNo: number) => {
+    autosaveRef.current.adopt(restored, revisionNo);
+    setDoc(restored);
+  }, []);
+  const saved = autosave.status === 'saved';
+  const { actions } = props;
+  const actionButtons = useMemo(
+    () => actions?.({ revision: autosave.revision, saved }),
+    [actions, autosave.revision, saved],
+  );
+
   const editor: EditorApi = {
     doc,
     unit,
@@ -112,6 +140,11 @@ export function DatasetEditor(props: DatasetEditorProps) {
     figures,
     forms: lastGood.current?.forms ?? [],
   };
+  const store = useRef<EditorStore | null>(null);
+  store.current ??= createEditorStore(editor);
+  store.current.replace(editor);
+  const editorStore = store.current;
+  useLayoutEffect(() => editorStore.notify());
   const dataset = analysis.ok ? analysis.dataset : null;
   const items = [
     ...PART_TABS.filter((t) => shownParts.includes(t.key)).map((t) => ({
@@ -135,7 +168,7 @@ export function DatasetEditor(props: DatasetEditorProps) {
     })),
   ];
   return (
-    <EditorContext.Provider value={editor}>
+    <EditorContext.Provider value={editorStore}>
       <div className="jx-editor-head">
         <div>
           <Typography.Title level={4} style={{ margin: 0 }}>
@@ -144,7 +177,7 @@ export function DatasetEditor(props: DatasetEditorProps) {
               {DOCUMENT_KIND_LABELS[documentKind(doc)]}
             </Tag>
           </Typography.Title>
-          <SaveStatusTag
+          <SaveStatus
             status={autosave.status}
             revision={autosave.revision}
             failure={autosave.failure}
@@ -163,23 +196,20 @@ export function DatasetEditor(props: DatasetEditorProps) {
               保存
             </Button>
           )}
-          <VersionsPanel
+          <Versions
             datasetId={detail.id}
             revision={autosave.revision}
             unsaved={autosave.unsaved}
             readOnly={readOnly}
-            onRestored={(restored, revisionNo) => {
-              autosave.adopt(restored, revisionNo);
-              setDoc(restored);
-            }}
+            onRestored={onRestored}
           />
-          {props.actions?.({ revision: autosave.revision, saved: autosave.status === 'saved' })}
+          {actionButtons}
           {readOnly ? null : (
-            <ImportWorkbook
+            <Import
               datasetId={detail.id}
               revision={autosave.revision}
               disabled={autosave.status === 'saving'}
-              current={doc}
+              current={currentDoc}
               unsaved={autosave.unsaved}
               onImported={props.onReload}
             />
@@ -188,7 +218,7 @@ export function DatasetEditor(props: DatasetEditorProps) {
       </div>
       {props.banner}
       {readOnly ? null : (
-        <DraftBanner
+        <Draft
           datasetId={detail.id}
           loaded={detail.document}
           latestRevision={detail.latestRevision.revisionNo}
@@ -232,7 +262,7 @@ export function DatasetEditor(props: DatasetEditorProps) {
         </Col>
       </Row>
       {readOnly ? null : (
-        <LeaveGuard
+        <Leave
           datasetId={detail.id}
           unsaved={autosave.unsaved}
           canSave={analysis.ok}
@@ -240,7 +270,7 @@ export function DatasetEditor(props: DatasetEditorProps) {
           discard={autosave.discard}
         />
       )}
-      <ConflictModal conflict={autosave.conflict} onKeepMine={autosave.keepMine} onTakeTheirs={autosave.takeTheirs} />
+      <Conflict conflict={autosave.conflict} onKeepMine={autosave.keepMine} onTakeTheirs={autosave.takeTheirs} />
     </EditorContext.Provider>
   );
 }

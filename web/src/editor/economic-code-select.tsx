@@ -1,4 +1,5 @@
 import { Select } from 'antd';
+import { memo } from 'react';
 import {
   ECONOMIC_CLASSES,
   ECONOMIC_ITEMS,
@@ -6,7 +7,7 @@ import {
 } from '../../../src/domain/reference/economic-classification.js';
 import { FieldComments } from '../review/field-comments.js';
 import { getIn, pathKey, type DocPath } from './document.js';
-import { useEditor } from './editor-context.js';
+import { useEditorActions, useEditorSelect } from './editor-context.js';
 
 /** Grouped by class (类), each item (款) searchable by code or name: "30101 基本工资". */
 const OPTIONS = ECONOMIC_CLASSES.map((c) => ({
@@ -21,13 +22,31 @@ const OPTIONS = ECONOMIC_CLASSES.map((c) => ({
 }));
 
 /** 经济分类科目 picker: type a code or part of a name; the field holds the code. */
-export function EconomicCodeSelect(props: { path: DocPath }) {
-  const editor = useEditor();
-  const key = pathKey(props.path);
-  const raw = getIn(editor.doc, props.path);
+// Renders again only when its own code or error changes: an antd Select of ~200 options is costly to render,
+// and a lines table holds dozens of them.
+export const EconomicCodeSelect = memo(
+  function EconomicCodeSelect(props: { path: DocPath }) {
+    const key = pathKey(props.path);
+    const editor = useEditorActions();
+    const raw = useEditorSelect((e) => getIn(e.doc, props.path));
+    const hasError = useEditorSelect((e) => (e.findingsAt.get(key) ?? []).some((f) => f.severity === 'error'));
+    return <CodeSelect path={props.path} pathKey={key} raw={raw} hasError={hasError} set={editor.set} />;
+  },
+  (a, b) => pathKey(a.path) === pathKey(b.path),
+);
+
+function CodeSelect(props: {
+  path: DocPath;
+  pathKey: string;
+  raw: unknown;
+  hasError: boolean;
+  set: (path: DocPath, value: unknown) => void;
+}) {
+  const { raw, hasError } = props;
+  const key = props.pathKey;
+  const editor = { set: props.set };
   const value = typeof raw === 'string' || typeof raw === 'number' ? String(raw) : undefined;
   const known = value !== undefined && economicName(value) !== undefined;
-  const hasError = (editor.findingsAt.get(key) ?? []).some((f) => f.severity === 'error');
   return (
     <div className="jx-field">
       <div data-path={key} className="jx-field-control">

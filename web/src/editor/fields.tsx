@@ -1,27 +1,46 @@
 import { Checkbox, DatePicker, Input, InputNumber, Select, Tooltip } from 'antd';
 import dayjs from 'dayjs';
-import type { ReactNode } from 'react';
+import { memo, type ReactNode } from 'react';
+import type { Finding } from '../../../src/domain/findings/finding.js';
 import { FieldComments } from '../review/field-comments.js';
 import { AmountInput } from './amount-input.js';
 import { getIn, pathKey, type DocPath } from './document.js';
-import { useEditor } from './editor-context.js';
+import { useEditorActions, useEditorSelect } from './editor-context.js';
 
-/** The value at `path`, its setter and the worst finding about it (for the field's red/yellow frame). */
+/** Same findings for a field's frame: the same severities and messages. */
+function sameFindings(a: readonly Finding[] | undefined, b: readonly Finding[] | undefined): boolean {
+  if (a === b) return true;
+  if (a === undefined || b === undefined || a.length !== b.length) return false;
+  return a.every((f, i) => f.severity === b[i]?.severity && f.message === b[i]?.message);
+}
+
+/**
+ * The value at `path`, its setter and the worst finding about it (for the field's red/yellow frame). The field
+ * renders again only when these change, not on every keystroke elsewhere in the document.
+ */
 function useField(path: DocPath) {
-  const editor = useEditor();
   const key = pathKey(path);
-  const findings = editor.findingsAt.get(key) ?? [];
+  const { set } = useEditorActions();
+  const unit = useEditorSelect((e) => e.unit);
+  const value = useEditorSelect((e) => getIn(e.doc, path));
+  const findings = useEditorSelect((e) => e.findingsAt.get(key), sameFindings) ?? [];
   const worst = findings.find((f) => f.severity === 'error') ?? findings.find((f) => f.severity === 'warning');
   const status =
     worst === undefined ? undefined : worst.severity === 'error' ? ('error' as const) : ('warning' as const);
   return {
-    editor,
+    unit,
     key,
-    value: getIn(editor.doc, path),
-    set: (value: unknown) => editor.set(path, value),
+    value,
+    set: (next: unknown) => set(path, next),
     status,
     message: findings.map((f) => f.message).join('\n'),
   };
+}
+
+/** Props equal for a field: its path by value (callers build it anew on every render), the rest by identity. */
+function sameFieldProps<P extends { path: DocPath }>(a: P, b: P): boolean {
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)] as (keyof P)[]);
+  return [...keys].every((k) => (k === 'path' ? pathKey(a.path) === pathKey(b.path) : Object.is(a[k], b[k])));
 }
 
 const asText = (value: unknown): string =>
@@ -51,7 +70,7 @@ function FieldFrame(props: { path: DocPath; pathKey: string; children: ReactNode
 
 type FieldProps = { path: DocPath; label: string };
 
-export function TextField(props: FieldProps & { optional?: boolean; placeholder?: string }) {
+function TextFieldView(props: FieldProps & { optional?: boolean; placeholder?: string }) {
   const f = useField(props.path);
   return (
     <FieldFrame path={props.path} pathKey={f.key}>
@@ -71,7 +90,7 @@ export function TextField(props: FieldProps & { optional?: boolean; placeholder?
   );
 }
 
-export function AmountField(props: FieldProps & { optional?: boolean }) {
+function AmountFieldView(props: FieldProps & { optional?: boolean }) {
   const f = useField(props.path);
   return (
     <FieldFrame path={props.path} pathKey={f.key}>
@@ -79,7 +98,7 @@ export function AmountField(props: FieldProps & { optional?: boolean }) {
         <AmountInput
           dataPath={f.key}
           ariaLabel={props.label}
-          unit={f.editor.unit}
+          unit={f.unit}
           value={asText(f.value)}
           status={f.status}
           onChange={(text) => f.set(props.optional === true && text === '' ? undefined : text)}
@@ -90,7 +109,7 @@ export function AmountField(props: FieldProps & { optional?: boolean }) {
 }
 
 /** 百分比 as text ("84.18"), optional: cleared means "not stated". */
-export function PercentField(props: FieldProps) {
+function PercentFieldView(props: FieldProps) {
   const f = useField(props.path);
   return (
     <FieldFrame path={props.path} pathKey={f.key}>
@@ -111,7 +130,7 @@ export function PercentField(props: FieldProps) {
 }
 
 /** 人数/个数: a non-negative integer. */
-export function CountField(props: FieldProps) {
+function CountFieldView(props: FieldProps) {
   const f = useField(props.path);
   return (
     <FieldFrame path={props.path} pathKey={f.key}>
@@ -129,7 +148,7 @@ export function CountField(props: FieldProps) {
   );
 }
 
-export function DateField(props: FieldProps) {
+function DateFieldView(props: FieldProps) {
   const f = useField(props.path);
   const text = asText(f.value);
   return (
@@ -149,7 +168,7 @@ export function DateField(props: FieldProps) {
 
 export type Choice = string | { value: string; label: string };
 
-export function SelectField(props: FieldProps & { options: readonly Choice[]; optional?: boolean }) {
+function SelectFieldView(props: FieldProps & { options: readonly Choice[]; optional?: boolean }) {
   const f = useField(props.path);
   return (
     <FieldFrame path={props.path} pathKey={f.key}>
@@ -168,7 +187,7 @@ export function SelectField(props: FieldProps & { options: readonly Choice[]; op
   );
 }
 
-export function CheckField(props: FieldProps) {
+function CheckFieldView(props: FieldProps) {
   const f = useField(props.path);
   return (
     <FieldFrame path={props.path} pathKey={f.key}>
@@ -180,7 +199,7 @@ export function CheckField(props: FieldProps) {
 }
 
 /** 段落: one paragraph per line. */
-export function ParagraphsField(props: FieldProps & { rows?: number }) {
+function ParagraphsFieldView(props: FieldProps & { rows?: number }) {
   const f = useField(props.path);
   const lines = Array.isArray(f.value) ? (f.value as unknown[]).map(asText) : [];
   return (
@@ -199,3 +218,12 @@ export function ParagraphsField(props: FieldProps & { rows?: number }) {
     </FieldFrame>
   );
 }
+
+export const TextField = memo(TextFieldView, sameFieldProps);
+export const AmountField = memo(AmountFieldView, sameFieldProps);
+export const PercentField = memo(PercentFieldView, sameFieldProps);
+export const CountField = memo(CountFieldView, sameFieldProps);
+export const DateField = memo(DateFieldView, sameFieldProps);
+export const SelectField = memo(SelectFieldView, sameFieldProps);
+export const CheckField = memo(CheckFieldView, sameFieldProps);
+export const ParagraphsField = memo(ParagraphsFieldView, sameFieldProps);

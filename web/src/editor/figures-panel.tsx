@@ -1,10 +1,11 @@
 import { Card, Descriptions } from 'antd';
+import { memo } from 'react';
 import type { Figures } from '../../../src/domain/figures/compute.js';
 import type { MoneyUnit } from '../../../src/domain/money/index.js';
 import { amountText, percentText } from '../format.js';
 
-/** 主要数字: the headline figures, recomputed on every keystroke. */
-export function FiguresPanel(props: { figures: Figures | null; unit: MoneyUnit }) {
+/** 主要数字: the headline figures, recomputed on every keystroke (rendered when they change). */
+export const FiguresPanel = memo(function FiguresPanel(props: { figures: Figures | null; unit: MoneyUnit }) {
   const { figures, unit } = props;
   if (figures === null) return <Card size="small" title="主要数字" loading />;
   const a = (key: keyof Figures['amounts']) => amountText(figures.amounts[key].value, unit);
@@ -35,4 +36,4 @@ export function FiguresPanel(props: { figures: Figures | null; unit: MoneyUnit }
       </Descriptions>
     </Card>
   );
-}
+});

@@ -1,5 +1,5 @@
 import { Badge, Card, Empty, Segmented, Tag, Typography } from 'antd';
-import { useLayoutEffect, useRef, useState, type ReactNode } from 'react';
+import { memo, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { countBySeverity, formatPath, type Finding, type Severity } from '../../../src/domain/findings/finding.js';
 import { SEVERITY_COLOR, SEVERITY_LABEL } from '../format.js';
 import { describePath } from './field-labels.js';
@@ -47,6 +47,42 @@ function ScrollingList(props: { children: ReactNode; total: number }) {
   );
 }
 
+/** The findings by page; renders again only when they (or the filter) change, not on every keystroke. */
+const FindingsList = memo(function FindingsList(props: {
+  shown: readonly Finding[];
+  all: boolean;
+  onOpen: (finding: Finding) => void;
+}) {
+  return props.shown.length === 0 ? (
+    <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={props.all ? '没有发现问题' : '此类没有发现'} />
+  ) : (
+    <ScrollingList total={props.shown.length}>
+      {byTab(props.shown).map((group) => (
+        <section key={group.label} data-testid="findings-group" data-tab={group.label}>
+          <div className="jx-findings-group">
+            {group.label}（{group.items.length}）
+          </div>
+          {group.items.map((finding, index) => (
+            <div
+              key={`${finding.code}-${index}`}
+              className="jx-finding-item"
+              data-testid="finding"
+              data-code={finding.code}
+            >
+              <button type="button" className="jx-finding" onClick={() => props.onOpen(finding)}>
+                <Tag color={SEVERITY_COLOR[finding.severity]}>{SEVERITY_LABEL[finding.severity]}</Tag>
+                <span className="jx-finding-message">{finding.message}</span>
+                <span className="jx-finding-path">{describePath(finding.path)}</span>
+              </button>
+              <TechInfo finding={finding} />
+            </div>
+          ))}
+        </section>
+      ))}
+    </ScrollingList>
+  );
+});
+
 /**
  * 审核发现: exactly what `jixiao check` lists for the document being edited (the same `selfEvaluate`), grouped by
  * the page of their field, in words; each one opens its field. Codes and paths only under 技术信息.
@@ -60,7 +96,10 @@ export function FindingsPanel(props: {
 }) {
   const [filter, setFilter] = useState<Filter>('all');
   const counts = countBySeverity(props.findings);
-  const shown = filter === 'all' ? props.findings : props.findings.filter((f) => f.severity === filter);
+  const shown = useMemo(
+    () => (filter === 'all' ? props.findings : props.findings.filter((f) => f.severity === filter)),
+    [filter, props.findings],
+  );
   return (
     <Card
       size="small"
@@ -93,34 +132,7 @@ export function FindingsPanel(props: {
           有字段未通过校验，右侧数字为最近一次有效输入的计算结果。
         </Typography.Paragraph>
       ) : null}
-      {shown.length === 0 ? (
-        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={filter === 'all' ? '没有发现问题' : '此类没有发现'} />
-      ) : (
-        <ScrollingList total={shown.length}>
-          {byTab(shown).map((group) => (
-            <section key={group.label} data-testid="findings-group" data-tab={group.label}>
-              <div className="jx-findings-group">
-                {group.label}（{group.items.length}）
-              </div>
-              {group.items.map((finding, index) => (
-                <div
-                  key={`${finding.code}-${index}`}
-                  className="jx-finding-item"
-                  data-testid="finding"
-                  data-code={finding.code}
-                >
-                  <button type="button" className="jx-finding" onClick={() => props.onOpen(finding)}>
-                    <Tag color={SEVERITY_COLOR[finding.severity]}>{SEVERITY_LABEL[finding.severity]}</Tag>
-                    <span className="jx-finding-message">{finding.message}</span>
-                    <span className="jx-finding-path">{describePath(finding.path)}</span>
-                  </button>
-                  <TechInfo finding={finding} />
-                </div>
-              ))}
-            </section>
-          ))}
-        </ScrollingList>
-      )}
+      <FindingsList shown={shown} all={filter === 'all'} onOpen={props.onOpen} />
     </Card>
   );
 }

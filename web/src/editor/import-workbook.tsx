@@ -23,7 +23,8 @@ export function ImportWorkbook(props: {
   datasetId: number;
   revision: number;
   disabled: boolean;
-  current: DatasetDocument;
+  /** The document being edited, read when a file is chosen (a getter: the button must not render on keystrokes). */
+  current: () => DatasetDocument;
   unsaved: boolean;
   onImported: () => void;
 }) {
@@ -44,7 +45,7 @@ export function ImportWorkbook(props: {
   const upload = (file: File) =>
     run(async () => {
       const answer = await api.importFile(props.datasetId, props.revision, file, true);
-      if (!answer.saved) setPreview(previewOf(file, props.current, answer.document));
+      if (!answer.saved) setPreview(previewOf(file, props.current(), answer.document));
     });
   const confirm = (file: File) =>
     run(async () => {

@@ -1,7 +1,7 @@
 import { Descriptions, Drawer } from 'antd';
 import { changeLines, valueText } from './change-lines.js';
 import { getIn, setIn, type DocPath } from './document.js';
-import { useEditor } from './editor-context.js';
+import { useEditorSelect } from './editor-context.js';
 import { labelOf } from './field-labels.js';
 
 /**
@@ -9,7 +9,8 @@ import { labelOf } from './field-labels.js';
  * Read-only; the row is edited in the table.
  */
 export function RowDrawer(props: { listPath: DocPath; index: number | null; onClose: () => void }) {
-  const { doc } = useEditor();
+  // Closed, it does not read the document (so a keystroke does not render every table's drawer again).
+  const doc = useEditorSelect((e) => (props.index === null ? null : e.doc));
   const row = props.index === null ? undefined : getIn(doc, [...props.listPath, props.index]);
   const fields =
     row !== null && typeof row === 'object' && !Array.isArray(row)

@@ -2,7 +2,7 @@ import { DeleteOutlined, PlusOutlined, ProfileOutlined } from '@ant-design/icons
 import { Button, Table, type TableColumnsType } from 'antd';
 import { useState, type HTMLAttributes, type ReactNode } from 'react';
 import { appendAt, listAt, pathKey, removeAt, type DocPath } from './document.js';
-import { useEditor } from './editor-context.js';
+import { useEditorActions, useEditorSelect } from './editor-context.js';
 import { RowDrawer } from './row-drawer.js';
 
 export type RowColumn = {
@@ -35,8 +35,11 @@ export function RowsTable(props: {
   /** Further fields of a row, shown when the row is expanded. */
   expand?: (rowPath: DocPath, index: number) => ReactNode;
 }) {
-  const editor = useEditor();
-  const rows = listAt(editor.doc, props.path);
+  // The number of rows, not the rows: a keystroke in a cell copies the list (immutable update) but must not
+  // render the table again, only the cell's field.
+  const count = useEditorSelect((e) => listAt(e.doc, props.path).length);
+  const readOnly = useEditorSelect((e) => e.readOnly);
+  const editor = useEditorActions();
   const [shown, setShown] = useState<number | null>(null);
   const fixedLeft = props.minWidth === undefined ? undefined : ('left' as const);
   const columns: TableColumnsType<number> = [
@@ -67,7 +70,7 @@ export function RowsTable(props: {
             danger
             icon={<DeleteOutlined />}
             aria-label={`删除第 ${index + 1} 行`}
-            disabled={editor.readOnly || rows.length <= (props.minRows ?? 0)}
+            disabled={readOnly || count <= (props.minRows ?? 0)}
             size="small"
             onClick={() => editor.update((doc) => removeAt(doc, props.path, index))}
           />
@@ -80,7 +83,7 @@ export function RowsTable(props: {
       <Table<number>
         size="small"
         rowKey={(index) => index}
-        dataSource={rows.map((_, i) => i)}
+        dataSource={Array.from({ length: count }, (_, i) => i)}
         columns={columns}
         pagination={false}
         onRow={(index) => ({ 'data-path': pathKey([...props.path, index]) }) as HTMLAttributes<HTMLElement>}
@@ -99,7 +102,7 @@ export function RowsTable(props: {
         icon={<PlusOutlined />}
         block
         style={{ marginTop: 8 }}
-        disabled={editor.readOnly}
+        disabled={readOnly}
         onClick={() => editor.update((doc) => appendAt(doc, props.path, props.newRow()))}
       >
         {props.addLabel}

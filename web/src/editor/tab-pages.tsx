@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { memo, type ReactNode } from 'react';
 import type { Dataset } from '../../../src/domain/dataset/schema.js';
 import type { Figures } from '../../../src/domain/figures/compute.js';
 import { ProblemsTab } from './problems-tab.js';
@@ -29,10 +29,10 @@ const PART_PAGES: Readonly<Record<PartKey, () => ReactNode>> = {
   declared: () => <DeclaredTab />,
 };
 
-/** The page of one part of the dataset. */
-export function PartPage(props: { tab: PartKey }) {
+/** The page of one part of the dataset; its fields read the editor state themselves, so it renders only once. */
+export const PartPage = memo(function PartPage(props: { tab: PartKey }) {
   return PART_PAGES[props.tab]();
-}
+});
 
 export type ResultPageProps = {
   tab: ResultKey;

@@ -5,7 +5,7 @@ import {
   type AmountFigureKey,
   type PercentFigureKey,
 } from '../../../../src/domain/figures/catalog.js';
-import { useEditor } from '../editor-context.js';
+import { useEditorSelect } from '../editor-context.js';
 import { AmountField, PercentField } from '../fields.js';
 import { Section } from '../section.js';
 import { amountText, percentText } from '../../format.js';
@@ -19,7 +19,10 @@ const ROWS: Row[] = [
 
 /** 报告陈述数: the figures the report states, each beside the figure Jixiao computes. */
 export function DeclaredTab() {
-  const { figures, unit, findingsAt } = useEditor();
+  // Renders again when the figures change, not on every keystroke.
+  const figures = useEditorSelect((e) => e.figures);
+  const unit = useEditorSelect((e) => e.unit);
+  const findingsAt = useEditorSelect((e) => e.findingsAt);
   const computed = (row: Row): string => {
     if (figures === null) return '—';
     return row.kind === 'amount'

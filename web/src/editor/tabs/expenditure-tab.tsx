@@ -1,7 +1,7 @@
 import { Typography } from 'antd';
 import { economicName } from '../../../../src/domain/reference/economic-classification.js';
 import { getIn } from '../document.js';
-import { useEditor } from '../editor-context.js';
+import { useEditorSelect } from '../editor-context.js';
 import { EconomicCodeSelect } from '../economic-code-select.js';
 import { AmountField, TextField } from '../fields.js';
 import { RowsTable } from '../rows-table.js';
@@ -11,8 +11,7 @@ import { amountText } from '../../format.js';
 const B = ['basicExpenditure'] as const;
 
 function StandardName(props: { path: readonly (string | number)[] }) {
-  const { doc } = useEditor();
-  const code = getIn(doc, [...props.path, 'code']);
+  const code = useEditorSelect((e) => getIn(e.doc, [...props.path, 'code']));
   const name = typeof code === 'string' ? economicName(code) : undefined;
   return <Typography.Text type="secondary">{name ?? '—'}</Typography.Text>;
 }
@@ -37,7 +36,9 @@ export function LinesTable(props: { path: readonly (string | number)[]; testId: 
 
 /** 基本支出: budget, actual, carried forward and the detail lines. */
 export function ExpenditureTab() {
-  const { figures, unit } = useEditor();
+  // Renders again when the figures change, not on every keystroke.
+  const figures = useEditorSelect((e) => e.figures);
+  const unit = useEditorSelect((e) => e.unit);
   const a = figures?.amounts;
   return (
     <>

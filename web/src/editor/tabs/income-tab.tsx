@@ -3,12 +3,14 @@ import { choicesOf, PARTS } from '../labels.js';
 import { AmountField, DateField, SelectField, TextField } from '../fields.js';
 import { RowsTable } from '../rows-table.js';
 import { Section } from '../section.js';
-import { useEditor } from '../editor-context.js';
+import { useEditorSelect } from '../editor-context.js';
 import { amountText } from '../../format.js';
 
 /** 收入: actual income by source, and budget adjustments that belong to no project. */
 export function IncomeTab() {
-  const { figures, unit } = useEditor();
+  // Renders again when the figures change, not on every keystroke.
+  const figures = useEditorSelect((e) => e.figures);
+  const unit = useEditorSelect((e) => e.unit);
   const total = figures?.amounts;
   return (
     <>

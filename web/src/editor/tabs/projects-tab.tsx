@@ -1,5 +1,5 @@
 import { Tag, Typography } from 'antd';
-import { useEditor } from '../editor-context.js';
+import { useEditorSelect } from '../editor-context.js';
 import { AmountField, CheckField, DateField, PercentField, TextField } from '../fields.js';
 import { RowsTable } from '../rows-table.js';
 import { Field, Fields, Section } from '../section.js';
@@ -7,8 +7,8 @@ import { amountText, percentText } from '../../format.js';
 import { LinesTable } from './expenditure-tab.js';
 
 function ComputedRate(props: { index: number }) {
-  const { figures, unit } = useEditor();
-  const p = figures?.projects[props.index];
+  const unit = useEditorSelect((e) => e.unit);
+  const p = useEditorSelect((e) => e.figures?.projects[props.index]);
   if (p === undefined) return <span>—</span>;
   return (
     <div style={{ textAlign: 'right' }}>
@@ -21,6 +21,18 @@ function ComputedRate(props: { index: number }) {
       </Typography.Text>
       <div style={{ fontSize: 12, color: '#888' }}>全年口径 {percentText(p.executionRate)}</div>
     </div>
+  );
+}
+
+/** 项目预算执行率, both bases. */
+function ProjectExecutionRate() {
+  const percents = useEditorSelect((e) => e.figures?.percents);
+  if (percents === undefined) return null;
+  return (
+    <span>
+      项目预算执行率 <Tag color="blue">{percentText(percents.projectExecutionRate)}</Tag>
+      （全年预算口径 {percentText(percents.projectExecutionRateFullYear)}）
+    </span>
   );
 }
 
@@ -53,20 +65,11 @@ function ProjectDetails(props: { path: readonly (string | number)[] }) {
 
 /** 项目: each project's budget, spending and where the rest went (全年预算 = 实际 + 上缴 + 结转结余). */
 export function ProjectsTab() {
-  const { unit, figures } = useEditor();
+  // Only the unit: the figures change on every keystroke and are read by the small parts that show them.
+  const unit = useEditorSelect((e) => e.unit);
   return (
     <>
-      <Section
-        title={`项目（${unit}）`}
-        extra={
-          figures === null ? null : (
-            <span>
-              项目预算执行率 <Tag color="blue">{percentText(figures.percents.projectExecutionRate)}</Tag>
-              （全年预算口径 {percentText(figures.percents.projectExecutionRateFullYear)}）
-            </span>
-          )
-        }
-      >
+      <Section title={`项目（${unit}）`} extra={<ProjectExecutionRate />}>
         <RowsTable
           path={['projects']}
           testId="projects"
