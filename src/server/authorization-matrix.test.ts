@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppContext } from '../app/context.js';
+import { saveDataset } from '../app/datasets.js';
 import { importDataset } from '../app/import-export.js';
 import { createUser } from '../app/users.js';
 import type { Store } from '../store/connect.js';
@@ -54,6 +55,22 @@ async function explanations(w: World, revisionNo: number): Promise<Record<string
   const answer = await call(w.base, 'GET', path, undefined, sessions.get('editorOwn'));
   const findings = answer.body['findings'] as { severity: string; key: string }[];
   return Object.fromEntries(findings.filter((f) => f.severity === 'warning').map((f) => [f.key, '原因已说明']));
+}
+
+/** Department A under the code the example ledger (imported by the row before) uses: the seed import keyed it by name. */
+async function ledgerForA(w: World): Promise<void> {
+  await w.ctx.store.db.updateTable('departments').set({ code: '430111009' }).where('id', '=', w.a).execute();
+}
+
+/** Dataset A as the seed again after the ledger filled it (the rows after it submit and approve it). */
+async function restoreA(w: World): Promise<void> {
+  const author = { kind: 'system', label: '测试' } as const;
+  const saved = await saveDataset(w.ctx, w.dataset, {
+    baseRevision: await latest(w),
+    document: JSON.parse(seedJson),
+    author,
+  });
+  if (!saved.ok) throw new Error(saved.error.message);
 }
 
 const sessions = new Map<Caller, Record<string, string>>();
@@ -189,6 +206,30 @@ const ROWS: Row[] = [
     route: 'POST /api/datasets/:id/rollover',
     cell: EDIT_A,
     request: (w) => ({ path: `/api/datasets/${w.dataset}/rollover` }),
+  },
+  {
+    route: 'POST /api/ledger/import',
+    cell: ADMIN,
+    request: () => ({
+      path: '/api/ledger/import',
+      body: {
+        fileName: 'ledger-2020.csv',
+        ledger: readFileSync('examples/ledger/ledger-2020.csv').toString('base64'),
+        budgets: readFileSync('examples/ledger/budgets-2020.csv').toString('base64'),
+      },
+    }),
+  },
+  {
+    route: 'POST /api/datasets/:id/ledger-fill',
+    cell: EDIT_A,
+    before: ledgerForA,
+    request: (w) => ({ path: `/api/datasets/${w.dataset}/ledger-fill` }),
+  },
+  {
+    route: 'GET /api/ledger/progress',
+    cell: SIGNED_IN,
+    before: restoreA,
+    request: () => ({ path: '/api/ledger/progress?asOf=2020-06-30' }),
   },
   { route: 'GET /api/overview', cell: SIGNED_IN, request: () => ({ path: '/api/overview?year=2020' }) },
   {

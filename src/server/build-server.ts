@@ -34,6 +34,7 @@ import { fileRoutes, IMPORT_CONTENT_TYPES, UPLOAD_BODY_LIMIT } from './routes/fi
 import { healthResponse, responses } from './responses.js';
 import { publicRoutes } from './routes/public.js';
 import { revisionRoutes } from './routes/revisions.js';
+import { ledgerRoutes } from './routes/ledger.js';
 
 export type ServerOptions = {
   /** The built web app (web/dist): served at / when it exists, with index.html for client-side routes. */
@@ -168,6 +169,7 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
     auditReportRoutes,
     publicRoutes,
     overviewRoutes,
+    ledgerRoutes,
   ])
     routes(app, appCtx);
   answerExpectContinue(app, UPLOAD_BODY_LIMIT);
