@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { DatasetDocument } from '../api/types.js';
 import type { AnalysisRequest } from '../workers/analysis.worker.js';
+import type { Finding } from '../../../src/domain/findings/finding.js';
 import { analyse, type Analysis } from './analysis.js';
 
 /** An analysis and the document state it is of (the autosave needs to know whether it is the current one). */
@@ -13,6 +14,28 @@ type Channel = {
   busy: DatasetDocument | null;
   waiting: DatasetDocument | null;
 };
+
+/** Whether two lists of findings say the same (most keystrokes change a figure but not the findings). */
+function sameFindings(a: readonly Finding[], b: readonly Finding[]): boolean {
+  return (
+    a.length === b.length &&
+    a.every((f, i) => {
+      const g = b[i];
+      return (
+        g !== undefined &&
+        f.code === g.code &&
+        f.severity === g.severity &&
+        f.message === g.message &&
+        f.path.join('.') === g.path.join('.')
+      );
+    })
+  );
+}
+
+/** The new analysis, keeping the previous findings list when it says the same (so nothing showing it renders). */
+function keepFindings(previous: Analysis, next: Analysis): Analysis {
+  return sameFindings(previous.findings, next.findings) ? { ...next, findings: previous.findings } : next;
+}
 
 function startWorker(): Worker | null {
   try {
@@ -47,7 +70,7 @@ export function useAnalysis(doc: DatasetDocument): AnalysisOf {
     worker.onmessage = (event: MessageEvent<{ id: number; analysis: Analysis }>) => {
       const of = sent.get(event.data.id);
       sent.delete(event.data.id);
-      if (of !== undefined) setState({ analysis: event.data.analysis, of });
+      if (of !== undefined) setState((old) => ({ analysis: keepFindings(old.analysis, event.data.analysis), of }));
       c.busy = null;
       const next = c.waiting;
       c.waiting = null;
