@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
 import type { Store } from '../store/connect.js';
@@ -59,10 +60,28 @@ function scopeOf(filter: OverviewFilter): string {
   return JSON.stringify([filter.fiscalYear, filter.departmentId ?? null, departments]);
 }
 
+/** Rows serialised per step, between two turns of the event loop (1,000 rows are ~0.7 MB of JSON). */
+const ROWS_PER_TURN = 100;
+
+/** `JSON.stringify(rows)`, the same text, made a hundred rows per turn so requests keep flowing meanwhile. */
+async function serialised(rows: readonly unknown[]): Promise<string> {
+  const parts: string[] = [];
+  for (let at = 0; at < rows.length; at += ROWS_PER_TURN) {
+    if (at > 0) await nextTurn();
+    parts.push(
+      rows
+        .slice(at, at + ROWS_PER_TURN)
+        .map((row) => JSON.stringify(row))
+        .join(','),
+    );
+  }
+  return `[${parts.join(',')}]`;
+}
+
 async function build(ctx: AppContext, filter: OverviewFilter, page: OverviewPage, scope: string) {
   const heads = await listOverviewHeads(ctx.store.db, filter);
   const rows = await overviewRows(ctx, heads.slice(page.offset, page.offset + page.limit));
-  const json = JSON.stringify(rows);
+  const json = await serialised(rows);
   const hash = createHash('sha256').update(`${scope}\n${page.offset}/${page.limit}/${heads.length}\n`).update(json);
   const etag = `"${hash.digest('base64url').slice(0, 32)}"`;
   const body = Buffer.from(json);
