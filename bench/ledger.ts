@@ -87,6 +87,7 @@ async function runDuckdb(ledger: string): Promise<Measure> {
   const ms = performance.now() - started;
   return {
     ms,
+    wallMs: performance.now(),
     rssMb: process.resourceUsage().maxRSS / 1024,
     groups: Number(row![0]),
     total: String(row![1]),
