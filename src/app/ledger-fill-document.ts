@@ -108,7 +108,7 @@ function fillPaymentProgress(
 /** The document with its actual figures taken from the ledger, and the list of what was written. */
 export function fillFromLedger(document: Record_, detail: LedgerDepartmentDetail): LedgerFillResult {
   const doc = structuredClone(document);
-  const unit = (doc['unit'] === '元' ? '元' : '万元');
+  const unit = doc['unit'] === '元' ? '元' : '万元';
   const filled: LedgerFilled[] = [];
   fillBasic(doc, detail, unit, filled);
   const unmatchedProjects = fillProjects(doc, detail, unit, filled);
