@@ -15,6 +15,9 @@ const BureauPage = lazy(() => import('./pages/bureau-page.js').then((m) => ({ de
 const ComparePage = lazy(() => import('./pages/compare-page.js').then((m) => ({ default: m.ComparePage })));
 const PublicPage = lazy(() => import('./pages/public-page.js').then((m) => ({ default: m.PublicPage })));
 const AuditPage = lazy(() => import('./pages/audit-page.js').then((m) => ({ default: m.AuditPage })));
+const MonitoringPage = lazy(() =>
+  import('./monitoring/monitoring-page.js').then((m) => ({ default: m.MonitoringPage })),
+);
 
 const forbidden = <Result status="403" title="无权访问" subTitle="此页面仅供财政局审核人和系统管理员使用。" />;
 
@@ -35,6 +38,8 @@ function Page(props: { route: Route; user: User }) {
       return <PublicPage />;
     case 'audit':
       return seesAudit(user) ? <AuditPage /> : forbidden;
+    case 'monitoring':
+      return <MonitoringPage />;
     case 'notFound':
       return <Result status="404" title="页面不存在" extra={<Link to={href.home()}>返回首页</Link>} />;
   }
@@ -48,6 +53,7 @@ const SECTION_OF: Readonly<Record<Route['page'], string>> = {
   compare: 'bureau',
   public: 'public',
   audit: 'audit',
+  monitoring: 'monitoring',
   notFound: '',
 };
 
@@ -56,6 +62,7 @@ const TARGET_OF: Readonly<Record<string, () => string>> = {
   bureau: () => href.bureau(),
   public: href.public,
   audit: href.audit,
+  monitoring: href.monitoring,
 };
 
 /** The areas a user's role works in; visitors see only the public portal. */
@@ -64,6 +71,7 @@ function menuItems(user: User | null): { key: string; label: string }[] {
   return [
     { key: 'home', label: user.role === 'editor' ? '部门填报' : '部门数据' },
     ...(seesBureau(user) ? [{ key: 'bureau', label: '财政局总览' }] : []),
+    { key: 'monitoring', label: '双监控' },
     ...(seesAudit(user) ? [{ key: 'audit', label: '操作日志' }] : []),
     { key: 'public', label: '公开报告' },
   ];

@@ -12,6 +12,7 @@ export type Route =
   | { page: 'compare'; departmentId: number }
   | { page: 'public' }
   | { page: 'audit' }
+  | { page: 'monitoring' }
   | { page: 'notFound' };
 
 /**
@@ -86,6 +87,7 @@ export function parseRoute(hash: string): Route {
   if (head === 'bureau') return { page: 'bureau', year: id };
   if (head === 'public') return { page: 'public' };
   if (head === 'audit') return { page: 'audit' };
+  if (head === 'monitoring') return { page: 'monitoring' };
   return { page: 'notFound' };
 }
 
@@ -101,6 +103,7 @@ export const href = {
   compare: (departmentId: number) => `#/bureau/compare/${departmentId}`,
   public: () => '#/public',
   audit: () => '#/audit',
+  monitoring: () => '#/monitoring',
 };
 
 /** Goes to `to`, after the page's leave guard (if any) agreed or asked the user. */
