@@ -7,7 +7,7 @@ import { LINE_PITCH } from './pdf-page.js';
  *
  * A heading or a caption (a node with `headlineLevel`) moves to the next page when it would be the last thing on its
  * page, or when what follows it has less than two lines left on the page (pdfmake lays the document out again after
- * each such move, so this costs one layout per moved heading).
+ * each such move, so this costs one layout per moved heading, and at most `MAX_KEPT` headings move).
  *
  * A last page holding only a few lines (孤页) takes over the last block that starts in the lower part of the page
  * before it (with the heading it follows); where there is none (a form's last rows), the table running on to it is
@@ -27,9 +27,14 @@ const spaceBelow = (p: Position) => p.pageInnerHeight * (1 - p.verticalRatio);
 /** The style of page numbers: pdfmake lays out the footers after the body, so they follow every node of a page. */
 export const PAGE_NUMBER_STYLE = 'pageNumber';
 
-/** pdfmake's `pageBreakBefore`: true for a heading or caption that would be kept apart from what follows it. */
-export function keepWithNext(node: Node, queries: NodeQueries): boolean {
-  if (node.headlineLevel === undefined) return false;
+/**
+ * Headings moved per document at most: each move is a whole new layout (≈ 1 s of CPU for the longest texts the
+ * dataset limits allow, which would strand about ten); a report of ordinary length moves one to three.
+ */
+export const MAX_KEPT = 4;
+
+/** Whether `node`, a heading or a caption, would be kept apart from what follows it. */
+function strands(node: Node, queries: NodeQueries): boolean {
   const pages = node.pageNumbers ?? [];
   if (queries.getPreviousNodesOnPage().length === 0) return false;
   if (pages.length > 1) return true;
@@ -40,6 +45,19 @@ export function keepWithNext(node: Node, queries: NodeQueries): boolean {
   if (next === undefined) return true;
   const start = next.startPosition as unknown as Position;
   return (next.pageNumbers ?? []).length > 1 && spaceBelow(start) < KEEP_HEIGHT;
+}
+
+/**
+ * pdfmake's `pageBreakBefore` for one document: true for a heading or caption that would be kept apart from what
+ * follows it, for the first `budget` of them.
+ */
+export function keepWithNext(budget = MAX_KEPT): (node: Node, queries: NodeQueries) => boolean {
+  let left = budget;
+  return (node, queries) => {
+    if (node.headlineLevel === undefined || left <= 0 || !strands(node, queries)) return false;
+    left -= 1;
+    return true;
+  };
 }
 
 type LayoutNode = {

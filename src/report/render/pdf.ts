@@ -132,7 +132,7 @@ export function documentDefinition(model: ReportModel, charts: ChartImages, opti
       h1: { font: HEI, leadingIndent: INDENT, lineHeight: gridLineHeight(HEI, SIZE.sanhao) },
     },
     footer: (page: number) => (page < firstPage ? '' : pageNumber(page - firstPage + 1)),
-    pageBreakBefore: keepWithNext,
+    pageBreakBefore: keepWithNext(),
     content: [
       ...(withCover ? cover(model, options.date ?? new Date()) : []),
       title(model.title, [0, 0, 0, 6]),
