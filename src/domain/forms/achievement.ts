@@ -30,7 +30,14 @@ const PARTLY = [
 ];
 const ACHIEVED = ['已完成', '完成', '通过', '达标', '达到', '实现', '合格', '满意', '良好', '落实', '有效'];
 /** One-character answers, read only when they are the whole cell (是 or 差 inside a sentence is no verdict). */
-const EXACT: Readonly<Record<string, Achievement>> = { 是: '达成', 好: '达成', 优: '达成', 否: '未达成', 差: '未达成' };
+// A Map, not an object: a cell reading "toString" must not find Object.prototype's function.
+const EXACT: ReadonlyMap<string, Achievement> = new Map([
+  ['是', '达成'],
+  ['好', '达成'],
+  ['优', '达成'],
+  ['否', '未达成'],
+  ['差', '未达成'],
+]);
 
 function strip(text: string): string {
   return normalizePrinted(text).replace(/[。．.；;！!]+$/, '');
@@ -44,7 +51,7 @@ export function achievementOf(actual: string, target?: string): Achievement | nu
   const text = strip(actual);
   if (text === '') return null;
   if (target !== undefined && text === strip(target)) return '达成';
-  const exact = EXACT[text];
+  const exact = EXACT.get(text);
   if (exact !== undefined) return exact;
   if (NOT_ACHIEVED.some((w) => text.includes(w))) return '未达成';
   if (PARTLY.some((w) => text.includes(w))) return '部分达成';

@@ -99,7 +99,7 @@ function costFindings(s: FormIndicatorScore, c: Context, name: string): Finding[
   const spent = c.score.funds?.total.actual ?? null;
   const { target, actual } = s;
   if (s.link !== 'cost' || spent === null || target?.kind !== 'quantity' || actual?.kind !== 'quantity') return [];
-  const perYuan = MONEY_YUAN[actual.unit];
+  const perYuan = Object.hasOwn(MONEY_YUAN, actual.unit) ? MONEY_YUAN[actual.unit] : undefined;
   const a = readQuantity(actual.value);
   const t = readQuantity(target.value);
   if (perYuan === undefined || a === null || t === null || target.unit !== actual.unit) return [];

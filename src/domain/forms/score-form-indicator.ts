@@ -59,8 +59,8 @@ function comparable(target: PrintedQuantity, actual: PrintedQuantity): { t: Exac
   const a = readQuantity(actual.value);
   if (t === null || a === null) return null;
   if (target.unit === actual.unit || target.unit === '' || actual.unit === '') return { t, a };
-  const from = MONEY_FACTOR[actual.unit];
-  const to = MONEY_FACTOR[target.unit];
+  const from = Object.hasOwn(MONEY_FACTOR, actual.unit) ? MONEY_FACTOR[actual.unit] : undefined;
+  const to = Object.hasOwn(MONEY_FACTOR, target.unit) ? MONEY_FACTOR[target.unit] : undefined;
   if (from === undefined || to === undefined) return null;
   return { t, a: { units: a.units * from, scale: a.scale * to } };
 }
