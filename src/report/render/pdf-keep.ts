@@ -33,6 +33,12 @@ export const PAGE_NUMBER_STYLE = 'pageNumber';
  */
 export const MAX_KEPT = 4;
 
+/**
+ * Pages laid out again for keep-with-next at most (moves × pages): the seed (20 pages) gets its 4 moves, the
+ * longest texts the limits allow (about 100 pages, ≈ 0.9 s per layout) one, so its PDF stays near 2 s.
+ */
+export const LAYOUT_PAGES = 120;
+
 /** Whether `node`, a heading or a caption, would be kept apart from what follows it. */
 function strands(node: Node, queries: NodeQueries): boolean {
   const pages = node.pageNumbers ?? [];
@@ -52,8 +58,10 @@ function strands(node: Node, queries: NodeQueries): boolean {
  * follows it, for the first `budget` of them.
  */
 export function keepWithNext(budget = MAX_KEPT): (node: Node, queries: NodeQueries) => boolean {
-  let left = budget;
+  let left: number | null = null;
   return (node, queries) => {
+    // The first call knows the document's length: a long one gets fewer moves (each is a layout of every page).
+    left ??= Math.min(budget, Math.floor(LAYOUT_PAGES / Math.max(1, node.pages)));
     if (node.headlineLevel === undefined || left <= 0 || !strands(node, queries)) return false;
     left -= 1;
     return true;
