@@ -86,6 +86,28 @@ describe('heavy routes in worker threads', { timeout: 600_000 }, () => {
   // The 5 s bar for the longest-text PDF is a timing, so a benchmark measures it, not this test (a timed test fails on
   // a busy machine): `npx tsx scripts/bench-longest-report.ts` prints the render in-process (2.1 s at load 4).
 
+  it('reads an existing report in the pool: the seed’s text and its PDF give the same year, figures and rounding', async () => {
+    type Audit = { fiscalYear: number; figures: unknown[]; findings: { verdict: string; code: string }[] };
+    const audit = async (bytes: Uint8Array, fileName: string) => {
+      const body = new Uint8Array(bytes);
+      const answer = await server.fetch(`/api/audit-report?fileName=${fileName}`, { method: 'POST', body });
+      expect(answer.status).toBe(200);
+      return (await answer.json()) as Audit;
+    };
+    const text = await audit(readFileSync('examples/seed/yuhua-2020-report.txt'), 'seed.txt');
+    expect(text.fiscalYear).toBe(2020);
+    expect(text.figures).toHaveLength(161);
+    expect(text.findings.filter((f) => f.verdict === 'rounding').map((f) => f.code)).toContain('LINES_MISMATCH');
+    const pdf = Buffer.from(await (await server.fetch('/api/datasets/1/report?format=pdf')).arrayBuffer());
+    const fromPdf = await audit(pdf, 'seed.pdf');
+    expect(fromPdf.fiscalYear).toBe(2020);
+    // Data findings as from the text; the 自评表 annex's table is left out: a PDF has no empty cells, so a row with
+    // one reads shifted (a known limit of the PDF reader, docs/audit.md).
+    const data = (a: Audit) =>
+      a.findings.filter((f) => !f.code.startsWith('FORM_')).map((f) => `${f.verdict} ${f.code}`);
+    expect(data(fromPdf)).toEqual(data(text));
+  });
+
   it('imports and exports a workbook through the pool', async () => {
     const xlsx = Buffer.from(await (await server.fetch('/api/datasets/1/export?format=xlsx')).arrayBuffer());
     expect(xlsx.subarray(0, 2).toString()).toBe('PK');

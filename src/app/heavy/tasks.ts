@@ -7,6 +7,7 @@ import { buildReportModel } from '../../report/model/build-report.js';
 import { reportInputFor } from '../../report/model/report-input.js';
 import { drawCharts } from '../../report/render/chart-images.js';
 import { renderReport, type ReportFormat } from '../../report/render/index.js';
+import { auditReport, type AuditReport } from '../audit-report.js';
 import type { AppResult } from '../context.js';
 import { evaluateRevisionDocument, type RevisionOverview } from '../overview-evaluate.js';
 import { readTextUpload, type TextUpload } from '../read-upload-text.js';
@@ -28,6 +29,8 @@ export type HeavyTask =
   /** One report in several formats from a stored document (JSON text, parsed in the worker), its charts drawn once. */
   | { kind: 'report-set'; document: string; formats: readonly ReportFormat[] }
   | { kind: 'read-workbook'; bytes: Uint8Array }
+  /** An existing report (Word, PDF, Excel, HTML, text) read, its figures extracted and checked. */
+  | { kind: 'audit-report'; bytes: Uint8Array; fileName: string }
   | { kind: 'write-workbook'; dataset: Dataset }
   /** A stored revision's answers (figures, findings, score, problems) and its overview row. */
   | { kind: 'analyse'; document: string; revisionNo: number }
@@ -47,7 +50,8 @@ export type HeavyResult =
   | { kind: 'analysis'; analysis: Analysis; overview: RevisionOverview }
   | { kind: 'draft'; draft: AppResult<PreparedDraft> }
   | { kind: 'upload'; read: AppResult<Dataset> }
-  | { kind: 'overviews'; overviews: RevisionOverview[] };
+  | { kind: 'overviews'; overviews: RevisionOverview[] }
+  | { kind: 'audit'; read: AppResult<AuditReport> };
 
 export async function runHeavyTask(task: HeavyTask): Promise<HeavyResult> {
   switch (task.kind) {
@@ -61,6 +65,8 @@ export async function runHeavyTask(task: HeavyTask): Promise<HeavyResult> {
       return reportSet(task.document, task.formats);
     case 'read-workbook':
       return { kind: 'workbook', read: await readWorkbook(Buffer.from(task.bytes)) };
+    case 'audit-report':
+      return { kind: 'audit', read: await auditReport(task.bytes, task.fileName) };
     case 'write-workbook':
       try {
         return { kind: 'bytes', bytes: await datasetToWorkbook(task.dataset) };

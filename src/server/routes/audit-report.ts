@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { auditReport } from '../../app/audit-report.js';
+import { auditUploadedReport } from '../../app/audit-upload.js';
+import type { AppContext } from '../../app/context.js';
 import { SIGNED_IN } from '../access.js';
 import { send } from '../reply.js';
 import { responses } from '../responses.js';
@@ -23,9 +24,10 @@ const auditResponse = z.looseObject({
 
 /**
  * POST /api/audit-report: the body is the report file itself (Word .docx, PDF, Excel .xlsx, HTML or text, any
- * content type); it is read, its figures extracted into a draft dataset and checked. Nothing is stored.
+ * content type); it is read in the worker pool, its figures extracted into a draft dataset and checked. Nothing is
+ * stored.
  */
-export function auditReportRoutes(app: ZodApp): void {
+export function auditReportRoutes(app: ZodApp, ctx: AppContext): void {
   void app.register((scope: ZodApp) => {
     scope.addContentTypeParser('*', { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
     scope.post(
@@ -47,7 +49,7 @@ export function auditReportRoutes(app: ZodApp): void {
         const bytes = Buffer.isBuffer(body)
           ? body
           : Buffer.from(typeof body === 'string' ? body : JSON.stringify(body ?? ''));
-        return send(reply, await auditReport(new Uint8Array(bytes), req.query.fileName ?? ''));
+        return send(reply, await auditUploadedReport(ctx, new Uint8Array(bytes), req.query.fileName ?? ''));
       },
     );
     return Promise.resolve();
