@@ -1,0 +1,48 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hasChromium, launchBrowser, pageAs } from './browser.js';
+import { apiLogin, startServer, type RunningServer } from './server.js';
+
+const example = (name: string) =>
+  readFileSync(fileURLToPath(new URL(`../../examples/ledger/${name}`, import.meta.url))).toString('base64');
+
+describe.skipIf(!hasChromium)('双监控 from the treasury ledger (Chromium)', () => {
+  let server: RunningServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('shows each department’s payment progress against 序时进度 as of a date, lagging first', async () => {
+    const admin = await apiLogin(server.url, 'admin');
+    const imported = await admin.json<{ accepted: number }>('POST', '/api/ledger/import', {
+      fileName: 'ledger-2020.csv',
+      ledger: example('ledger-2020.csv'),
+      budgets: example('budgets-2020.csv'),
+    });
+    expect(imported.accepted).toBe(12);
+
+    const page = await pageAs(browser, server.url, 'reviewer', '#/monitoring');
+    const view = page.getByTestId('monitoring-page');
+    await view.waitFor();
+    await view.locator('input[type=date]').fill('2020-06-30');
+    await expect.poll(() => view.innerText()).toContain('2 个部门，滞后 2 个');
+    const rows = await view.locator('tbody tr').allInnerTexts();
+    expect(rows[0]).toContain('长沙市雨花区行政审批服务局');
+    expect(rows[0]).toContain('18.38%');
+    expect(rows[0]).toContain('50.00%');
+    expect(rows[0]).toContain('滞后');
+    expect(rows[1]).toContain('21.30%');
+    // Lagging first, the most behind first: 31.62 points before 28.70.
+    expect(await view.locator('canvas, svg').count()).toBeGreaterThan(0);
+    await page.context().close();
+  });
+});
