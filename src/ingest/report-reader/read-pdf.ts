@@ -92,6 +92,12 @@ function linesOf(items: readonly PdfItem[]): PdfLine[] {
   });
 }
 
+/**
+ * A gap wider than this many text heights separates two cells. Table cells are padded by about half a character on
+ * each side (Word's 0.19 cm, pdfmake's 4 pt), so their gap is about one character; prose has none inside a line.
+ */
+const CELL_GAP = 0.75;
+
 function cellsOf(items: readonly PdfItem[]): PdfLine | null {
   const size = Math.max(1, ...items.map((item) => item.height));
   const cells: string[] = [];
@@ -100,7 +106,7 @@ function cellsOf(items: readonly PdfItem[]): PdfLine | null {
   for (const item of items) {
     const blank = item.text.trim() === '';
     const gap = end === null ? 0 : item.x - end;
-    if ((blank && item.width > size * 1.5) || gap > size * 1.5) {
+    if ((blank && item.width > size * CELL_GAP) || gap > size * CELL_GAP) {
       if (current.trim() !== '') cells.push(current.trim());
       current = '';
     }
