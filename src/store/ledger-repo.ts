@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import type { BudgetLine, LedgerCell, LedgerDay } from '../domain/ledger/ledger-records.js';
 import type { Fen } from '../domain/money/index.js';
 import type { Store } from './connect.js';
 import { appendAudit, type NewAuditEntry } from './audit-repo.js';
@@ -25,24 +26,9 @@ export type LedgerImportWrite = {
     actor: string;
     importedAt: string;
   };
-  cells: Iterable<{
-    departmentCode: string;
-    projectCode: string;
-    economicCode: string;
-    month: number;
-    amount: Fen;
-    payments: number;
-  }>;
-  days: Iterable<{ departmentCode: string; day: number; amount: Fen; payments: number }>;
-  budgets: readonly {
-    departmentCode: string;
-    projectCode: string;
-    economicCode: string;
-    yearStartBudget: Fen;
-    adjustments: Fen;
-    projectName: string;
-    departmentName: string;
-  }[];
+  cells: Iterable<LedgerCell>;
+  days: Iterable<LedgerDay>;
+  budgets: readonly BudgetLine[];
   /** The year's whole voucher hash set after this import, in chunks. */
   voucherChunks: Iterable<Uint8Array>;
   /** The audit entry of the import, appended in the same transaction. */

@@ -1,18 +1,8 @@
 import type { Fen } from '../../domain/money/index.js';
+import type { LedgerCell, LedgerDay } from '../../domain/ledger/ledger-records.js';
 import type { BudgetIndex } from './read-budgets.js';
 
-/** One stored aggregate: the payments of a department, project ('' = basic) and economic code in one month. */
-export type LedgerCell = {
-  departmentCode: string;
-  projectCode: string;
-  economicCode: string;
-  month: number;
-  amount: Fen;
-  payments: number;
-};
-
-/** One department's payments on one day (for 累计支付进度 as of any date). */
-export type LedgerDay = { departmentCode: string; day: number; amount: Fen; payments: number };
+export type { LedgerCell, LedgerDay };
 
 /**
  * The running sums of an import, in typed arrays keyed by small integer ids: a cell is (department–project pair,

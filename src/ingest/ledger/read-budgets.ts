@@ -1,21 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import { parseAmount, type Fen } from '../../domain/money/index.js';
+import type { BudgetLine } from '../../domain/ledger/ledger-records.js';
 import { decodeText } from '../decode-text.js';
 import { CodeTable } from './code-table.js';
 import { splitCsvLine } from './csv-line.js';
 import type { LedgerFileCode, LedgerIssue } from './ledger-codes.js';
 
-/** One line of the budgets CSV: a department's budget for one project (empty = 基本支出) and economic code. */
-export type BudgetLine = {
-  departmentCode: string;
-  /** '' for basic expenditure. */
-  projectCode: string;
-  economicCode: string;
-  yearStartBudget: Fen;
-  adjustments: Fen;
-  projectName: string;
-  departmentName: string;
-};
+export type { BudgetLine };
 
 /**
  * The codes a ledger line may use, mapped to small integer ids: departments, (department, project) pairs — each
