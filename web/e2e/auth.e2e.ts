@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasChromium, launchBrowser, loginInBrowser, pageAs } from './browser.js';
+import { hasChromium, launchBrowser, loginInBrowser, newAppContext, pageAs } from './browser.js';
 import { apiLogin, DEMO_PASSWORDS, startServer, type RunningServer } from './server.js';
 
 type Detail = { latestRevision: { revisionNo: number }; document: { department: { contact?: string } } };
@@ -19,7 +19,7 @@ describe.skipIf(!hasChromium)('sign-in, session expiry and roles (Chromium)', ()
   });
 
   it('asks for a login, refuses a wrong password, then opens the page the address named', async () => {
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const context = await newAppContext(browser);
     const page = await context.newPage();
     await page.goto(`${server.url}/#/datasets/1/basic`);
     const form = page.getByTestId('login-form');
@@ -40,7 +40,7 @@ describe.skipIf(!hasChromium)('sign-in, session expiry and roles (Chromium)', ()
   });
 
   it('keeps the public portal open without a login', async () => {
-    const context = await browser.newContext();
+    const context = await newAppContext(browser);
     const page = await context.newPage();
     await page.goto(`${server.url}/#/public`);
     await page.getByText('已公开的报告').waitFor({ timeout: 15_000 });

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { DEMO_PASSWORDS, type DemoAccount } from './server.js';
 
 /** Debian's Chromium; never a downloaded browser. */
@@ -38,9 +38,17 @@ export async function loginInBrowser(page: Page, base: string, name: string, pas
   await page.getByTestId('user-menu').waitFor({ timeout: 20_000 });
 }
 
-/** A fresh browser context (own cookies) signed in as `name`. */
+/**
+ * A fresh browser context (own cookies) that asks for reduced motion: the app then opens dialogs and drawers without
+ * animation, so a click never meets a button that is still zooming into place on a busy machine.
+ */
+export function newAppContext(browser: Browser, viewport = { width: 1440, height: 900 }): Promise<BrowserContext> {
+  return browser.newContext({ viewport, acceptDownloads: true, reducedMotion: 'reduce' });
+}
+
+/** A fresh browser context signed in as `name`. */
 export async function pageAs(browser: Browser, base: string, name: string, hash = '#/'): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
+  const context = await newAppContext(browser);
   const page = await context.newPage();
   await loginInBrowser(page, base, name, undefined, hash);
   return page;

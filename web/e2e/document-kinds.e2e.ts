@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasChromium, launchBrowser, loginInBrowser } from './browser.js';
+import { hasChromium, launchBrowser, loginInBrowser, newAppContext } from './browser.js';
 import { apiLogin, startServer, type RunningServer } from './server.js';
 
 type Counts = { error: number; warning: number; info: number };
@@ -64,7 +64,7 @@ describe.skipIf(!hasChromium)('document kinds in the editor (Chromium)', () => {
     server = await startServer();
     browser = await launchBrowser();
     ids = await departments(server.url);
-    const context = await browser.newContext({ viewport: { width: 1366, height: 800 } });
+    const context = await newAppContext(browser, { width: 1366, height: 800 });
     page = await context.newPage();
     page.on('pageerror', (e) => errors.push(e.message));
     await loginInBrowser(page, server.url, EDITOR.name, EDITOR.password);

@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasChromium, launchBrowser, loginInBrowser, pageAs } from './browser.js';
+import { hasChromium, launchBrowser, loginInBrowser, newAppContext, pageAs } from './browser.js';
 import { apiLogin, startServer, type RunningServer } from './server.js';
 
 const SEED_TEXT = fileURLToPath(new URL('../../examples/seed/yuhua-2020-report.txt', import.meta.url));
@@ -38,7 +38,7 @@ describe.skipIf(!hasChromium)('导入已有报告 (Chromium)', () => {
       role: 'editor',
       departmentIds: [department.id],
     });
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const context = await newAppContext(browser);
     const page = await context.newPage();
     await loginInBrowser(page, server.url, EDITOR.name, EDITOR.password, `#/departments/${department.id}`);
     await page.getByTestId('new-year').click();

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasChromium, launchBrowser, loginInBrowser, pageAs } from './browser.js';
+import { hasChromium, launchBrowser, loginInBrowser, newAppContext, pageAs } from './browser.js';
 import { apiLogin, startServer, type RunningServer } from './server.js';
 
 const EDITOR = { name: 'e2e-start', password: 'e2e-start-password-1' };
@@ -38,7 +38,7 @@ describe.skipIf(!hasChromium)('start anything from the app (Chromium)', () => {
       role: 'editor',
       departmentIds: [id],
     });
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const context = await newAppContext(browser);
     const page: Page = await context.newPage();
     await loginInBrowser(page, server.url, EDITOR.name, EDITOR.password, `#/departments/${id}`);
     await page.getByTestId('new-year').click();

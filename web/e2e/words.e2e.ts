@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasChromium, launchBrowser, loginInBrowser } from './browser.js';
+import { hasChromium, launchBrowser, loginInBrowser, newAppContext } from './browser.js';
 import { startServer, type RunningServer } from './server.js';
 
 const SLOW = 150_000;
@@ -69,7 +69,7 @@ describe.skipIf(!hasChromium)('every page in Chinese, tables that fit (Chromium)
   });
 
   async function scan(name: string, hashes: string[]): Promise<Record<string, string[]>> {
-    const context = await browser.newContext({ viewport: { width: 1366, height: 800 } });
+    const context = await newAppContext(browser, { width: 1366, height: 800 });
     const page = await context.newPage();
     const found: Record<string, string[]> = {};
     await page.goto(`${server.url}/#/public`);
@@ -103,7 +103,7 @@ describe.skipIf(!hasChromium)('every page in Chinese, tables that fit (Chromium)
   it(
     'fits every editor table into 1366 px without sideways scrolling',
     async () => {
-      const context = await browser.newContext({ viewport: { width: 1366, height: 800 } });
+      const context = await newAppContext(browser, { width: 1366, height: 800 });
       const page = await context.newPage();
       await loginInBrowser(page, server.url, 'yuhua');
       const overflowing: Record<string, number[]> = {};

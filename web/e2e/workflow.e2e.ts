@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasChromium, launchBrowser, pageAs } from './browser.js';
+import { hasChromium, launchBrowser, newAppContext, pageAs } from './browser.js';
 import { startServer, type RunningServer } from './server.js';
 
 const FIELD = 'selfEvaluation.executionExplanation';
@@ -167,7 +167,7 @@ describe.skipIf(!hasChromium)('review workflow: submit, comment, return, answer,
   });
 
   it('an anonymous visitor reads it on the public portal', async () => {
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const context = await newAppContext(browser);
     const visitor = await context.newPage();
     await visitor.goto(`${server.url}/#/public`);
     const row = visitor.getByRole('row', { name: /长沙市雨花区行政审批服务局/ });
