@@ -109,7 +109,7 @@ const formIndicatorLayoutSchema = z.discriminatedUnion('layout', [
 export const formConventionSchema = z
   .strictObject({
     title: z.string().min(1).meta({ description: '表名，如 项目支出绩效自评表' }),
-    total: pointsText.default(100n as Points).meta({ description: '表的满分' }),
+    total: pointsText.default(10_000n as Points).meta({ description: '表的满分' }),
     funds: z.strictObject({
       weight: pointsText.meta({ description: '预算执行率分值（10 或 20）' }),
       basis: z.enum(FORM_EXECUTION_BASES).meta({ description: '合计行执行率分母' }),
@@ -142,49 +142,69 @@ export const formConventionSchema = z
   });
 export type FormConvention = z.output<typeof formConventionSchema>;
 
+/** Stable code of a pack whose report weights do not add up to the total it declares. */
+export const RULE_PACK_WEIGHTS_TOTAL = 'RULE_PACK_WEIGHTS_TOTAL';
+
 /** 评分规则包: the scoring rules of one jurisdiction and year, as data. */
-export const rulePackSchema = z.strictObject({
-  name: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, '规则包名称只能含小写字母、数字和连字符'),
-  title: z.string().min(1).meta({ description: '规则包中文名称' }),
-  jurisdiction: z.string().min(1).meta({ description: '适用地区，如 全国、湖南省' }),
-  year: z.int().min(2000).max(2100).meta({ description: '适用年度' }),
-  source: z.string().min(1).meta({ description: '依据文件' }),
-  assumptions: z.string().min(1).optional().meta({ description: '依据文件未写明、由规则包假定的内容' }),
-  weights: z.strictObject({ execution: pointsText, 产出: pointsText, 效益: pointsText, 满意度: pointsText }),
-  executionBasis: z.enum(EXECUTION_BASES).default('fullYearBudget'),
-  /** An execution rate below this needs an explanation (default 90 %). */
-  explanationThreshold: percentText.default(9000n as Percent),
-  formulas: z
-    .strictObject({
-      '≥': z.enum(AT_LEAST_FORMULAS).default('proportional'),
-      '≤': z.enum(AT_MOST_FORMULAS).default('linearToDouble'),
-      '=': z.enum(EQUAL_FORMULAS).default('relativeDeviation'),
-    })
-    .default({ '≥': 'proportional', '≤': 'linearToDouble', '=': 'relativeDeviation' }),
-  qualitative: z.strictObject({
-    bands: z.strictObject({ 达成: bandSchema, 部分达成: bandSchema, 未达成: bandSchema }),
-    point: z.enum(BAND_POINTS).default('top'),
-  }),
-  grades: z
-    .array(z.strictObject({ grade: z.enum(GRADES), min: pointsText }))
-    .min(1)
-    .refine((list) => list.every((g, i) => i === 0 || (list[i - 1]?.min ?? 0n) > g.min), {
-      message: '等级须按下限从高到低排列',
+export const rulePackSchema = z
+  .strictObject({
+    name: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, '规则包名称只能含小写字母、数字和连字符'),
+    title: z.string().min(1).meta({ description: '规则包中文名称' }),
+    jurisdiction: z.string().min(1).meta({ description: '适用地区，如 全国、湖南省' }),
+    year: z.int().min(2000).max(2100).meta({ description: '适用年度' }),
+    source: z.string().min(1).meta({ description: '依据文件' }),
+    assumptions: z.string().min(1).optional().meta({ description: '依据文件未写明、由规则包假定的内容' }),
+    weights: z.strictObject({ execution: pointsText, 产出: pointsText, 效益: pointsText, 满意度: pointsText }),
+    total: pointsText.default(10_000n as Points).meta({ description: '报告评分满分（weights 各项之和须等于它）' }),
+    executionBasis: z.enum(EXECUTION_BASES).default('fullYearBudget'),
+    /** An execution rate below this needs an explanation (default 90 %). */
+    explanationThreshold: percentText.default(9000n as Percent),
+    formulas: z
+      .strictObject({
+        '≥': z.enum(AT_LEAST_FORMULAS).default('proportional'),
+        '≤': z.enum(AT_MOST_FORMULAS).default('linearToDouble'),
+        '=': z.enum(EQUAL_FORMULAS).default('relativeDeviation'),
+      })
+      .default({ '≥': 'proportional', '≤': 'linearToDouble', '=': 'relativeDeviation' }),
+    qualitative: z.strictObject({
+      bands: z.strictObject({ 达成: bandSchema, 部分达成: bandSchema, 未达成: bandSchema }),
+      point: z.enum(BAND_POINTS).default('top'),
     }),
-  /** A target beaten by this much or more was set too low (finding; penalty only when the add-on is on). */
-  tooLowTargetThreshold: percentText.default(3000n as Percent),
-  addOns: z
-    .strictObject({
-      overAchievementPenalty: z.strictObject({ threshold: percentText, points: pointsText }).optional(),
-      executionCaps: z.array(z.strictObject({ below: percentText, maxTotal: pointsText })).default([]),
-    })
-    .default({ executionCaps: [] }),
-  problems: problemRulesSchema.default(problemRulesSchema.parse({})),
-  /** 自评表 conventions, by kind of table; a pack without them cannot score that kind of table. */
-  forms: z
-    .strictObject({ department: formConventionSchema.optional(), project: formConventionSchema.optional() })
-    .optional(),
-});
+    grades: z
+      .array(z.strictObject({ grade: z.enum(GRADES), min: pointsText }))
+      .min(1)
+      .refine((list) => list.every((g, i) => i === 0 || (list[i - 1]?.min ?? 0n) > g.min), {
+        message: '等级须按下限从高到低排列',
+      }),
+    /** A target beaten by this much or more was set too low (finding; penalty only when the add-on is on). */
+    tooLowTargetThreshold: percentText.default(3000n as Percent),
+    addOns: z
+      .strictObject({
+        overAchievementPenalty: z.strictObject({ threshold: percentText, points: pointsText }).optional(),
+        executionCaps: z.array(z.strictObject({ below: percentText, maxTotal: pointsText })).default([]),
+      })
+      .default({ executionCaps: [] }),
+    problems: problemRulesSchema.default(problemRulesSchema.parse({})),
+    /** 自评表 conventions, by kind of table; a pack without them cannot score that kind of table. */
+    forms: z
+      .strictObject({ department: formConventionSchema.optional(), project: formConventionSchema.optional() })
+      .optional(),
+  })
+  .superRefine((pack, ctx) => {
+    const { execution, 产出, 效益, 满意度 } = pack.weights;
+    const sum = (execution + 产出 + 效益 + 满意度) as Points;
+    if (sum === pack.total) return;
+    const listed = [
+      `预算执行率 ${formatPoints(execution)}`,
+      ...(['产出', '效益', '满意度'] as const).map((n) => `${n} ${formatPoints(pack.weights[n])}`),
+    ];
+    ctx.addIssue({
+      code: 'custom',
+      path: ['weights'],
+      params: { code: RULE_PACK_WEIGHTS_TOTAL },
+      message: `评分分值合计 ${formatPoints(sum)} 分（${listed.join(' + ')}），与所声明的满分 ${formatPoints(pack.total)} 分不符`,
+    });
+  });
 
 export type RulePack = z.output<typeof rulePackSchema>;
 export type RulePackInput = z.input<typeof rulePackSchema>;
