@@ -31,6 +31,9 @@ export function fundsRowSchema(unit: MoneyUnit) {
     weight: pointsTextSchema.optional().meta({ description: '分值（本行单独计分时）' }),
     declaredRate: percentTextSchema.optional().meta({ description: '表中所填执行率（%）' }),
     declaredScore: pointsTextSchema.optional().meta({ description: '表中所填得分' }),
+    declaredShare: percentTextSchema
+      .optional()
+      .meta({ description: '表中所填占比（%）：本行全年执行数占年度资金总额全年执行数的比例' }),
   });
 }
 

@@ -1,7 +1,9 @@
 // Source: standards.md §6: 年度资金总额 = Σ 来源行 (当年财政拨款 + 上年结转资金 + 其他资金…); each row and the total
 // with 年初预算数, 全年预算数, 全年执行数, 分值, 执行率, 得分; the denominator is the pack's (年初 / 全年 / 可用预算).
+// 占比 of a source row = its 全年执行数 ÷ 年度资金总额的全年执行数 (Σ rows), 2 decimals half-up.
 // Edge cases: a column the form does not print gives no figure (nothing is assumed); a blank cell in a printed
-// column is 0; 0 ÷ 0 is 0.00 % or no rate, as the pack says; a total row with no source rows stands for itself.
+// column is 0; 0 ÷ 0 is 0.00 % or no rate, as the pack says; a total row with no source rows stands for itself;
+// no share when the total 全年执行数 is 0 or not printed (the rounded shares may add up to 100 % ± 0.01 per row).
 import {
   formatAmount,
   formatPercent,
@@ -36,6 +38,9 @@ export type FundsLine = {
   budget: Fen | null;
   /** 执行率 at 2 decimals; null when there is no denominator (or 0 ÷ 0 under `zeroOverZero: none`). */
   rate: Percent | null;
+  /** 占比: a source row's 全年执行数 ÷ the total's, 2 decimals; null for the total line or when the total is 0. */
+  share: Percent | null;
+  declaredShare: Percent | null;
   /** True when the rate is 0.00 % because both figures are 0. */
   zeroOverZero: boolean;
   /** 分值 of a scored line, else null. */
@@ -120,6 +125,7 @@ type LineInput = {
   weight: Points | null;
   declaredRate: Percent | null;
   declaredScore: Points | null;
+  declaredShare: Percent | null;
 };
 
 function line(input: LineInput, convention: FormConvention, pack: RulePack, unit: MoneyUnit): FundsLine {
@@ -139,6 +145,8 @@ function line(input: LineInput, convention: FormConvention, pack: RulePack, unit
     weight,
     declaredRate: input.declaredRate,
     declaredScore: input.declaredScore,
+    share: null,
+    declaredShare: input.declaredShare,
   };
   if (weight === null || budget === null || cells.actual === null) return { ...base, score: null, explanation: null };
   const result = applyFundsRule(convention.funds.rule, weight, rate);
@@ -152,6 +160,11 @@ function line(input: LineInput, convention: FormConvention, pack: RulePack, unit
   const rule = `${input.source}：执行率 = 全年执行数 ÷ ${FORM_BASIS_LABEL[basis]}；${result.rule}`;
   const explanation = explain(pack, { ...result, rule, inputs, result: formatPoints(result.score) });
   return { ...base, score: result.score, explanation };
+}
+
+/** 占比 of a row's 全年执行数 in the total's; null when either is not printed or the total is 0. */
+export function shareOf(actual: Fen | null, totalActual: Fen | null): Percent | null {
+  return actual === null || totalActual === null ? null : ratio(actual, totalActual);
 }
 
 function columnsOf(funds: Funds): FundsEvaluation['columns'] {
@@ -171,7 +184,7 @@ export function evaluateFunds(
   const cells = funds.rows.map((r) => rowCells(r, columns));
   const rowBasis = convention.funds.rowBasis ?? convention.funds.basis;
   const perRow = convention.funds.perRow;
-  const rows = funds.rows.map((row, index) =>
+  const lines = funds.rows.map((row, index) =>
     line(
       {
         index,
@@ -181,6 +194,7 @@ export function evaluateFunds(
         weight: perRow || row.weight !== undefined ? (points(row.weight) ?? (0n as Points)) : null,
         declaredRate: percentOf(row.declaredRate),
         declaredScore: points(row.declaredScore),
+        declaredShare: percentOf(row.declaredShare),
       },
       convention,
       pack,
@@ -197,11 +211,13 @@ export function evaluateFunds(
       weight: perRow ? null : convention.funds.weight,
       declaredRate: percentOf(printed?.rate),
       declaredScore: points(printed?.score),
+      declaredShare: null,
     },
     convention,
     pack,
     unit,
   );
+  const rows = lines.map((l) => ({ ...l, share: shareOf(l.actual, total.actual) }));
   if (!perRow) return { rows, total, columns, score: total.score };
   const scored = rows.filter((r) => r.score !== null);
   const score = scored.length === 0 ? null : sumPoints(scored.map((r) => r.score ?? (0n as Points)));

@@ -91,6 +91,20 @@ function rateFindings(line: FundsLine, place: FormPlace, wrong: { rate: Percent;
   return [finding('error', 'FORM_RATE_MISMATCH', message, path, figures)];
 }
 
+/** A printed 占比 of a source row against its 全年执行数 ÷ the total's. */
+function shareFindings(line: FundsLine, total: FundsLine, place: FormPlace): Finding[] {
+  const printed = line.declaredShare;
+  if (printed === null || line.share === null) return [];
+  if (rateAsPrinted(printed, line.share, { actual: line.actual, budget: total.actual, unit: place.unit })) return [];
+  const message = `“${place.name}”${lineName(line)}占比填 ${pct(printed)}，按本行全年执行数 ${amt(line.actual ?? (0n as Fen), place.unit)} ÷ 年度资金总额全年执行数 ${amt(total.actual ?? (0n as Fen), place.unit)} 计算为 ${pct(line.share)}。`;
+  return [
+    finding('error', 'FORM_SHARE_MISMATCH', message, at(place, ...lineKey(line), 'declaredShare'), {
+      declared: pct(printed),
+      computed: pct(line.share),
+    }),
+  ];
+}
+
 function overExecution(line: FundsLine, place: FormPlace): Finding[] {
   if (line.actual === null || line.budget === null || line.budget < 0n || line.actual <= line.budget) return [];
   const message = `“${place.name}”${lineName(line)}全年执行数 ${amt(line.actual, place.unit)} 超过${FORM_BASIS_LABEL[line.basis]} ${amt(line.budget, place.unit)}（超支 ${amt((line.actual - line.budget) as Fen, place.unit)}），须说明超预算支出的依据。`;
@@ -177,6 +191,7 @@ export function fundsFindings(form: FormTable, score: FormScore, place: FormPlac
     ...totalRowFindings(funds, place),
     ...weightFindings(funds, evaluation, score, place),
     ...lines.flatMap((l) => rateFindings(l, place, l.index === null ? wrong : null)),
+    ...evaluation.rows.flatMap((l) => shareFindings(l, evaluation.total, place)),
     ...lines.flatMap((l) => scoreFindings(l, place, weight, formTotal)),
     ...lines.flatMap((l) => overExecution(l, place)),
     ...adjustmentFindings(funds, place),

@@ -22,11 +22,13 @@ function lineJson(line: FundsLine, unit: MoneyUnit) {
     basis: line.basis,
     budget: amt(line.budget),
     rate: percentToWire(line.rate),
+    share: percentToWire(line.share),
     zeroOverZero: line.zeroOverZero,
     weight: pts(line.weight),
     score: pts(line.score),
     declaredRate: percentToWire(line.declaredRate),
     declaredScore: pts(line.declaredScore),
+    declaredShare: percentToWire(line.declaredShare),
     explanation: line.explanation?.text ?? null,
   };
 }
