@@ -11,6 +11,7 @@ export const REPORT_CONTENT_TYPES: Readonly<Record<ReportFormat, string>> = {
   pdf: 'application/pdf',
   html: 'text/html; charset=utf-8',
   md: 'text/markdown; charset=utf-8',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 };
 
 /**
@@ -33,6 +34,7 @@ export async function datasetReport(
   if (result.kind === 'refused') throw new Error(`修订版本 ${revision.value.revisionNo} 的数据无法解析`);
   const file = result.kind === 'files' ? result.files[0] : undefined;
   if (result.kind !== 'files' || file === undefined) return conflict('报告无法生成');
-  const name = `${result.fiscalYear}-${result.departmentName}-自评报告.${format}`;
+  const what = format === 'xlsx' ? '自评表' : '自评报告';
+  const name = `${result.fiscalYear}-${result.departmentName}-${what}.${format}`;
   return ok({ fileName: name, contentType: REPORT_CONTENT_TYPES[format], body: Buffer.from(file.bytes) });
 }

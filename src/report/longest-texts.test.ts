@@ -7,7 +7,7 @@ import { buildReportModel } from './model/build-report.js';
 import { reportInputFor } from './model/report-input.js';
 import type { ReportModel } from './model/types.js';
 import { drawCharts, type ChartImages } from './render/chart-images.js';
-import { renderReport, REPORT_FORMATS } from './render/index.js';
+import { DOCUMENT_FORMATS, renderReport } from './render/index.js';
 import { extractText, squeeze } from './testing/extract-text.js';
 import { withLongestTexts, type Stretch } from './testing/longest-texts.js';
 import { SEED_DATASET } from './testing/seed-sentences.js';
@@ -31,7 +31,7 @@ describe.each(['own-characters', 'one-letter'] as const)('the seed with every pa
     longest = await longestModel(how);
   });
 
-  it.each(REPORT_FORMATS)('renders %s and contains each paragraph whole', async (format) => {
+  it.each(DOCUMENT_FORMATS)('renders %s and contains each paragraph whole', async (format) => {
     expect(longest.paragraph).toHaveLength(TEXT_LIMITS.paragraph);
     expect(longest.paragraph).not.toMatch(/\s/);
     const text = squeeze(await extractText(format, await renderReport(longest.model, format, longest.charts)));

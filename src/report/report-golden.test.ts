@@ -4,7 +4,7 @@ import { readDatasetFile } from '../ingest/read-dataset.js';
 import { buildReportModel } from './model/build-report.js';
 import type { ReportModel } from './model/types.js';
 import { drawCharts } from './render/chart-images.js';
-import { renderReport, REPORT_FORMATS, type ReportFormat } from './render/index.js';
+import { DOCUMENT_FORMATS, renderReport, type ReportFormat } from './render/index.js';
 import { extractText, squeeze } from './testing/extract-text.js';
 import {
   figureSentences,
@@ -43,11 +43,11 @@ beforeAll(async () => {
   if (!read.ok) throw new Error('seed dataset does not parse');
   model = buildReportModel({ dataset: read.dataset });
   const charts = drawCharts(model);
-  for (const format of REPORT_FORMATS)
+  for (const format of DOCUMENT_FORMATS)
     texts.set(format, await extractText(format, await renderReport(model, format, charts)));
 }, 60_000);
 
-describe.each(REPORT_FORMATS)('the %s report of the seed', (format) => {
+describe.each(DOCUMENT_FORMATS)('the %s report of the seed', (format) => {
   const text = () => squeeze(texts.get(format) ?? '');
 
   it('contains every figure sentence of sections 一 and 二, with the seed numbers', async () => {

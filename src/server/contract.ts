@@ -120,7 +120,7 @@ export const auditQuery = z.object({
 });
 
 export const reportQuery = revisionQuery.extend({
-  format: z.enum(REPORT_FORMATS as ['docx', 'pdf', 'html', 'md']).default('docx'),
+  format: z.enum(REPORT_FORMATS as ['docx', 'pdf', 'html', 'md', 'xlsx']).default('docx'),
 });
 export const fileFormat = z.enum(['xlsx', 'json', 'yaml']);
 export const exportQuery = revisionQuery.extend({ format: fileFormat.default('xlsx') });

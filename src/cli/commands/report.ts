@@ -8,7 +8,7 @@ import { positiveInteger } from '../options.js';
  * The formats for the help text, in the order of REPORT_FORMATS, spelled out here because the module that defines
  * them loads every renderer (fontkit, pdfmake, docx, echarts). A Record, so the compiler refuses a missing one.
  */
-const FORMATS: Readonly<Record<ReportFormat, true>> = { docx: true, pdf: true, html: true, md: true };
+const FORMATS: Readonly<Record<ReportFormat, true>> = { docx: true, pdf: true, html: true, md: true, xlsx: true };
 
 type CommandOptions = ReportOptions & { year?: number; published?: boolean; db?: string };
 
@@ -41,7 +41,8 @@ export function registerReport(program: Command): void {
   program
     .command('report')
     .description(
-      '生成部门整体支出绩效自评报告（DOCX、PDF、HTML、Markdown，含表格与图表）；全部写出或一个不写。' +
+      '生成部门整体支出绩效自评报告（DOCX、PDF、HTML、Markdown，含表格与图表；XLSX 为自评表，每表一个工作表）；' +
+        '全部写出或一个不写。' +
         '\n用 --all --year 生成数据库中该年度每个部门的报告（多线程）',
     )
     .argument('[file]', '数据集文件（.yaml / .yml / .json）；与 --year 二选一')

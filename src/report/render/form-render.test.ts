@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { mofProjectForm } from '../../domain/forms/form-fixtures.js';
@@ -38,5 +39,14 @@ describe('a 项目自评表 in every format', () => {
     expect(xml).toContain('<w:gridSpan w:val="9"/>');
     expect(xml).toContain('<w:vMerge w:val="restart"/>');
     expect(xml).toContain('<w:vMerge w:val="continue"/>');
+  });
+
+  it('merges the same cells in XLSX, one sheet per form', async () => {
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load((await renderReport(model, 'xlsx')) as never);
+    expect(book.worksheets.map((s) => s.name)).toEqual(['项目支出绩效自评表']);
+    const merges = book.worksheets[0]?.model.merges ?? [];
+    // Below the title and the department line: 项目名称 over nine columns, 项目资金 over five rows, 产出 over four.
+    expect(merges).toEqual(expect.arrayContaining(['B3:J3', 'A5:A9', 'B13:B16']));
   });
 });

@@ -4,11 +4,17 @@ import { renderDocx } from './docx.js';
 import { renderHtml } from './html.js';
 import { renderMarkdown } from './markdown.js';
 import { renderPdf } from './pdf.js';
+import { renderXlsx } from './xlsx.js';
 
-/** 报告格式. */
-export type ReportFormat = 'docx' | 'pdf' | 'html' | 'md';
+/** Formats that print the whole report: text, tables and charts. */
+export type DocumentFormat = 'docx' | 'pdf' | 'html' | 'md';
 
-export const REPORT_FORMATS: readonly ReportFormat[] = ['docx', 'pdf', 'html', 'md'];
+/** 报告格式: a document, or the report's printed tables (自评表) as a workbook (`xlsx`, one sheet per table). */
+export type ReportFormat = DocumentFormat | 'xlsx';
+
+export const DOCUMENT_FORMATS: readonly DocumentFormat[] = ['docx', 'pdf', 'html', 'md'];
+
+export const REPORT_FORMATS: readonly ReportFormat[] = [...DOCUMENT_FORMATS, 'xlsx'];
 
 export function isReportFormat(value: string): value is ReportFormat {
   return (REPORT_FORMATS as readonly string[]).includes(value);
@@ -29,5 +35,7 @@ export async function renderReport(
       return Buffer.from(renderHtml(model, charts), 'utf8');
     case 'md':
       return Buffer.from(renderMarkdown(model, charts), 'utf8');
+    case 'xlsx':
+      return renderXlsx(model);
   }
 }

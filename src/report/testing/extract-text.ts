@@ -3,8 +3,10 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import type { ReportFormat } from '../render/index.js';
+import { printedText } from '../render/xlsx-cells.js';
 
 const run = promisify(execFile);
 
@@ -47,6 +49,24 @@ export async function pdfText(bytes: Buffer): Promise<string> {
   }
 }
 
+/** XLSX → text: each sheet's rows, cells as they are displayed (numbers in their number format), tab-separated. */
+export async function xlsxText(bytes: Buffer): Promise<string> {
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+  const lines: string[] = [];
+  for (const sheet of book.worksheets)
+    sheet.eachRow((row) => {
+      const cells: string[] = [];
+      row.eachCell((cell) => {
+        // A merged cell reads as its master's value in every cell it covers: shown once.
+        if (cell.isMerged && cell.master.address !== cell.address) return;
+        cells.push(typeof cell.value === 'number' ? printedText(cell.value, cell.numFmt) : cell.text);
+      });
+      lines.push(cells.join('\t'));
+    });
+  return lines.join('\n');
+}
+
 /** The text a reader sees in one rendered format. */
 export async function extractText(format: ReportFormat, bytes: Buffer): Promise<string> {
   switch (format) {
@@ -58,6 +78,8 @@ export async function extractText(format: ReportFormat, bytes: Buffer): Promise<
       return docxText(bytes);
     case 'pdf':
       return pdfText(bytes);
+    case 'xlsx':
+      return xlsxText(bytes);
   }
 }
 

@@ -64,7 +64,7 @@ export function analysisRoutes(app: ZodApp, ctx: AppContext): void {
       config: DOWNLOAD,
       schema: {
         tags,
-        summary: '自评报告（docx、pdf、html、md）',
+        summary: '自评报告（docx、pdf、html、md；xlsx 为自评表，每表一个工作表）',
         params: idParams,
         querystring: reportQuery,
         response: responses(200, fileResponse('报告文件', Object.values(REPORT_CONTENT_TYPES))),

@@ -1,0 +1,24 @@
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { jixiao } from './testing/run-cli.js';
+
+describe('jixiao report -f xlsx', () => {
+  it('writes a 项目自评表 dataset as the printed form, one sheet, and exits 0', async () => {
+    const file = join(await mkdtemp(join(tmpdir(), 'jixiao-xlsx-')), '自评表.xlsx');
+    const { code, stdout } = await jixiao('report', '-f', 'xlsx', 'examples/mof-project-form-2020.yaml', '-o', file);
+    expect(code).toBe(0);
+    expect(stdout).toContain(`已生成 XLSX：${file}`);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load((await readFile(file)) as never);
+    expect(book.worksheets.map((s) => s.name)).toEqual(['项目支出绩效自评表']);
+  });
+
+  it('names xlsx among the formats when one is unknown', async () => {
+    const { code, stderr } = await jixiao('report', '-f', 'xls', 'examples/mof-project-form-2020.yaml');
+    expect(code).toBe(2);
+    expect(stderr).toContain('不支持的格式：xls（可选：docx、pdf、html、md、xlsx）');
+  });
+});
