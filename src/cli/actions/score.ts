@@ -1,5 +1,11 @@
 // The body of `jixiao score`, loaded only when that command runs (commands/score.ts registers it).
+import type { Dataset } from '../../domain/dataset/schema.js';
 import { formsToJson } from '../../domain/forms/to-json.js';
+import {
+  hasOwnSelfEvaluationTable,
+  nothingToScore,
+  nothingToScoreMessage,
+} from '../../domain/self-evaluation-table/score-subject.js';
 import { selfEvaluate } from '../../domain/self-evaluation-table/self-evaluate.js';
 import { selfEvaluationToJson } from '../../domain/self-evaluation-table/to-json.js';
 import { formTablesText } from '../form-table-text.js';
@@ -14,20 +20,37 @@ export async function score(file: string, options: { pack?: string; json?: boole
   const evaluation = selfEvaluate(dataset, await loadPackOrExit(options.pack, loaded, file, json));
   // The same findings as `jixiao check` and the report's 数据核对提示 (data checks, scoring, stale reviews).
   const findings = evaluation.findings.map((f) => ({ ...f, location: loaded.locate(f.path) }));
+  // A 决算说明 without printed forms has no 自评表: it says so (exit 0) instead of scoring an empty table.
+  const none = nothingToScore(dataset);
   if (json) {
     const forms = formsToJson(evaluation.forms, dataset.unit);
-    writeJson({ ok: true, ...selfEvaluationToJson(evaluation, dataset.unit), forms, findings });
+    if (none) writeJson({ ok: true, ...unscoredJson(dataset), forms, findings });
+    else writeJson({ ok: true, scored: true, ...selfEvaluationToJson(evaluation, dataset.unit), forms, findings });
     return;
   }
-  // A 自评表 dataset is its forms; a narrative report prints its own 自评表 first, then the forms it carries.
-  const isForm = dataset.kind === 'projectForm' || dataset.kind === 'departmentForm';
+  // A narrative report prints its own 自评表 first, then the forms it carries; any other kind only its forms.
   const parts = [
-    ...(isForm && evaluation.forms.length > 0 ? [] : [selfEvaluationText(evaluation.table, evaluation.problems)]),
+    ...(hasOwnSelfEvaluationTable(dataset) ? [selfEvaluationText(evaluation.table, evaluation.problems)] : []),
     ...(evaluation.forms.length > 0 ? [formTablesText(evaluation.forms, dataset.unit, dataset.fiscalYear)] : []),
+    ...(none ? [nothingToScoreMessage(dataset.kind)] : []),
   ];
   process.stdout.write(`${parts.join('\n\n')}\n`);
   if (findings.length > 0) {
     process.stdout.write(`\n核对与评分发现（${findingsSummary(findings)}）\n`);
     for (const finding of findings) process.stdout.write(`${findingText(finding)}\n`);
   }
+}
+
+/** `score --json` of a document with nothing to score: no total, no grade, and the reason. */
+function unscoredJson(dataset: Dataset) {
+  return {
+    department: dataset.department.name,
+    fiscalYear: dataset.fiscalYear,
+    unit: dataset.unit,
+    kind: dataset.kind,
+    scored: false,
+    message: nothingToScoreMessage(dataset.kind),
+    total: null,
+    grade: null,
+  };
 }

@@ -65,3 +65,26 @@ describe('jixiao score of a 项目自评表', () => {
     expect(parsed.forms).toMatchObject([{ total: '99.64', grade: '优' }]);
   });
 });
+
+describe('jixiao score of a 决算说明', () => {
+  const FINAL_ACCOUNTS = 'examples/hunan-final-accounts-2021.yaml';
+
+  it('says there is nothing to score instead of an invented 10.00 差, and exits 0', async () => {
+    const { code, stdout } = await jixiao('score', FINAL_ACCOUNTS);
+    expect(code).toBe(0);
+    expect(stdout).toContain('本文档为部门决算说明，没有绩效自评表，无可评分的内容');
+    expect(stdout).not.toMatch(/10\.00|总分 \d|等级 [优良中差]/);
+  });
+
+  it('gives a null score in --json', async () => {
+    const { code, stdout } = await jixiao('score', FINAL_ACCOUNTS, '--json');
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)).toMatchObject({
+      ok: true,
+      kind: 'finalAccounts',
+      scored: false,
+      total: null,
+      grade: null,
+    });
+  });
+});

@@ -1,11 +1,14 @@
-import type { Dataset, ExpenditureLine } from '../../domain/dataset/schema.js';
+import type { BasicExpenditure, Dataset, ExpenditureLine } from '../../domain/dataset/schema.js';
 import type { ThreePublicItemKey } from '../../domain/figures/three-public.js';
 import type { Figures } from '../../domain/figures/compute.js';
 import { economicName } from '../../domain/reference/economic-classification.js';
 import type { Fen, MoneyUnit } from '../../domain/money/index.js';
 import { amountCell, amountPhrase, percentPhrase } from './format.js';
 import type { PrintedFigures } from '../../domain/figures/printed-figures.js';
+import { threePublicCountsSentence } from './three-public-counts.js';
 import type { Block, ReportTable } from './types.js';
+
+type ThreePublic = NonNullable<BasicExpenditure['threePublic']>;
 
 /** 基本支出的定义 (standard wording of the seed). */
 const BASIC_DEFINITION =
@@ -29,14 +32,26 @@ export function basicExpenditureParagraph(printed: PrintedFigures, unit: MoneyUn
   );
 }
 
-/** "其中“三公”经费支出情况：公务用车运行维护费预算数0万元，决算数0万元；…" */
-export function threePublicSentence(figures: Figures, unit: MoneyUnit): string {
+/**
+ * "其中“三公”经费支出情况：公务用车运行维护费预算数0万元，决算数0万元；…" — an item's budget only where the document
+ * states it; a budget printed only as a total ("预算数合计18万元") leads; then every stated count (保有量, 接待批次).
+ */
+export function threePublicSentence(figures: Figures, unit: MoneyUnit, threePublic?: ThreePublic): string {
   const items = THREE_PUBLIC_ORDER.flatMap((key) => figures.threePublic.filter((t) => t.key === key));
   if (items.length === 0) return '“三公”经费无预算安排，亦无支出。';
-  const parts = items.map(
-    (t) => `${t.label}预算数${amountPhrase(t.budget, unit)}，决算数${amountPhrase(t.actual, unit)}`,
+  const parts = items.map((t) =>
+    t.budgetStated
+      ? `${t.label}预算数${amountPhrase(t.budget, unit)}，决算数${amountPhrase(t.actual, unit)}`
+      : `${t.label}决算数${amountPhrase(t.actual, unit)}`,
   );
-  return `其中“三公”经费支出情况：${parts.join('；')}。`;
+  const onlyTotal = items.some((t) => !t.budgetStated) && threePublic?.budgetTotal !== undefined;
+  const total = onlyTotal
+    ? [
+        `预算数合计${amountPhrase(figures.amounts.threePublicBudget.value, unit)}，决算数合计${amountPhrase(figures.amounts.threePublicActual.value, unit)}`,
+      ]
+    : [];
+  const counts = threePublicCountsSentence(threePublic);
+  return `其中“三公”经费支出情况：${[...total, ...parts, ...(counts === '' ? [] : [counts])].join('；')}。`;
 }
 
 function lineLabel(line: ExpenditureLine): string {
@@ -68,7 +83,7 @@ export function basicExpenditureBlocks(dataset: Dataset, figures: Figures, print
   return [
     { kind: 'heading', level: 2, text: '（一）基本支出情况' },
     { kind: 'paragraph', text: basicExpenditureParagraph(printed, unit) },
-    { kind: 'paragraph', text: threePublicSentence(figures, unit) },
+    { kind: 'paragraph', text: threePublicSentence(figures, unit, basic.threePublic) },
     { kind: 'paragraph', text: '具体支出资金明细见下表：' },
     {
       kind: 'table',

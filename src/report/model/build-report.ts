@@ -2,6 +2,7 @@ import type { Dataset } from '../../domain/dataset/schema.js';
 import { computeFigures, type Figures } from '../../domain/figures/compute.js';
 import type { Finding } from '../../domain/findings/finding.js';
 import type { FormTableAnnex, ReportProblem, SelfEvaluationAnnex } from './extensions.js';
+import { finalAccountsReportModel } from './final-accounts-report.js';
 import { formReportModel, formsAnnexes } from './form-report.js';
 import { printedFigures } from '../../domain/figures/printed-figures.js';
 import { budgetSection } from './section-budget.js';
@@ -54,6 +55,9 @@ export function buildReportModel(input: ReportInput): ReportModel {
   const formKind = dataset.kind === 'projectForm' || dataset.kind === 'departmentForm';
   if (formKind && forms.length > 0) return formReportModel(dataset, forms, findingsAnnex(input.findings ?? []));
   const figures = input.figures ?? computeFigures(dataset);
+  // A 决算说明 has no self-evaluation table: its own sections, never the narrative report's nor a 自评表 annex.
+  if (dataset.kind === 'finalAccounts')
+    return finalAccountsReportModel(dataset, figures, forms, findingsAnnex(input.findings ?? []));
   const printed = printedFigures(dataset, figures);
   const department = dataset.department;
   const annexes: ReportSection[] = [];

@@ -1,6 +1,7 @@
 import type { Dataset } from '../../domain/dataset/schema.js';
 import type { Figures } from '../../domain/figures/compute.js';
 import { amountPhrase, percentPhrase } from './format.js';
+import { incomeSourceLabel } from './final-accounts-format.js';
 import { basicExpenditureBlocks } from './basic-expenditure.js';
 import { basicByClassChart, incomeChart, progressChart, projectsChart } from './chart-specs.js';
 import type { PrintedFigures } from '../../domain/figures/printed-figures.js';
@@ -14,9 +15,10 @@ const paragraphs = (texts: readonly string[]): Block[] =>
 function sourcesClause(dataset: Dataset): string {
   const sources = dataset.income?.sources ?? [];
   const only = sources.length === 1 ? sources[0] : undefined;
-  if (only !== undefined) return `均为${only.source}收入`;
+  if (only !== undefined) return `均为${incomeSourceLabel(only.source)}`;
+  // A source already named …收入 (其他收入, 事业收入) is not given a second 收入.
   const parts = sources.map(
-    (s) => `${s.source}收入${amountPhrase((s.basic + s.project) as typeof s.basic, dataset.unit)}`,
+    (s) => `${incomeSourceLabel(s.source)}${amountPhrase((s.basic + s.project) as typeof s.basic, dataset.unit)}`,
   );
   return `按来源分，${parts.join('，')}`;
 }

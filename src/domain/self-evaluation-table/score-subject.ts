@@ -1,0 +1,21 @@
+import { DOCUMENT_KIND_LABELS, type DocumentKind } from '../dataset/form-table.js';
+import type { Dataset } from '../dataset/schema.js';
+
+/**
+ * What a document's score is scored from. Only a narrative report has the department's own 自评表 (scored under the
+ * pack); a form document's score is its printed forms'; a 决算说明 has no self-evaluation table, so unless it carries
+ * printed forms there is nothing to score — no total, no grade (never an invented "10.00 差").
+ */
+export function hasOwnSelfEvaluationTable(dataset: Dataset): boolean {
+  return dataset.kind === 'report';
+}
+
+/** True when the document has neither its own 自评表 nor a printed form: `score` says so instead of scoring. */
+export function nothingToScore(dataset: Dataset): boolean {
+  return !hasOwnSelfEvaluationTable(dataset) && dataset.forms.length === 0;
+}
+
+/** "本文档为部门决算说明，没有绩效自评表，无可评分的内容（不计总分与等级）。" */
+export function nothingToScoreMessage(kind: DocumentKind): string {
+  return `本文档为${DOCUMENT_KIND_LABELS[kind]}，没有绩效自评表，无可评分的内容（不计总分与等级）。`;
+}
