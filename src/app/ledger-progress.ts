@@ -1,3 +1,4 @@
+import type { LedgerCurvePoint, LedgerProgress, LedgerProgressRow } from '../domain/ledger/progress.js';
 import { formatAmount, percentToWire, ratio, type Fen, type Percent } from '../domain/money/index.js';
 import { findBuiltinPack } from '../domain/scoring/packs/builtin-packs.js';
 import type { PaymentScheduleRule } from '../domain/scoring/rule-pack.js';
@@ -8,31 +9,7 @@ import { departmentScope, type Actor } from './actor.js';
 import { invalid, ok, type AppContext, type AppResult } from './context.js';
 import { parseCalendarDate, scheduleAtMonthEnd, scheduleOn, type CalendarDate } from './ledger-schedule.js';
 
-/** One month end of a department's curve: cumulative paid and progress against 序时进度. */
-export type LedgerCurvePoint = { month: number; cumulativePaid: string; progress: string | null; schedule: string };
-
-/** 支付进度 of one department as of a date (amounts in 元, percents as "37.63"). */
-export type LedgerProgressRow = {
-  departmentCode: string;
-  departmentName: string;
-  fullYearBudget: string;
-  paid: string;
-  progress: string | null;
-  schedule: string;
-  /** Percentage points behind the schedule (negative when ahead); null without a budget. */
-  lag: string | null;
-  lagging: boolean;
-  curve: LedgerCurvePoint[];
-};
-
-export type LedgerProgress = {
-  asOf: string;
-  year: number;
-  scheduleKind: PaymentScheduleRule['kind'];
-  pack: string | null;
-  laggingCount: number;
-  departments: LedgerProgressRow[];
-};
+export type { LedgerCurvePoint, LedgerProgress, LedgerProgressRow };
 
 const yuan = (amount: Fen) => formatAmount(amount, '元', 2).replaceAll(',', '');
 const wire = (value: Percent) => percentToWire(value) ?? '';

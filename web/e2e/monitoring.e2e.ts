@@ -43,6 +43,16 @@ describe.skipIf(!hasChromium)('双监控 from the treasury ledger (Chromium)', (
     expect(rows[1]).toContain('21.30%');
     // Lagging first, the most behind first: 31.62 points before 28.70.
     expect(await view.locator('canvas, svg').count()).toBeGreaterThan(0);
+
+    // The bureau overview of the year shows the same ledger beside each department's dataset (as of 31 December).
+    await page.goto(`${server.url}/#/bureau/2020`);
+    const standing = page.getByTestId('ledger-standing');
+    await standing.waitFor();
+    expect(await standing.innerText()).toContain('国库支付数据截至 2020-12-31：2 个部门中 2 个滞后于序时进度');
+    // Matched to the department's dataset by name (the demo department has no treasury code).
+    const cell = page.getByTestId('cell-ledger-payment');
+    await cell.first().waitFor();
+    expect(await cell.allInnerTexts()).toEqual(['32.59%滞后']);
     await page.context().close();
   });
 });

@@ -12,11 +12,16 @@ const STATUS: Readonly<Record<OverviewRowWire['status'], OverviewStatus>> = {
   error: '无法计算',
 };
 
+/** A department's 国库支付进度 in the overview: from the treasury ledger, not from its dataset. */
+export type PaymentStanding = { progress: number | null; schedule: number; lagging: boolean };
+
 /** One department in the bureau overview; rates as numbers (hundredths exact → 2 decimals) for sorting and charts. */
 export type OverviewRow = {
   datasetId: number;
   departmentId: number;
   departmentName: string;
+  /** 部门编码, which the treasury ledger uses. */
+  departmentCode: string;
   fiscalYear: number;
   revision: number;
   /** 公开版本: the newest published revision, possibly older than the working copy. */
@@ -34,6 +39,8 @@ export type OverviewRow = {
   errors: number;
   warnings: number;
   status: OverviewStatus;
+  /** 国库支付进度 from the ledger (payment-standing.ts), when its payments of the year were imported. */
+  payment?: PaymentStanding;
   /** 审核状态, from the dataset list (the overview rows do not carry it). */
   review?: { state: WorkflowState; label: string; revision: number | null };
 };
@@ -47,6 +54,7 @@ export function overviewRowFromWire(w: OverviewRowWire): OverviewRow {
     datasetId: w.datasetId,
     departmentId: w.department.id,
     departmentName: w.department.name,
+    departmentCode: w.department.code,
     fiscalYear: w.fiscalYear,
     revision: w.latestRevision ?? 0,
     publishedRevision: w.latestPublishedRevision?.revisionNo ?? null,

@@ -69,6 +69,31 @@ export function OverviewTable(props: { rows: readonly OverviewRow[] }) {
         return <span style={{ color: p.progress < p.schedule ? '#d46b08' : undefined }}>{pct(p.progress)}</span>;
       },
     })),
+    ...(props.rows.some((r) => r.payment !== undefined)
+      ? [
+          {
+            title: '国库支付进度',
+            key: 'ledger-payment',
+            align: 'right' as const,
+            sorter: byNumber((r) => r.payment?.progress ?? null),
+            render: (_: unknown, r: OverviewRow) =>
+              r.payment === undefined ? (
+                '—'
+              ) : (
+                <Tooltip title={`序时进度 ${pct(r.payment.schedule)}`}>
+                  <span data-testid="cell-ledger-payment">
+                    {pct(r.payment.progress)}
+                    {r.payment.lagging ? (
+                      <Tag color="red" style={{ marginLeft: 6, marginRight: 0 }}>
+                        滞后
+                      </Tag>
+                    ) : null}
+                  </span>
+                </Tooltip>
+              ),
+          },
+        ]
+      : []),
     {
       title: '得分',
       key: 'score',

@@ -3,21 +3,7 @@ import { useState } from 'react';
 import { getJson, withQuery } from '../api/http.js';
 import { Chart } from '../charts/chart.js';
 import { useLoad } from '../use-load.js';
-
-/** The answer of GET /api/ledger/progress (docs/ledger.md). */
-type CurvePoint = { month: number; cumulativePaid: string; progress: string | null; schedule: string };
-type DepartmentProgress = {
-  departmentCode: string;
-  departmentName: string;
-  fullYearBudget: string;
-  paid: string;
-  progress: string | null;
-  schedule: string;
-  lag: string | null;
-  lagging: boolean;
-  curve: CurvePoint[];
-};
-type LedgerProgress = { asOf: string; laggingCount: number; departments: DepartmentProgress[] };
+import type { LedgerProgress, LedgerProgressRow as DepartmentProgress } from '../../../src/domain/ledger/progress.js';
 
 /** How many departments get a curve of their own (the most lagging; the table lists them all). */
 const CURVES = 12;

@@ -3,9 +3,10 @@ import { api } from '../api/endpoints.js';
 import { OverviewCharts } from '../bureau/overview-charts.js';
 import { loadOverviewRows, withReviewStates } from '../bureau/overview-row.js';
 import { OverviewTable } from '../bureau/overview-table.js';
+import { loadPaymentStandings, withPaymentStandings } from '../bureau/payment-standing.js';
 import { ReviewQueue } from '../bureau/review-queue.js';
 import { LoadError, Loading } from '../components/states.js';
-import { href, navigate } from '../router.js';
+import { href, Link, navigate } from '../router.js';
 import { useLoad } from '../use-load.js';
 
 /**
@@ -21,9 +22,15 @@ export function BureauPage(props: { year: number | undefined }) {
     () => (year === undefined ? Promise.resolve([]) : loadOverviewRows(year)),
     `overview-${String(year)}`,
   );
+  // The treasury ledger's side (双监控); a failure here leaves the overview as it is.
+  const payments = useLoad(
+    () => (year === undefined ? Promise.resolve(null) : loadPaymentStandings(year)),
+    `ledger-${String(year)}`,
+  );
   if (all.error !== undefined) return <LoadError error={all.error} onRetry={all.reload} />;
   if (rows.error !== undefined) return <LoadError error={rows.error} onRetry={rows.reload} />;
-  const data = withReviewStates(rows.data ?? [], all.data ?? []);
+  const standings = payments.data ?? null;
+  const data = withPaymentStandings(withReviewStates(rows.data ?? [], all.data ?? []), standings);
   const count = (test: (r: (typeof data)[number]) => boolean) => data.filter(test).length;
   return (
     <Space direction="vertical" size={16} style={{ width: '100%' }}>
@@ -66,6 +73,12 @@ export function BureauPage(props: { year: number | undefined }) {
             <Loading rows={8} />
           ) : (
             <OverviewCharts rows={data.filter((r) => r.loadError === undefined)} />
+          )}
+          {standings === null ? null : (
+            <Typography.Text data-testid="ledger-standing">
+              国库支付数据截至 {standings.asOf}：{standings.departmentCount} 个部门中 {standings.laggingCount}{' '}
+              个滞后于序时进度（<Link to={href.monitoring()}>查看双监控</Link>）。
+            </Typography.Text>
           )}
           <Card size="small" title={`${year} 年度各部门`}>
             {rows.loading ? <Loading rows={6} /> : <OverviewTable rows={data} />}
