@@ -8,7 +8,7 @@ import { invalid, ok, type AppResult, type WireFinding } from './context.js';
 import { changeSummary, diffDocuments } from './diff.js';
 import { evaluateDataset } from './evaluate.js';
 import { overviewOfDataset, type RevisionOverview } from './overview-evaluate.js';
-import { scoreToWire } from './score-wire.js';
+import { datasetScoreToWire } from './score-wire.js';
 import { findingToWire } from './wire.js';
 
 /**
@@ -31,7 +31,7 @@ export function validateDocument(raw: unknown, prefix: readonly (string | number
 export type Analysis = {
   figures: FiguresJson;
   findings: { counts: Record<'error' | 'warning' | 'info', number>; findings: WireFinding[] };
-  score: ReturnType<typeof scoreToWire> | null;
+  score: ReturnType<typeof datasetScoreToWire> | null;
   problems: unknown[] | null;
   rulePack: string;
 };
@@ -51,7 +51,7 @@ function analyse(dataset: Dataset, revisionNo: number) {
   const analysis: Analysis = {
     figures: figuresToJson(result.figures, dataset.unit),
     findings: { counts: countBySeverity(findings), findings: findings.map((f) => findingToWire(f)) },
-    score: result.ok ? scoreToWire(result.evaluation.score, dataset.unit) : null,
+    score: result.ok ? datasetScoreToWire(dataset, result.evaluation.score) : null,
     // `text` is the drafted sentence under the name the report model uses for it.
     problems: result.ok ? result.evaluation.problems.map((p) => ({ ...p, text: p.message })) : null,
     rulePack: result.ok ? (dataset.rulePack ?? '') : result.rulePack,

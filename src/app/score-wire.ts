@@ -2,6 +2,8 @@ import { formatAmount, formatPercent, percentToWire, type Fen, type MoneyUnit } 
 import { formatPoints, type Points } from '../domain/scoring/points.js';
 import type { DatasetScore } from '../domain/scoring/score-dataset.js';
 import type { IndicatorScore } from '../domain/scoring/score-indicator.js';
+import type { Dataset } from '../domain/dataset/schema.js';
+import { nothingToScore, nothingToScoreMessage } from '../domain/self-evaluation-table/score-subject.js';
 import { findingToWire } from './wire.js';
 
 const pts = (value: Points) => formatPoints(value);
@@ -67,4 +69,25 @@ export function scoreToWire(score: DatasetScore, unit: MoneyUnit) {
     totalExplanation: score.totalExplanation,
     findings: score.findings.map((f) => findingToWire(f)),
   };
+}
+
+/**
+ * A dataset's 自评得分 on the wire (the API's score route). A document with no self-evaluation table (a 决算说明
+ * without printed forms) has nothing to score: `scored: false`, the reason in Chinese, and null total and grade —
+ * never the empty table's "10.00 差".
+ */
+export function datasetScoreToWire(dataset: Dataset, score: DatasetScore) {
+  if (nothingToScore(dataset))
+    return {
+      scored: false as const,
+      message: nothingToScoreMessage(dataset.kind),
+      pack: score.pack.name,
+      packTitle: score.pack.title,
+      items: [],
+      subtotal: null,
+      total: null,
+      grade: null,
+      findings: [],
+    };
+  return { scored: true as const, ...scoreToWire(score, dataset.unit) };
 }

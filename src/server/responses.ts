@@ -120,9 +120,9 @@ export const scoreResponse = z.looseObject({
   pack: z.string(),
   packTitle: z.string(),
   items: z.array(scoreLine),
-  subtotal: z.string(),
-  total: z.string().meta({ description: '总分，两位小数字符串' }),
-  grade: z.string(),
+  subtotal: z.string().nullable(),
+  total: z.string().nullable().meta({ description: '总分，两位小数字符串；没有自评表的文档（决算说明）为 null' }),
+  grade: z.string().nullable(),
   findings: z.array(finding),
 });
 
