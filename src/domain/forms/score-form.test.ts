@@ -164,8 +164,38 @@ describe('funds score rules', () => {
   });
 });
 
+describe('rowBasis: source rows on another denominator than the total', () => {
+  it('national’s 项目表 with rowBasis 年初预算数: rows 498.60 ÷ 500 = 99.72 %, the total stays 578.60 ÷ 600 = 96.43 %', () => {
+    const p = withFundsRule({ rowBasis: 'yearStartBudget' }, 'row-basis-example');
+    const evaluation = evaluateForm(formOf(mofProjectForm()), 0, p, '万元');
+    const funds = evaluation.score.funds;
+    // 上年结转资金 prints no 年初预算数 in a printed column: 80 ÷ 0 has no rate; 其他资金 0 ÷ 0 is 0.00 %.
+    expect(funds?.rows.map((r) => [r.basis, rate(r.rate)])).toEqual([
+      ['yearStartBudget', '99.72'],
+      ['yearStartBudget', null],
+      ['yearStartBudget', '0.00'],
+    ]);
+    expect([funds?.total.basis, rate(funds?.total.rate), pts(funds?.score)]).toEqual([
+      'fullYearBudget',
+      '96.43',
+      '9.64',
+    ]);
+    // The form printed its rows on 全年预算数, so the first row's 95.88 % is now called wrong, on the row basis.
+    const mismatches = evaluation.findings.filter((f) => f.code === 'FORM_RATE_MISMATCH');
+    expect(mismatches.map((f) => [f.path, f.figures])).toEqual([
+      [['forms', 0, 'funds', 'rows', 0, 'declaredRate'], { declared: '95.88%', computed: '99.72%' }],
+    ]);
+    expect(mismatches[0]?.message).toContain('按全年执行数 ÷ 年初预算数计算为 99.72%');
+  });
+
+  it('without rowBasis the rows use the total’s basis', () => {
+    const funds = scoreForm(formOf(mofProjectForm()), pack('national'), '万元').funds;
+    expect(funds?.rows.map((r) => r.basis)).toEqual(['fullYearBudget', 'fullYearBudget', 'fullYearBudget']);
+  });
+});
+
 describe('indicator layouts', () => {
-  it('scores a flat list and 投入/过程/产出/效益 levels as the form prints them', () => {
+  it('scores a flat list as the form prints it', () => {
     const flat = parseRulePack({
       ...NATIONAL_PACK,
       name: 'flat-example',
@@ -191,6 +221,122 @@ describe('indicator layouts', () => {
     const evaluation = evaluateForm(form, 0, flat.pack, '万元');
     expect(evaluation.score.indicators.map((s) => pts(s.score))).toEqual(['45.00', '40.50']);
     expect(evaluation.score.levels.map((l) => [l.name, pts(l.indicatorWeight)])).toEqual([['指标', '90.00']]);
+  });
+
+  it('scores 投入 / 过程 / 产出 / 效益 levels (10 / 20 / 40 / 20) with a 10-point funds score: 96.00', () => {
+    const levels = parseRulePack({
+      ...NATIONAL_PACK,
+      name: 'four-levels',
+      forms: {
+        project: {
+          title: '项目支出绩效自评表',
+          total: '100',
+          funds: { weight: '10', basis: 'fullYearBudget' },
+          indicators: {
+            layout: 'levels',
+            levels: [
+              { name: '投入', weight: '10', level2: ['资金投入'] },
+              { name: '过程', weight: '20', level2: ['资金管理', '组织实施'] },
+              { name: '产出', weight: '40', level2: ['数量', '质量'] },
+              { name: '效益', weight: '20', level2: ['社会'] },
+            ],
+          },
+        },
+      },
+    });
+    if (!levels.ok) throw new Error(JSON.stringify(levels.errors));
+    const form = formOf({
+      scope: 'project',
+      name: '农村危房改造',
+      funds: {
+        rows: [{ source: '财政资金', fullYearBudget: '100', actual: '90' }],
+        declaredTotal: { fullYearBudget: '100', actual: '90', weight: '10', rate: '90', score: '9' },
+      },
+      indicators: [
+        {
+          level1: '投入',
+          level2: '资金投入',
+          name: '资金到位率',
+          target: '100%',
+          actual: '100%',
+          weight: '10',
+          declaredScore: '10',
+        },
+        {
+          level1: '过程',
+          level2: '资金管理',
+          name: '政府采购执行率',
+          target: '≥95%',
+          actual: '100%',
+          weight: '10',
+          declaredScore: '10',
+        },
+        {
+          level1: '过程',
+          level2: '组织实施',
+          name: '制度执行有效率',
+          target: '100%',
+          actual: '100%',
+          weight: '10',
+          declaredScore: '10',
+        },
+        {
+          level1: '产出',
+          level2: '数量',
+          name: '改造危房户数',
+          target: '≥200户',
+          actual: '190户',
+          weight: '20',
+          declaredScore: '19',
+          deviationReason: '10 户房主外出务工，延至次年改造。',
+        },
+        {
+          level1: '产出',
+          level2: '质量',
+          name: '竣工验收合格率',
+          target: '100%',
+          actual: '100%',
+          weight: '20',
+          declaredScore: '20',
+        },
+        {
+          level1: '效益',
+          level2: '社会',
+          name: '受益人口',
+          target: '≥1万人',
+          actual: '0.9万人',
+          weight: '20',
+          declaredScore: '18',
+          deviationReason: '改造户数未全部完成。',
+        },
+      ],
+      declaredTotal: '96',
+      declaredGrade: '优',
+    });
+    const evaluation = evaluateForm(form, 0, levels.pack, '万元');
+    // 10 × 90 % = 9.00; 190 ÷ 200 × 20 = 19.00; 0.9 ÷ 1 × 20 = 18.00.
+    expect(evaluation.score.indicators.map((s) => pts(s.score))).toEqual([
+      '10.00',
+      '10.00',
+      '10.00',
+      '19.00',
+      '20.00',
+      '18.00',
+    ]);
+    expect(
+      evaluation.score.levels.map((l) => [l.name, pts(l.packWeight), pts(l.indicatorWeight), pts(l.score)]),
+    ).toEqual([
+      ['投入', '10.00', '10.00', '10.00'],
+      ['过程', '20.00', '20.00', '20.00'],
+      ['产出', '40.00', '40.00', '39.00'],
+      ['效益', '20.00', '20.00', '18.00'],
+    ]);
+    expect([pts(evaluation.score.funds?.score), pts(evaluation.score.total), evaluation.score.grade]).toEqual([
+      '9.00',
+      '96.00',
+      '优',
+    ]);
+    expect(evaluation.findings.filter((f) => f.severity !== 'info')).toEqual([]);
   });
 });
 
