@@ -92,7 +92,8 @@ export const api = {
   published: (year?: number) => getJson<PublishedReport[]>(withQuery('/api/public/reports', { year })),
 };
 
-export type ReportFormat = 'html' | 'docx' | 'pdf' | 'md';
+/** `xlsx`: the report's printed 自评表, one worksheet each (not the data-entry workbook of `exportWorkbook`). */
+export type ReportFormat = 'html' | 'docx' | 'pdf' | 'md' | 'xlsx';
 
 /** Links (downloads and the preview) are plain URLs: the browser fetches them itself. */
 export const urls = {

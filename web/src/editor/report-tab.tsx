@@ -9,6 +9,7 @@ export function ReportTab(props: { datasetId: number; revision: number; unsaved:
   const downloads = [
     { label: '下载 Word 文档', href: urls.report(props.datasetId, 'docx'), testId: 'download-docx' },
     { label: '下载 PDF', href: urls.report(props.datasetId, 'pdf'), testId: 'download-pdf' },
+    { label: '下载电子表格（自评表）', href: urls.report(props.datasetId, 'xlsx'), testId: 'download-report-xlsx' },
     { label: '导出 Excel 表格', href: urls.exportWorkbook(props.datasetId), testId: 'download-xlsx' },
   ];
   return (
