@@ -134,7 +134,7 @@ function threePublicTable(c: FinalAccountsContext, list: readonly Group[]): Repo
       rateCell(actual === null ? null : ratio(actual, actual)),
     ],
     numericColumns: [1, 2, 3],
-    widths: [4, 2, 2, 3],
+    widths: [5, 2, 2, 3],
   };
 }
 
