@@ -1,22 +1,29 @@
 import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
+import { formOf, mofProjectForm } from '../../domain/forms/form-fixtures.js';
 import { packForDataset } from '../../domain/scoring/packs/builtin-packs.js';
+import type { Dataset } from '../../domain/dataset/schema.js';
 import { readDatasetFile } from '../../ingest/read-dataset.js';
 import { buildReportModel } from '../model/build-report.js';
 import { reportInputFor } from '../model/report-input.js';
 import { renderXlsx } from './xlsx.js';
 
 /** An example dataset rendered to XLSX under the pack it names, read back with exceljs. */
-async function workbookOf(example: string): Promise<ExcelJS.Workbook> {
+async function workbookOf(example: string, change = (d: Dataset) => d): Promise<ExcelJS.Workbook> {
   const read = await readDatasetFile(fileURLToPath(new URL(`../../../examples/${example}`, import.meta.url)));
   if (!read.ok) throw new Error(`${example} does not parse`);
   const pack = packForDataset(read.dataset.rulePack);
   if (pack === null) throw new Error(`${example}: unknown pack`);
   const book = new ExcelJS.Workbook();
-  await book.xlsx.load((await renderXlsx(buildReportModel(reportInputFor(read.dataset, pack)))) as never);
+  await book.xlsx.load((await renderXlsx(buildReportModel(reportInputFor(change(read.dataset), pack)))) as never);
   return book;
 }
+
+const withForms = (dataset: Dataset, names: readonly string[]): Dataset => ({
+  ...dataset,
+  forms: names.map((name) => formOf({ ...mofProjectForm(), name })),
+});
 
 const merges = (sheet: ExcelJS.Worksheet): string[] => sheet.model.merges;
 
@@ -102,5 +109,26 @@ describe('a narrative report as a workbook', () => {
     const sheet = book.worksheets[0]!;
     expect(sheet.getCell('A1').value).toBe('附件：2020年度部门整体支出绩效自评表');
     expect(rowOf(sheet, '总分').getCell(8).value).toBe(98.49);
+  });
+});
+
+describe('several forms as a workbook', () => {
+  it('gives a form document one sheet per project, named after it, each with its caption', async () => {
+    const book = await workbookOf('mof-project-form-2020.yaml', (d) => withForms(d, ['甲工程', '乙工程']));
+    expect(book.worksheets.map((s) => s.name)).toEqual(['甲工程', '乙工程']);
+    const sheet = book.worksheets[1]!;
+    expect([sheet.getCell('A1').value, sheet.getCell('A2').value]).toEqual([
+      '二、乙工程',
+      '（2020年度）项目支出绩效自评表',
+    ]);
+    expect(sheet.getCell('B3').value).toBe('乙工程');
+  });
+
+  it('gives a narrative report its 自评表 and each project table as annex sheets', async () => {
+    const book = await workbookOf('yuhua-2020.yaml', (d) => withForms(d, ['农村饮水安全巩固提升工程']));
+    expect(book.worksheets.map((s) => s.name)).toEqual([
+      '附件1：2020年度部门整体支出绩效自评表',
+      '附件2：农村饮水安全巩固提升工程项目支出绩效自评表',
+    ]);
   });
 });
