@@ -61,7 +61,9 @@ describe('document kinds', () => {
     input.forms = [];
     expect(runChecks(datasetOf(input)).map((f) => f.code)).toEqual(['MISSING_FACT']);
     input.kind = 'departmentForm';
-    expect(runChecks(datasetOf(input))[0]?.message).toBe('部门整体支出绩效自评表须填写部门整体支出绩效自评表。');
+    expect(runChecks(datasetOf(input))[0]?.message).toBe(
+      '部门整体支出绩效自评表须填写表中内容（资金情况、年度目标、绩效指标等）。',
+    );
   });
 
   it('never invents a figure a document does not state: no staffing figures, no income figures', () => {

@@ -33,7 +33,9 @@ const hasForm = (scope: 'department' | 'project') => (d: Dataset) => d.forms.som
 
 const REQUIRED: Readonly<Record<DocumentKind, readonly Requirement[]>> = {
   report: REPORT_FACTS,
-  departmentForm: [{ path: ['forms'], label: '部门整体支出绩效自评表', present: hasForm('department') }],
+  departmentForm: [
+    { path: ['forms'], label: '表中内容（资金情况、年度目标、绩效指标等）', present: hasForm('department') },
+  ],
   projectForm: [{ path: ['forms'], label: '至少一张项目支出绩效自评表', present: hasForm('project') }],
   finalAccounts: [
     {

@@ -231,8 +231,11 @@ describe('weights and the pack', () => {
   it('words a ≤ indicator far under its ceiling as a loose ceiling, not as exceeded', () => {
     const list = findings(mof((f) => (indicator(f, 3).actual = '300万元')));
     const [loose] = only(list, 'FORM_TARGET_TOO_LOW');
-    expect(loose?.message).toContain('低于上限');
-    expect(loose?.message).not.toMatch(/超出|偏低/);
+    expect(loose?.message).toBe(
+      '“农村饮水安全巩固提升工程”指标“工程总成本”实际值 300万元 低于上限 600万元 达 50%，上限可能定得过宽（过于宽松）。',
+    );
+    expect(loose?.code).toBe('FORM_TARGET_TOO_LOW');
+    expect(loose?.message).not.toMatch(/超出|偏低|≤/);
   });
 });
 

@@ -133,7 +133,8 @@ function judgementFindings(s: FormIndicatorScore, c: Context, name: string): Fin
   if (s.targetTooLow && s.overAchievement !== null && (s.direction === '≥' || s.direction === '≤')) {
     const values = {
       name: `“${c.place.name}”${name}`,
-      target: s.indicator.target ?? '',
+      // "≤600万元" is worded "低于上限 600万元": the phrase names the bound itself, not the printed operator again.
+      target: withoutOperator(s.indicator.target ?? ''),
       actual: s.indicator.actual ?? '',
       share: percentPhrase(s.overAchievement),
     };
@@ -145,6 +146,11 @@ function judgementFindings(s: FormIndicatorScore, c: Context, name: string): Fin
     );
   }
   return out;
+}
+
+/** A printed target without its leading comparison sign ("≤600万元" → "600万元"). */
+export function withoutOperator(target: string): string {
+  return target.replace(/^\s*(?:[≥≤＞＜<>=]=?|不低于|不高于|不超过|不少于|不多于|大于等于|小于等于)\s*/u, '');
 }
 
 function levelFindings(c: Context, form: FormTable): Finding[] {
