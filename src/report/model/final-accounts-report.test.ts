@@ -116,6 +116,21 @@ describe('the 决算说明 report (examples/hunan-final-accounts-2021.yaml)', ()
     expect(table?.totalRow).toEqual(['合计', '18.00', '16.00', '100.00%']);
   });
 
+  it('compares each 三公 item with last year where the document states the prior item', () => {
+    const withItems = modelOf(
+      variant((raw) => {
+        raw['priorYear'] = { threePublicActual: '17.50', vehicle: '14', reception: '3.50' };
+      }),
+    );
+    const threePublic = text(section(withItems, 'three-public'));
+    // 12.40 − 14 = −1.60; 3.60 − 3.50 = 0.10.
+    expect(threePublic).toContain(
+      '占77.50%（其中公务用车购置费0.00万元，公务用车运行维护费12.40万元），较上年减少1.60万元',
+    );
+    expect(threePublic).toContain('公务接待费支出3.60万元，占22.50%，较上年增加0.10万元');
+    expect(threePublic).not.toContain('因公出国（境）费支出0.00万元，占0.00%，较上年');
+  });
+
   it('prints the management ratios with their formulas in the document’s own figures', () => {
     const management = section(model, 'management');
     expect(text(management)).toBe(
