@@ -63,6 +63,43 @@ describe('decodeText', () => {
   });
 });
 
+// `printf 'name: 某縣財政局\nunit: 萬元\n' | iconv -f UTF-8 -t BIG5`: 某 AC59 縣 BFA4 財 B05D 政 AC46 局 A7BD, 萬 B855 元 A4B8.
+const BIG5_YAML = [
+  ...ascii('name: '),
+  ...[0xac, 0x59, 0xbf, 0xa4, 0xb0, 0x5d, 0xac, 0x46, 0xa7, 0xbd],
+  0x0a,
+  ...ascii('unit: '),
+  ...[0xb8, 0x55, 0xa4, 0xb8],
+  0x0a,
+];
+
+describe('Big5 and other bytes that GB18030 reads only as nonsense', () => {
+  it('refuses Big5 (which GB18030 decodes as 琘郡癩現Ы / 窾じ) and names Big5', () => {
+    const input = bytes(...BIG5_YAML);
+    expect(new TextDecoder('gb18030', { fatal: true }).decode(input)).toContain('窾じ');
+    const result = decodeText(input);
+    expect(result).toMatchObject({ ok: false, found: 'Big5' });
+    expect(!result.ok && result.detail).toBe(
+      '编码像是 Big5（繁体中文），不是 GB18030/GBK（按 GB18030/GBK 读出的文字多为罕用字、日文假名、希腊或俄文字母及私用区字符）；请另存为 UTF-8 后重试',
+    );
+  });
+
+  it('still reads GBK text that has a few characters outside GB2312 (堃 is GBK/3 88D2)', () => {
+    const gbk = bytes(...ascii('name: '), ...ZHONGWEN, ...DANWEI_WANYUAN, 0x88, 0xd2, 0x0a);
+    expect(decodeText(gbk)).toMatchObject({ ok: true, encoding: 'GB18030', text: 'name: 中文单位：万元堃\n' });
+  });
+
+  it('refuses a Big5 dataset file with FILE_ENCODING, not as a bad value of unit', async () => {
+    const file = join(await mkdtemp(join(tmpdir(), 'jixiao-big5-')), 'big5.yaml');
+    await writeFile(file, bytes(...BIG5_YAML));
+    const result = await readDatasetFile(file);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.errors.map((e) => [e.code, e.path])).toEqual([['FILE_ENCODING', []]]);
+    expect(result.errors[0]?.message).toContain('编码像是 Big5（繁体中文）');
+  });
+});
+
 describe('dataset files in GBK', () => {
   const seedPath = fileURLToPath(new URL('../../examples/yuhua-2020.yaml', import.meta.url));
 
