@@ -3,6 +3,17 @@
  * line's bytes: an open-addressing table over an FNV-1a hash of (scope, bytes), each entry's bytes kept in one pool
  * and compared on a hit. No string is made per line.
  */
+export type CodeTableSnapshot = {
+  slots: Int32Array;
+  mask: number;
+  pool: Uint8Array;
+  poolUsed: number;
+  entryStart: number[];
+  entryEnd: number[];
+  entryScope: number[];
+  entryId: number[];
+};
+
 export class CodeTable {
   private slots: Int32Array;
   private mask: number;
@@ -12,6 +23,16 @@ export class CodeTable {
   private entryEnd: number[] = [];
   private entryScope: number[] = [];
   private entryId: number[] = [];
+
+  /** The table's contents, to rebuild it in a worker thread (structured clone). */
+  snapshot(): CodeTableSnapshot {
+    const { slots, mask, pool, poolUsed, entryStart, entryEnd, entryScope, entryId } = this;
+    return { slots, mask, pool, poolUsed, entryStart, entryEnd, entryScope, entryId };
+  }
+
+  static fromSnapshot(snapshot: CodeTableSnapshot): CodeTable {
+    return Object.assign(new CodeTable(), snapshot);
+  }
 
   constructor(expected = 64) {
     let capacity = 64;
@@ -48,7 +69,8 @@ export class CodeTable {
 
   /** Adds an ASCII code in `scope` with its id (a code already there keeps its first id). */
   set(scope: number, code: string, id: number): void {
-    const bytes = Buffer.from(code, 'latin1');
+    const bytes = new Uint8Array(code.length);
+    for (let i = 0; i < code.length; i++) bytes[i] = code.charCodeAt(i) & 0xff;
     if (this.get(scope, bytes, 0, bytes.length) !== -1) return;
     if (this.poolUsed + bytes.length > this.pool.length) {
       const pool = new Uint8Array((this.pool.length + bytes.length) * 2);

@@ -4,6 +4,19 @@ import type { BudgetIndex } from './read-budgets.js';
 
 export type { LedgerCell, LedgerDay };
 
+/** What the sums need of the budgets: how many departments and economic codes, and the codes behind the ids. */
+export type AggregateShape = Pick<BudgetIndex, 'departmentCodes' | 'economicCodes' | 'pairs'>;
+
+/** The sums as plain typed arrays, to send from a worker thread (transferable) and merge. */
+export type AggregateState = {
+  cellKeys: Float64Array;
+  cellCount: number;
+  sums: Float64Array;
+  counts: Uint32Array;
+  daily: Float64Array;
+  dailyCounts: Uint32Array;
+};
+
 /**
  * The running sums of an import, in typed arrays keyed by small integer ids: a cell is (department–project pair,
  * economic code) with 12 monthly sums, found through an open-addressing table; days are per department. Memory
@@ -22,7 +35,7 @@ export class LedgerAggregates {
   private readonly dailyCounts: Uint32Array;
   private readonly economicCount: number;
 
-  constructor(readonly budgets: BudgetIndex) {
+  constructor(readonly budgets: AggregateShape) {
     this.economicCount = Math.max(budgets.economicCodes.length, 1);
     const capacity = 1 << 12;
     this.keys = new Float64Array(capacity).fill(-1);
@@ -90,6 +103,32 @@ export class LedgerAggregates {
       this.keys[slot] = key;
       this.slotCell[slot] = cell;
     }
+  }
+
+  state(): AggregateState {
+    const { cellKeys, cellCount, sums, counts, daily, dailyCounts } = this;
+    return { cellKeys, cellCount, sums, counts, daily, dailyCounts };
+  }
+
+  /** Adds another reader's sums (a worker's part of the file); false when a sum would leave the exact range. */
+  merge(other: AggregateState): boolean {
+    for (let cell = 0; cell < other.cellCount; cell++) {
+      const at = this.cellOf(other.cellKeys[cell]!) * 12;
+      for (let month = 0; month < 12; month++) {
+        const sum = this.sums[at + month]! + other.sums[cell * 12 + month]!;
+        if (Math.abs(sum) > Number.MAX_SAFE_INTEGER) return false;
+        this.sums[at + month] = sum;
+        this.counts[at + month]! += other.counts[cell * 12 + month]!;
+      }
+    }
+    for (let at = 0; at < this.daily.length; at++) {
+      if (other.dailyCounts[at] === 0) continue;
+      const sum = this.daily[at]! + other.daily[at]!;
+      if (Math.abs(sum) > Number.MAX_SAFE_INTEGER) return false;
+      this.daily[at] = sum;
+      this.dailyCounts[at]! += other.dailyCounts[at]!;
+    }
+    return true;
   }
 
   /** Every non-empty (cell, month) with its codes. */

@@ -1,7 +1,8 @@
 import type { LedgerAggregates } from './ledger-aggregates.js';
 import { MAX_LINE_FEN, parseDateBytes, parseYuanBytes } from './ledger-fields.js';
 import type { LedgerRejectCode } from './ledger-codes.js';
-import { DEPARTMENT_SCOPE, ECONOMIC_SCOPE, projectScope, type BudgetIndex } from './read-budgets.js';
+import type { CodeTable } from './code-table.js';
+import { DEPARTMENT_SCOPE, ECONOMIC_SCOPE, projectScope } from './read-budgets.js';
 import { hashVoucher, type VoucherSet } from './voucher-set.js';
 
 const COMMA = 0x2c;
@@ -40,7 +41,7 @@ export class LedgerLineReader {
   overflow = false;
 
   constructor(
-    private readonly budgets: BudgetIndex,
+    private readonly budgets: { codes: CodeTable },
     private readonly vouchers: VoucherSet,
     readonly aggregates: LedgerAggregates,
     year: number | null,
@@ -78,6 +79,17 @@ export class LedgerLineReader {
       if (stop === end) return n;
       i = stop + 1;
     }
+  }
+
+  /** Whether a voucher of another part of the file was counted already (then that part is read again). */
+  vouchersShareAny(other: VoucherSet): boolean {
+    return this.vouchers.sharesAny(other);
+  }
+
+  /** Takes another part's vouchers and accepted lines (checked with `vouchersShareAny` first). */
+  addVouchers(other: VoucherSet, accepted: number): void {
+    this.vouchers.addAll(other);
+    this.acceptedCount += accepted;
   }
 
   read(bytes: Uint8Array, start: number, end: number): LedgerRejectCode | null {

@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { readFile } from 'node:fs/promises';
 import { parseAmount, type Fen } from '../../domain/money/index.js';
 import type { BudgetLine } from '../../domain/ledger/ledger-records.js';
@@ -74,15 +75,28 @@ export function indexBudgets(lines: BudgetLine[]): BudgetIndex {
   return index;
 }
 
-function parseLine(
-  fields: string[],
-  column: (name: string) => number,
-  line: number,
-  issues: LedgerIssue<LedgerFileCode>[],
-) {
-  const text = (name: string) => (column(name) === -1 ? '' : (fields[column(name)] ?? '').trim());
-  const codes = [text('部门编码'), text('项目编码'), text('经济分类编码')] as const;
-  for (const [i, code] of codes.entries()) {
+/** Column positions of the header's names (-1 for an optional column that is absent). */
+type Columns = Readonly<Record<(typeof REQUIRED)[number] | (typeof OPTIONAL)[number], number>>;
+
+/** `-?digits[.d[d]]`: the form nearly every budget amount has, read without the general decimal parser. */
+const PLAIN_YUAN = /^(-?)(\d{1,15})(?:\.(\d{1,2}))?$/;
+
+/** An amount in 元 as fen; the plain form directly, anything else through the domain's parser (same result). */
+function amountOf(text: string): Fen | null {
+  const plain = PLAIN_YUAN.exec(text);
+  if (plain !== null) {
+    const fen = BigInt(plain[2]!) * 100n + BigInt((plain[3] ?? '').padEnd(2, '0'));
+    return (plain[1] === '-' ? -fen : fen) as Fen;
+  }
+  const parsed = parseAmount(text, '元');
+  return parsed.ok ? parsed.fen : null;
+}
+
+function parseLine(fields: string[], columns: Columns, line: number, issues: LedgerIssue<LedgerFileCode>[]) {
+  const text = (at: number) => (at === -1 ? '' : (fields[at] ?? '').trim());
+  const codes = [text(columns.部门编码), text(columns.项目编码), text(columns.经济分类编码)] as const;
+  for (let i = 0; i < 3; i++) {
+    const code = codes[i]!;
     if (i === 1 && code === '') continue;
     if (!CODE.test(code)) {
       issues.push({
@@ -93,18 +107,19 @@ function parseLine(
       return null;
     }
   }
-  const amounts: Fen[] = [];
-  for (const name of ['年初预算', '调整数']) {
-    const parsed = parseAmount(text(name) === '' && name === '调整数' ? '0' : text(name), '元');
-    if (!parsed.ok) {
+  const start = text(columns.年初预算);
+  const adjustment = text(columns.调整数);
+  const amounts = [amountOf(start), amountOf(adjustment === '' ? '0' : adjustment)];
+  for (let i = 0; i < 2; i++) {
+    if (amounts[i] === null) {
+      const name = i === 0 ? '年初预算' : '调整数';
       issues.push({
         line,
         code: 'BUDGET_BAD_AMOUNT',
-        message: `${name}不是以元为单位、最多 2 位小数的金额：${text(name)}`,
+        message: `${name}不是以元为单位、最多 2 位小数的金额：${i === 0 ? start : adjustment}`,
       });
       return null;
     }
-    amounts.push(parsed.fen);
   }
   const [departmentCode, projectCode, economicCode] = codes;
   return {
@@ -113,14 +128,22 @@ function parseLine(
     economicCode,
     yearStartBudget: amounts[0]!,
     adjustments: amounts[1]!,
-    projectName: text('项目名称'),
-    departmentName: text('部门名称'),
+    projectName: text(columns.项目名称),
+    departmentName: text(columns.部门名称),
   };
+}
+
+/** Valid UTF-8 without a BOM or NUL bytes (nearly every budgets file) decoded natively; else `decodeText` decides. */
+function decodeBudgets(bytes: Uint8Array) {
+  const first = bytes[0];
+  if (first !== 0xef && first !== 0xfe && first !== 0xff && first !== 0x00 && !bytes.includes(0) && isUtf8(bytes))
+    return { ok: true as const, text: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8') };
+  return decodeText(bytes);
 }
 
 /** Reads the budgets CSV (UTF-8 or GBK); every problem is listed with its line, and any problem refuses the file. */
 export function parseBudgets(bytes: Uint8Array): BudgetsResult {
-  const decoded = decodeText(bytes);
+  const decoded = decodeBudgets(bytes);
   if (!decoded.ok)
     return { ok: false, issues: [{ line: 1, code: 'BUDGET_HEADER', message: `预算表${decoded.detail}` }] };
   const rows = decoded.text.split('\n').map((row) => (row.endsWith('\r') ? row.slice(0, -1) : row));
@@ -133,7 +156,9 @@ export function parseBudgets(bytes: Uint8Array): BudgetsResult {
     }`;
     return { ok: false, issues: [{ line: 1, code: 'BUDGET_HEADER', message }] };
   }
-  const column = (name: string) => header.indexOf(name);
+  const columns = Object.fromEntries(
+    [...REQUIRED, ...OPTIONAL].map((name) => [name, header.indexOf(name)]),
+  ) as unknown as Columns;
   const issues: LedgerIssue<LedgerFileCode>[] = [];
   const lines: BudgetLine[] = [];
   const seen = new Set<string>();
@@ -149,7 +174,7 @@ export function parseBudgets(bytes: Uint8Array): BudgetsResult {
       });
       return;
     }
-    const parsed = parseLine(fields, column, line, issues);
+    const parsed = parseLine(fields, columns, line, issues);
     if (parsed === null) return;
     const key = `${parsed.departmentCode}|${parsed.projectCode}|${parsed.economicCode}`;
     if (seen.has(key)) {

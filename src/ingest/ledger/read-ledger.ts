@@ -1,13 +1,13 @@
 import { createHash } from 'node:crypto';
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
-import { isAscii, isUtf8 } from 'node:buffer';
 import type { Fen } from '../../domain/money/index.js';
-import { decodeText } from '../decode-text.js';
 import { LedgerAggregates } from './ledger-aggregates.js';
 import { REJECT_REASONS, type LedgerFileCode, type LedgerIssue, type LedgerRejectCode } from './ledger-codes.js';
 import { splitCsvLine } from './csv-line.js';
 import { parseDateBytes } from './ledger-fields.js';
 import { LedgerLineReader } from './ledger-line.js';
+import { newScanState, scanRange, type ScanHooks } from './ledger-scan.js';
+import { ParallelPart } from './read-parallel.js';
 import type { BudgetIndex } from './read-budgets.js';
 import type { VoucherSet } from './voucher-set.js';
 
@@ -23,6 +23,10 @@ export type LedgerReadOptions = {
   onReject?: (reject: LedgerReject) => void;
   onProgress?: (bytesRead: number, totalBytes: number) => void;
   chunkBytes?: number;
+  /** Threads reading the file: 2 by default for a file of 16 MB or more on two cores or more, else 1. */
+  threads?: number;
+  /** The size from which a file is split between threads (tests lower it). */
+  parallelMinBytes?: number;
 };
 
 /** 对账: lines read = accepted + rejected; the accepted amounts' exact sum. */
@@ -44,29 +48,6 @@ export type LedgerReadResult =
 
 export const LEDGER_HEADER = ['凭证号', '支付日期', '部门编码', '项目编码', '经济分类编码', '金额', '收款人'] as const;
 
-type Encoding = 'undecided' | 'UTF-8' | 'GB18030';
-const NEWLINE = 0x0a;
-
-/** Settles the encoding over one chunk of whole lines; a refusal's Chinese reason, or null. */
-function checkEncoding(state: { encoding: Encoding }, chunk: Buffer): string | null {
-  if (state.encoding === 'UTF-8') return isUtf8(chunk) ? null : '不是有效的 UTF-8（文件前部为 UTF-8，后部不是）';
-  if (isAscii(chunk)) return null;
-  if (state.encoding === 'GB18030') {
-    try {
-      new TextDecoder('gb18030', { fatal: true }).decode(chunk);
-      return null;
-    } catch {
-      return '不是有效的 GB18030/GBK（文件前部为 GBK，后部不是）';
-    }
-  }
-  const decoded = decodeText(chunk);
-  if (!decoded.ok) return decoded.detail;
-  if (decoded.encoding !== 'UTF-8' && decoded.encoding !== 'GB18030')
-    return `编码为 ${decoded.encoding}，流水只接受 UTF-8 或 GBK`;
-  state.encoding = decoded.encoding;
-  return null;
-}
-
 function headerIssue(text: string): LedgerIssue<LedgerFileCode> | null {
   const names = text.split(',').map((name) => name.trim().replace(/^"|"$/g, ''));
   if (names.length === LEDGER_HEADER.length && names.every((name, i) => name.startsWith(LEDGER_HEADER[i]!)))
@@ -78,103 +59,95 @@ function headerIssue(text: string): LedgerIssue<LedgerFileCode> | null {
   };
 }
 
+/** Lines in the file, estimated from its first 64 KB (to size the voucher sets once). */
+function estimateLines(fd: number, totalBytes: number): number {
+  const sample = Buffer.allocUnsafe(Math.min(1 << 16, totalBytes));
+  const bytesRead = readSync(fd, sample, 0, sample.length, 0);
+  let lines = 0;
+  for (let at = sample.indexOf(0x0a); at !== -1 && at < bytesRead; at = sample.indexOf(0x0a, at + 1)) lines++;
+  return lines === 0 ? 1 : Math.ceil((totalBytes / bytesRead) * lines * 1.02);
+}
+
 /**
  * Streams a treasury ledger CSV in chunks of whole lines (constant memory: the chunk, the aggregates keyed by
  * codes, and the voucher hashes), rejecting bad lines with their line number and reason. The file as a whole is
- * refused only for its encoding, its header or a sum past the exact range.
+ * refused only for its encoding, its header or a sum past the exact range. A large file is read by two threads
+ * (read-parallel.ts) with the same result, rejects and their order included.
  */
 export async function readLedger(path: string, options: LedgerReadOptions): Promise<LedgerReadResult> {
   const fd = openSync(path, 'r');
   try {
     const totalBytes = fstatSync(fd).size;
-    // Room for the vouchers of a file of this size (lines are rarely shorter than 64 bytes): no resizing midway.
-    options.vouchers.reserve(Math.ceil(totalBytes / 64));
+    const expectedLines = estimateLines(fd, totalBytes);
+    options.vouchers.reserve(expectedLines);
     const aggregates = new LedgerAggregates(options.budgets);
     const reader = new LedgerLineReader(options.budgets, options.vouchers, aggregates, options.year ?? null);
     const hash = createHash('sha256');
-    const state = { encoding: 'undecided' as Encoding };
-    const rejectedByCode: Partial<Record<LedgerRejectCode, number>> = {};
-    let buffer = Buffer.allocUnsafe(options.chunkBytes ?? 1 << 22);
-    let carry = 0;
-    let position = 0;
-    let lineNo = 0;
-    let linesRead = 0;
-    let rejected = 0;
-    let first = true;
-    for (;;) {
-      if (carry === buffer.length) buffer = Buffer.concat([buffer, Buffer.allocUnsafe(buffer.length)]);
-      // Synchronous reads of whole chunks (the file is read front to back once); the event loop gets a turn after
-      // each chunk so a progress bar can draw.
-      const bytesRead = readSync(fd, buffer, carry, buffer.length - carry, position);
-      position += bytesRead;
-      hash.update(buffer.subarray(carry, carry + bytesRead));
-      const filled = carry + bytesRead;
-      const atEnd = bytesRead === 0;
-      const last = atEnd ? filled : buffer.lastIndexOf(NEWLINE, filled - 1) + 1;
-      if (last === 0 && !atEnd) {
-        carry = filled;
-        continue;
-      }
-      let start = 0;
-      if (first) {
-        first = false;
-        if (buffer[0] === 0xef && buffer[1] === 0xbb && buffer[2] === 0xbf) {
-          state.encoding = 'UTF-8';
-          start = 3;
-        }
-      }
-      const problem = checkEncoding(state, buffer.subarray(start, last));
-      if (problem !== null) {
-        return {
-          ok: false,
-          issue: { line: lineNo + 1, code: 'LEDGER_ENCODING', message: `第 ${lineNo + 1} 行起的内容${problem}` },
-        };
-      }
-      const decoder = new TextDecoder(state.encoding === 'GB18030' ? 'gb18030' : 'utf-8');
-      while (start < last) {
-        let end = buffer.indexOf(NEWLINE, start);
-        if (end === -1 || end >= last) end = last;
-        const next = end + 1;
-        if (end > start && buffer[end - 1] === 0x0d) end--;
-        lineNo++;
-        if (lineNo === 1) {
-          const issue = headerIssue(decoder.decode(buffer.subarray(start, end)));
-          if (issue !== null) return { ok: false, issue };
-        } else if (end > start) {
-          linesRead++;
-          const code = reader.read(buffer, start, end);
-          if (code !== null) {
-            rejected++;
-            rejectedByCode[code] = (rejectedByCode[code] ?? 0) + 1;
-            options.onReject?.({
-              line: lineNo,
-              code,
-              message: REJECT_REASONS[code],
-              text: decoder.decode(buffer.subarray(start, end)),
-            });
-          }
-        }
-        start = next;
-      }
-      if (reader.overflow) {
-        return {
-          ok: false,
-          issue: {
-            line: lineNo,
-            code: 'LEDGER_TOTAL_OVERFLOW',
-            message: '某一汇总金额超出可精确计算的范围（约 90 万亿元）',
-          },
-        };
-      }
-      if (options.onProgress !== undefined) {
-        options.onProgress(position, totalBytes);
-        await new Promise((resolve) => setImmediate(resolve));
-      }
-      if (atEnd) break;
-      carry = filled - last;
-      buffer.copy(buffer, 0, last, filled);
+    const state = newScanState();
+    const decoders = new Map<string, TextDecoder>();
+    const decode = (bytes: Uint8Array) => {
+      const label = state.encoding === 'GB18030' ? 'gb18030' : 'utf-8';
+      if (!decoders.has(label)) decoders.set(label, new TextDecoder(label));
+      return decoders.get(label)!.decode(bytes);
+    };
+    let header: LedgerIssue<LedgerFileCode> | null = null;
+    const onReject = (line: number, code: LedgerRejectCode, bytes: Uint8Array) =>
+      options.onReject?.({ line, code, message: REJECT_REASONS[code], text: decode(bytes) });
+    const progress = options.onProgress;
+    const onChunk =
+      progress === undefined
+        ? undefined
+        : async (position: number) => {
+            progress(position, totalBytes);
+            await new Promise((resolve) => setImmediate(resolve));
+          };
+    const hooks: ScanHooks = {
+      onBytes: (bytes) => hash.update(bytes),
+      onReject,
+      onHeader: (bytes) => {
+        header = headerIssue(decode(bytes));
+        return header?.message ?? null;
+      },
+      ...(onChunk === undefined ? {} : { onChunk }),
+    };
+    const parallel = new ParallelPart(path, fd, totalBytes, options, expectedLines);
+    const stop = await scanRange(
+      fd,
+      0,
+      parallel.split,
+      reader,
+      state,
+      {
+        ...hooks,
+        // The second part starts once the ledger's year is known (its first accepted line).
+        onChunk: async (position) => {
+          if (reader.year !== null) parallel.start(reader.year, state.encoding);
+          await onChunk?.(position);
+        },
+      },
+      options.chunkBytes,
+    );
+    let rest = stop;
+    if (stop === null && !reader.overflow && parallel.split < totalBytes) {
+      const merged = await parallel.finish(state, reader, aggregates, (bytes) => hash.update(bytes), onReject, onChunk);
+      // The worker's part cannot be merged: read it here (its bytes are in the SHA-256 already).
+      const again: ScanHooks = { ...hooks, onBytes: undefined };
+      if (!merged) rest = await scanRange(fd, parallel.split, totalBytes, reader, state, again, options.chunkBytes);
+    } else parallel.cancel();
+    if (rest?.kind === 'header') return { ok: false, issue: header! };
+    if (rest?.kind === 'encoding') {
+      const issue = {
+        line: rest.line,
+        code: 'LEDGER_ENCODING' as const,
+        message: `第 ${rest.line} 行起的内容${rest.reason}`,
+      };
+      return { ok: false, issue };
     }
-    if (lineNo === 0)
+    if (reader.overflow) {
+      const message = '某一汇总金额超出可精确计算的范围（约 90 万亿元）';
+      return { ok: false, issue: { line: state.lineNo, code: 'LEDGER_TOTAL_OVERFLOW', message } };
+    }
+    if (state.lineNo === 0)
       return { ok: false, issue: { line: 1, code: 'LEDGER_EMPTY', message: '流水文件为空（缺少表头）' } };
     return {
       ok: true,
@@ -183,10 +156,10 @@ export async function readLedger(path: string, options: LedgerReadOptions): Prom
         year: reader.year,
         sha256: hash.digest('hex'),
         bytes: totalBytes,
-        linesRead,
+        linesRead: state.linesRead,
         accepted: reader.acceptedCount,
-        rejected,
-        rejectedByCode,
+        rejected: state.rejected,
+        rejectedByCode: state.rejectedByCode,
         acceptedTotal: aggregates.total(),
         aggregates,
       },

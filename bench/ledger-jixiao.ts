@@ -1,0 +1,43 @@
+/**
+ * The timed side of `npm run bench:ledger` for Jixiao: budgets, then the ledger read, checked and summed (the
+ * import without the store). bench/ledger.ts bundles this file with esbuild (as `npm run build:cli` does the CLI),
+ * so start-up is node's and the bundle's, not TypeScript's compilation. Prints one line of JSON.
+ */
+import { readBudgets } from '../src/ingest/ledger/read-budgets.js';
+import { readLedger } from '../src/ingest/ledger/read-ledger.js';
+import { VoucherSet } from '../src/ingest/ledger/voucher-set.js';
+import { formatScaled } from '../src/domain/money/index.js';
+
+const [ledger, budgets, threads] = process.argv.slice(2);
+const started = performance.now();
+const index = await readBudgets(budgets!);
+if (!index.ok) throw new Error(JSON.stringify(index.issues));
+const budgetsMs = performance.now() - started;
+const read = await readLedger(ledger!, {
+  budgets: index.budgets,
+  vouchers: new VoucherSet(),
+  ...(threads === undefined ? {} : { threads: Number(threads) }),
+});
+if (!read.ok) throw new Error(JSON.stringify(read.issue));
+const ms = performance.now() - started;
+// performance.now() counts from the process's start: the wall time a user waits, start-up included.
+const wallMs = performance.now();
+const rssMb = process.resourceUsage().maxRSS / 1024;
+const { summary } = read;
+const groups = new Set<string>();
+for (const c of summary.aggregates.cells())
+  groups.add(`${c.departmentCode}|${c.projectCode}|${c.economicCode}|${c.month}`);
+console.log(
+  JSON.stringify({
+    ms,
+    budgetsMs,
+    startMs: started,
+    wallMs,
+    rssMb,
+    total: formatScaled(summary.acceptedTotal, 2),
+    groups: groups.size,
+    rows: summary.accepted,
+    linesRead: summary.linesRead,
+    rejected: summary.rejected,
+  }),
+);

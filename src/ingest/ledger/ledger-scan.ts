@@ -1,0 +1,152 @@
+import { isAscii, isUtf8 } from 'node:buffer';
+import { readSync } from 'node:fs';
+import { decodeText } from '../decode-text.js';
+import type { LedgerRejectCode } from './ledger-codes.js';
+import type { LedgerLineReader } from './ledger-line.js';
+
+export type Encoding = 'undecided' | 'UTF-8' | 'GB18030';
+
+/** Where a scan of a byte range stands; a range scanned after another continues its state. */
+export type ScanState = {
+  encoding: Encoding;
+  /** Lines seen so far, empty ones included (line numbers count them). */
+  lineNo: number;
+  linesRead: number;
+  rejected: number;
+  rejectedByCode: Partial<Record<LedgerRejectCode, number>>;
+};
+
+export const newScanState = (encoding: Encoding = 'undecided'): ScanState => ({
+  encoding,
+  lineNo: 0,
+  linesRead: 0,
+  rejected: 0,
+  rejectedByCode: {},
+});
+
+export type ScanHooks = {
+  /** Every byte read, in file order (the file's SHA-256). */
+  onBytes?: ((bytes: Buffer) => void) | undefined;
+  /** A rejected line: its line number (in `state`'s count), code and raw bytes (valid only during the call). */
+  onReject?: (line: number, code: LedgerRejectCode, bytes: Buffer) => void;
+  /** Line 1 of the file (the header), raw; a non-null answer stops the scan. */
+  onHeader?: (bytes: Buffer) => string | null;
+  /** After each chunk: the position reached (a progress bar may draw). */
+  onChunk?: (position: number) => Promise<void> | void;
+};
+
+/** Why a scan stopped: the encoding (a Chinese reason, the line the chunk started at) or the header. */
+export type ScanStop = { kind: 'encoding'; line: number; reason: string } | { kind: 'header'; reason: string };
+
+const NEWLINE = 0x0a;
+
+/** Settles the encoding over one chunk of whole lines; a refusal's Chinese reason, or null. */
+export function checkEncoding(state: { encoding: Encoding }, chunk: Buffer): string | null {
+  if (state.encoding === 'UTF-8') return isUtf8(chunk) ? null : '不是有效的 UTF-8（文件前部为 UTF-8，后部不是）';
+  if (isAscii(chunk)) return null;
+  if (state.encoding === 'GB18030') {
+    try {
+      new TextDecoder('gb18030', { fatal: true }).decode(chunk);
+      return null;
+    } catch {
+      return '不是有效的 GB18030/GBK（文件前部为 GBK，后部不是）';
+    }
+  }
+  const decoded = decodeText(chunk);
+  if (!decoded.ok) return decoded.detail;
+  if (decoded.encoding !== 'UTF-8' && decoded.encoding !== 'GB18030')
+    return `编码为 ${decoded.encoding}，流水只接受 UTF-8 或 GBK`;
+  state.encoding = decoded.encoding;
+  return null;
+}
+
+/**
+ * Reads bytes [from, to) of a ledger in chunks of whole lines (`from` is 0 or just after a newline) and hands each
+ * line to the reader: the one loop of the sequential import and of each worker thread's part of the file.
+ */
+export async function scanRange(
+  fd: number,
+  from: number,
+  to: number,
+  reader: LedgerLineReader,
+  state: ScanState,
+  hooks: ScanHooks,
+  chunkBytes = 1 << 22,
+): Promise<ScanStop | null> {
+  let buffer = Buffer.allocUnsafe(chunkBytes);
+  let carry = 0;
+  let position = from;
+  let first = from === 0;
+  for (;;) {
+    if (carry === buffer.length) buffer = Buffer.concat([buffer, Buffer.allocUnsafe(buffer.length)]);
+    const bytesRead = readSync(fd, buffer, carry, Math.min(buffer.length - carry, to - position), position);
+    position += bytesRead;
+    hooks.onBytes?.(buffer.subarray(carry, carry + bytesRead));
+    const filled = carry + bytesRead;
+    const atEnd = bytesRead === 0;
+    const last = atEnd ? filled : buffer.lastIndexOf(NEWLINE, filled - 1) + 1;
+    if (last === 0 && !atEnd) {
+      carry = filled;
+      continue;
+    }
+    let start = 0;
+    if (first) {
+      first = false;
+      if (buffer[0] === 0xef && buffer[1] === 0xbb && buffer[2] === 0xbf) {
+        state.encoding = 'UTF-8';
+        start = 3;
+      }
+    }
+    const problem = checkEncoding(state, buffer.subarray(start, last));
+    if (problem !== null) return { kind: 'encoding', line: state.lineNo + 1, reason: problem };
+    while (start < last) {
+      let end = buffer.indexOf(NEWLINE, start);
+      if (end === -1 || end >= last) end = last;
+      const next = end + 1;
+      if (end > start && buffer[end - 1] === 0x0d) end--;
+      state.lineNo++;
+      if (state.lineNo === 1 && hooks.onHeader !== undefined) {
+        const reason = hooks.onHeader(buffer.subarray(start, end));
+        if (reason !== null) return { kind: 'header', reason };
+      } else if (end > start) {
+        state.linesRead++;
+        const code = reader.read(buffer, start, end);
+        if (code !== null) {
+          state.rejected++;
+          state.rejectedByCode[code] = (state.rejectedByCode[code] ?? 0) + 1;
+          hooks.onReject?.(state.lineNo, code, buffer.subarray(start, end));
+        }
+      }
+      start = next;
+    }
+    if (reader.overflow) return null;
+    await hooks.onChunk?.(position);
+    if (atEnd) return null;
+    carry = filled - last;
+    buffer.copy(buffer, 0, last, filled);
+  }
+}
+
+/** Reads bytes [from, to) only to hand them to `onBytes` (the SHA-256 of the part another thread parsed). */
+export function readRange(fd: number, from: number, to: number, onBytes: (bytes: Buffer) => void): void {
+  const buffer = Buffer.allocUnsafe(1 << 22);
+  for (let position = from; position < to;) {
+    const bytesRead = readSync(fd, buffer, 0, Math.min(buffer.length, to - position), position);
+    if (bytesRead === 0) return;
+    onBytes(buffer.subarray(0, bytesRead));
+    position += bytesRead;
+  }
+}
+
+/** The offset just after the first newline at or after `at` (a line boundary), or `size`. */
+export function lineBoundaryAfter(fd: number, at: number, size: number): number {
+  const buffer = Buffer.allocUnsafe(1 << 16);
+  for (let position = at; position < size;) {
+    const bytesRead = readSync(fd, buffer, 0, buffer.length, position);
+    if (bytesRead === 0) break;
+    const newline = buffer.subarray(0, bytesRead).indexOf(NEWLINE);
+    if (newline !== -1) return position + newline + 1;
+    position += bytesRead;
+  }
+  return size;
+}

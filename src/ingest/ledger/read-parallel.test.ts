@@ -1,0 +1,86 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readBudgets, type BudgetIndex } from './read-budgets.js';
+import { readLedger, type LedgerReject } from './read-ledger.js';
+import { VoucherSet } from './voucher-set.js';
+import { writeSyntheticBudgets, writeSyntheticLedger } from './generate-ledger.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'jixiao-ledger-parallel-'));
+const budgetFile = join(dir, 'budgets.csv');
+writeSyntheticBudgets(budgetFile, { rows: 0, departments: 20, projectsPerDepartment: 3 });
+
+async function budgets(): Promise<BudgetIndex> {
+  const read = await readBudgets(budgetFile);
+  if (!read.ok) throw new Error(JSON.stringify(read.issues));
+  return read.budgets;
+}
+
+/** Reads with one thread and with two (the file split in the middle), returning both for comparison. */
+async function both(path: string, vouchers: () => VoucherSet = () => new VoucherSet()) {
+  const index = await budgets();
+  const run = async (threads: number) => {
+    const rejects: LedgerReject[] = [];
+    const result = await readLedger(path, {
+      budgets: index,
+      vouchers: vouchers(),
+      threads,
+      parallelMinBytes: 0,
+      onReject: (r) => rejects.push(r),
+    });
+    if (!result.ok) throw new Error(JSON.stringify(result.issue));
+    const { aggregates, ...counts } = result.summary;
+    return { counts, cells: [...aggregates.cells()], days: [...aggregates.days()], rejects };
+  };
+  return { one: await run(1), two: await run(2) };
+}
+
+function ledgerWith(name: string, edit: (lines: string[]) => void): string {
+  const path = join(dir, name);
+  writeSyntheticLedger(path, { rows: 4000, departments: 20, projectsPerDepartment: 3, seed: 11 });
+  const lines = readFileSync(path, 'utf8').trimEnd().split('\n');
+  edit(lines);
+  writeFileSync(path, `${lines.join('\n')}\n`);
+  return path;
+}
+
+describe('readLedger on two threads', () => {
+  it('gives the same sums, counts and rejects, in line order, as one thread', async () => {
+    const path = ledgerWith('bad.csv', (lines) => {
+      lines[10] = 'X1,2020-04-01,430100001,,30101,1.234,a';
+      lines[2500] = 'X2,2020-02-30,430100001,,30101,1.00,a';
+      lines[3000] = lines[3001]!; // a voucher twice within the second half
+      lines[3500] = 'X3,2020-04-01,999,,30101,1.00,"长沙,某公司"';
+    });
+    const { one, two } = await both(path);
+    expect(two).toEqual(one);
+    expect(one.rejects.map((r) => [r.line, r.code])).toEqual([
+      [11, 'LEDGER_BAD_AMOUNT'],
+      [2501, 'LEDGER_BAD_DATE'],
+      [3002, 'LEDGER_DUPLICATE_VOUCHER'],
+      [3501, 'LEDGER_UNKNOWN_DEPARTMENT'],
+    ]);
+    expect(two.rejects[3]!.text).toContain('长沙,某公司');
+  });
+
+  it('keeps the first occurrence of a voucher repeated across the halves, and an earlier import', async () => {
+    const path = ledgerWith('across.csv', (lines) => {
+      const fields = lines[5]!.split(',');
+      fields[5] = '1.00';
+      lines[3900] = fields.join(',');
+    });
+    const { one, two } = await both(path);
+    expect(two).toEqual(one);
+    expect(one.rejects.map((r) => [r.line, r.code])).toEqual([[3901, 'LEDGER_DUPLICATE_VOUCHER']]);
+    const earlier = new VoucherSet();
+    await readLedger(path, { budgets: await budgets(), vouchers: earlier, threads: 1 });
+    const again = await both(path, () => {
+      const copy = new VoucherSet();
+      for (const chunk of earlier.chunks()) copy.addChunk(chunk);
+      return copy;
+    });
+    expect(again.two).toEqual(again.one);
+    expect(again.two.counts.accepted).toBe(0);
+  });
+});
