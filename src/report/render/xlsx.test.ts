@@ -7,6 +7,7 @@ import type { Dataset } from '../../domain/dataset/schema.js';
 import { readDatasetFile } from '../../ingest/read-dataset.js';
 import { buildReportModel } from '../model/build-report.js';
 import { reportInputFor } from '../model/report-input.js';
+import type { ReportModel, ReportTable } from '../model/types.js';
 import { renderXlsx } from './xlsx.js';
 
 /** An example dataset rendered to XLSX under the pack it names, read back with exceljs. */
@@ -130,5 +131,48 @@ describe('several forms as a workbook', () => {
       '附件1：2020年度部门整体支出绩效自评表',
       '附件2：农村饮水安全巩固提升工程项目支出绩效自评表',
     ]);
+  });
+});
+
+describe('a document whose tables are all in its text (决算说明)', () => {
+  const table = (caption: string): ReportTable => ({
+    caption,
+    header: ['项目', '决算数'],
+    rows: [['基本支出', '906.72']],
+    numericColumns: [1],
+    widths: [3, 2],
+  });
+  const model: ReportModel = {
+    title: '2021年度某局部门决算说明',
+    department: '某局',
+    fiscalYear: 2021,
+    unit: '万元',
+    sections: [
+      { id: 'one', heading: '一、部门基本情况', blocks: [{ kind: 'paragraph', text: '某局……' }] },
+      {
+        id: 'two',
+        heading: '二、支出决算情况',
+        blocks: [
+          { kind: 'paragraph', text: '本年支出……' },
+          { kind: 'table', table: table('支出决算表（单位：万元）') },
+          { kind: 'table', table: table('支出决算表（单位：万元）') },
+        ],
+      },
+    ],
+    annexes: [],
+  };
+
+  it('gives each of its tables a sheet named by its caption, the header row repeated, portrait when narrow', async () => {
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load((await renderXlsx(model)) as never);
+    expect(book.worksheets.map((s) => s.name)).toEqual(['支出决算表', '支出决算表（2）']);
+    const sheet = book.worksheets[0]!;
+    expect([1, 2, 3].map((r) => sheet.getCell(`A${r}`).value)).toEqual([
+      '二、支出决算情况',
+      '支出决算表（单位：万元）',
+      '项目',
+    ]);
+    expect([sheet.getCell('B4').value, sheet.getCell('B4').numFmt]).toEqual([906.72, '0.00']);
+    expect(sheet.pageSetup).toMatchObject({ orientation: 'portrait', printTitlesRow: '1:3' });
   });
 });

@@ -14,33 +14,36 @@ const NARROW_UNITS = 90;
 const THIN = { style: 'thin', color: { argb: 'FF000000' } } as const;
 const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN };
 
-/** A sheet to write: the section it comes from, the title printed above the table, and the table. */
-type SheetTable = { section: ReportSection; title: string | undefined; table: ReportTable };
+/** A sheet to write: its name, the section it comes from, the title printed above the table, and the table. */
+type SheetTable = { name: string; section: ReportSection; title: string | undefined; table: ReportTable };
+
+/** "一、某项目" → "某项目"; "（2020年度）项目支出绩效自评表" → "项目支出绩效自评表"; "收入决算表（单位：万元）" → "收入决算表". */
+const shortName = (text: string) =>
+  text
+    .replace(/^[一二三四五六七八九十]+、/, '')
+    .replace(/^（\d{4}年度）/, '')
+    .replace(/（单位：[^）]*）$/, '');
+
+function tablesOf(model: ReportModel, section: ReportSection, nameBy: 'heading' | 'caption'): SheetTable[] {
+  return section.blocks.flatMap((block) => {
+    if (block.kind !== 'table') return [];
+    const { table } = block;
+    const title = table.caption ?? (section.heading === '' ? model.title : undefined);
+    const named = nameBy === 'caption' ? (table.caption ?? section.heading) : section.heading || (title ?? '');
+    return [{ name: shortName(named || model.title), section, title, table }];
+  });
+}
 
 /**
  * The tables the workbook holds, one sheet each: a form document's forms (its sections hold only tables) and every
- * annex table (a narrative report's 自评表 and project tables). A narrative section's tables (收入支出明细) are part
- * of its text and stay in the document formats.
+ * annex table (a narrative report's 自评表 and project tables); a narrative section's tables (收入支出明细) are part
+ * of its text and stay in the document formats. A document with no such table (决算说明) gives each of its tables.
  */
 function sheetTables(model: ReportModel): SheetTable[] {
   const formSections = model.sections.filter((s) => s.blocks.every((b) => b.kind === 'table'));
-  return [...formSections, ...model.annexes].flatMap((section) =>
-    section.blocks.flatMap((block) =>
-      block.kind === 'table'
-        ? [
-            {
-              section,
-              table: block.table,
-              title: block.table.caption ?? (section.heading === '' ? model.title : undefined),
-            },
-          ]
-        : [],
-    ),
-  );
+  const printed = [...formSections, ...model.annexes].flatMap((s) => tablesOf(model, s, 'heading'));
+  return printed.length > 0 ? printed : model.sections.flatMap((s) => tablesOf(model, s, 'caption'));
 }
-
-/** "一、某项目" → "某项目"; "（2020年度）项目支出绩效自评表" → "项目支出绩效自评表". */
-const shortName = (text: string) => text.replace(/^[一二三四五六七八九十]+、/, '').replace(/^（\d{4}年度）/, '');
 
 function columnWidths(table: ReportTable): number[] {
   const total = table.widths.reduce((a, b) => a + b, 0);
@@ -114,7 +117,7 @@ function printSetup(sheet: ExcelJS.Worksheet, wide: boolean, titleRows: number):
 
 function tableSheet(book: ExcelJS.Workbook, model: ReportModel, entry: SheetTable, taken: Set<string>): void {
   const { section, table, title } = entry;
-  const name = sheetName(shortName(section.heading === '' ? (title ?? model.title) : section.heading), taken);
+  const name = sheetName(entry.name, taken);
   taken.add(name);
   const sheet = book.addWorksheet(name, { views: [{ showGridLines: false }] });
   const widths = columnWidths(table);
