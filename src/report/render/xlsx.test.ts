@@ -159,13 +159,24 @@ describe('a document whose tables are all in its text (决算说明)', () => {
         ],
       },
     ],
-    annexes: [],
+    annexes: [
+      {
+        id: 'notes',
+        heading: '附：数据核对提示',
+        blocks: [{ kind: 'paragraph', text: '1. 某项合计不等于各行之和。' }],
+      },
+    ],
   };
 
-  it('gives each of its tables a sheet named by its caption, the header row repeated, portrait when narrow', async () => {
+  it('gives each of its tables a sheet named by its caption, the header row repeated, portrait when narrow; notes last', async () => {
     const book = new ExcelJS.Workbook();
     await book.xlsx.load((await renderXlsx(model)) as never);
-    expect(book.worksheets.map((s) => s.name)).toEqual(['支出决算表', '支出决算表（2）']);
+    expect(book.worksheets.map((s) => s.name)).toEqual(['支出决算表', '支出决算表（2）', '附：数据核对提示']);
+    const notes = book.worksheets[2]!;
+    expect([notes.getCell('A1').value, notes.getCell('A2').value]).toEqual([
+      '附：数据核对提示',
+      '1. 某项合计不等于各行之和。',
+    ]);
     const sheet = book.worksheets[0]!;
     expect([1, 2, 3].map((r) => sheet.getCell(`A${r}`).value)).toEqual([
       '二、支出决算情况',

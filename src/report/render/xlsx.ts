@@ -5,7 +5,7 @@ import { sheetName, sheetValue, wrappedLines } from './xlsx-cells.js';
 
 const SONG = '宋体';
 const HEI = '黑体';
-/** 五号 for the table, 二号-like 16 pt for its title. */
+/** 五号 (10.5 pt) for the table, 三号 (16 pt) for its title. */
 const BODY_SIZE = 10.5;
 const LINE_POINTS = 14;
 /** Total column width in character units: a wide table on A4 landscape, a narrow one on portrait. */
@@ -54,7 +54,7 @@ function columnWidths(table: ReportTable): number[] {
 /** A row of one text merged across the table's columns (heading, title, department line, note). */
 function wideRow(sheet: ExcelJS.Worksheet, columns: number, text: string, font: Partial<ExcelJS.Font>, center = true) {
   const row = sheet.addRow([text]);
-  sheet.mergeCells(row.number, 1, row.number, columns);
+  if (columns > 1) sheet.mergeCells(row.number, 1, row.number, columns);
   const cell = row.getCell(1);
   cell.font = { name: SONG, size: BODY_SIZE, ...font };
   cell.alignment = { horizontal: center ? 'center' : 'left', vertical: 'middle', wrapText: true };
