@@ -1,3 +1,4 @@
+import { nothingToScore } from '../domain/self-evaluation-table/score-subject.js';
 import { parseDataset } from '../domain/dataset/parse.js';
 import { DEFAULT_PACK_NAME, packForDataset } from '../domain/scoring/packs/builtin-packs.js';
 import { countBySeverity } from '../domain/findings/finding.js';
@@ -25,7 +26,8 @@ export type RevisionOverview =
         /** 支付进度 at each checkpoint against the pack's 序时进度. */
         payments: { month: number; progress: string | null; schedule: string; behind: boolean }[];
       };
-      score: { total: string; grade: string };
+      /** Null for a document with no self-evaluation table (a 决算说明 without printed forms): nothing to score. */
+      score: { total: string | null; grade: string | null };
       counts: { error: number; warning: number; info: number };
     }
   | { ok: false; failure: OverviewFailure };
@@ -79,7 +81,9 @@ export function overviewOfDataset(dataset: Dataset, revisionNo: number, evaluati
           behind: p.behind,
         })),
       },
-      score: { total: formatPoints(score.total), grade: score.grade },
+      score: nothingToScore(dataset)
+        ? { total: null, grade: null }
+        : { total: formatPoints(score.total), grade: score.grade },
       counts: countBySeverity(findings),
     };
   } catch (error) {
