@@ -77,7 +77,9 @@ async function largeDataset(count: number): Promise<string> {
   example.forms = Array.from({ length: count }, (_, i) => {
     const copy = structuredClone(form);
     copy.name = `${form.name}（${i + 1}）`;
-    copy.funds.rows.forEach((row, r) => (row.declaredRate = r === 0 ? '90' : r === 1 ? '99' : row.declaredRate));
+    copy.funds.rows.forEach((row, r) => {
+      if (r < 2) row.declaredRate = r === 0 ? '90' : '99';
+    });
     copy.indicators.forEach((indicator) => (indicator.declaredScore = '1'));
     return copy;
   });
