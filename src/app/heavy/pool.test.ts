@@ -4,6 +4,7 @@ import { parseDataset } from '../../domain/dataset/parse.js';
 import { readDatasetText } from '../../ingest/read-dataset.js';
 import { createWorkerPool, type HeavyRunner } from './pool.js';
 import { runHeavyTask } from './tasks.js';
+import { threadNiceValues, WORKER_NICE } from './thread-priority.js';
 
 const read = readDatasetText(readFileSync('examples/yuhua-2020.yaml', 'utf8'), 'examples/yuhua-2020.yaml');
 if (!read.ok) throw new Error('seed unreadable');
@@ -26,6 +27,15 @@ describe('heavy-work worker pool', { timeout: 180_000 }, () => {
     expect(inWorker.ok && inWorker.result.kind).toBe('bytes');
     if (!inWorker.ok || inWorker.result.kind !== 'bytes' || inline.kind !== 'bytes') throw new Error('no bytes');
     expect(Buffer.from(inWorker.result.bytes).equals(Buffer.from(inline.bytes))).toBe(true);
+  });
+
+  it.skipIf(process.platform !== 'linux')('runs its workers below the priority of the HTTP loop', async () => {
+    const before = threadNiceValues().filter((n) => n === WORKER_NICE).length;
+    const workers = pool({ size: 2 });
+    // A task on each worker: both have started (and lowered themselves) when both answered.
+    await Promise.all([1, 2].map(() => workers.run({ kind: 'report', dataset: seed, format: 'md' })));
+    expect(threadNiceValues().filter((n) => n === WORKER_NICE).length - before).toBeGreaterThanOrEqual(2);
+    expect(threadNiceValues()).toContain(0);
   });
 
   it('round-trips a workbook through workers: write, then read back the same dataset', async () => {

@@ -1,5 +1,8 @@
 import { parentPort } from 'node:worker_threads';
 import { runHeavyTask, type HeavyTask } from './tasks.js';
+import { lowerThisThreadPriority } from './thread-priority.js';
+
+lowerThisThreadPriority();
 
 /** A worker of the heavy-work pool: one task at a time, answered with its result or its error message. */
 parentPort?.on('message', (task: HeavyTask) => {
