@@ -143,6 +143,16 @@ describe('the 决算说明 report (examples/hunan-final-accounts-2021.yaml)', ()
     ]);
   });
 
+  it('lists a wrong stated figure in 数据核对提示 and prints the computed one', () => {
+    const wrong = modelOf(
+      variant((raw) => {
+        (raw['declared'] as Record<string, unknown>)['incomeGrandTotal'] = '1200';
+      }),
+    );
+    expect(text(section(wrong, 'totals'))).toContain('收入总计1172.80万元');
+    expect(wrong.annexes.map((a) => a.heading)).toEqual(['附：数据核对提示']);
+  });
+
   it('prints nothing the document does not state', () => {
     const sparse = modelOf(
       variant((raw) => {
