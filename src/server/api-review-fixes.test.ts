@@ -217,6 +217,7 @@ describe.each(testStores())('review fixes over HTTP on $dialect', ({ open }) => 
       'application/pdf',
       'text/html',
       'text/markdown',
+      XLSX, // the printed 自评表 as a workbook (?format=xlsx)
     ]);
     const exported = doc.paths['/api/datasets/{id}/export']?.['get']?.responses['200']?.content ?? {};
     expect(Object.keys(exported)).toEqual([XLSX, 'application/json', 'application/yaml']);
