@@ -71,7 +71,7 @@ export async function scanRange(
   reader: LedgerLineReader,
   state: ScanState,
   hooks: ScanHooks,
-  chunkBytes = 1 << 22,
+  chunkBytes = 1 << 20,
 ): Promise<ScanStop | null> {
   let buffer = Buffer.allocUnsafe(chunkBytes);
   let carry = 0;
@@ -129,7 +129,7 @@ export async function scanRange(
 
 /** Reads bytes [from, to) only to hand them to `onBytes` (the SHA-256 of the part another thread parsed). */
 export function readRange(fd: number, from: number, to: number, onBytes: (bytes: Buffer) => void): void {
-  const buffer = Buffer.allocUnsafe(1 << 22);
+  const buffer = Buffer.allocUnsafe(1 << 20);
   for (let position = from; position < to;) {
     const bytesRead = readSync(fd, buffer, 0, Math.min(buffer.length, to - position), position);
     if (bytesRead === 0) return;

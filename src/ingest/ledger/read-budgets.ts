@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { parseAmount, type Fen } from '../../domain/money/index.js';
 import type { BudgetLine } from '../../domain/ledger/ledger-records.js';
 import { decodeText } from '../decode-text.js';
+import { cleanBudgetLines, type BudgetColumns } from './budget-bytes.js';
 import { CodeTable } from './code-table.js';
 import { splitCsvLine } from './csv-line.js';
 import type { LedgerFileCode, LedgerIssue } from './ledger-codes.js';
@@ -75,8 +76,7 @@ export function indexBudgets(lines: BudgetLine[]): BudgetIndex {
   return index;
 }
 
-/** Column positions of the header's names (-1 for an optional column that is absent). */
-type Columns = Readonly<Record<(typeof REQUIRED)[number] | (typeof OPTIONAL)[number], number>>;
+type Columns = BudgetColumns;
 
 /** `-?digits[.d[d]]`: the form nearly every budget amount has, read without the general decimal parser. */
 const PLAIN_YUAN = /^(-?)(\d{1,15})(?:\.(\d{1,2}))?$/;
@@ -133,21 +133,42 @@ function parseLine(fields: string[], columns: Columns, line: number, issues: Led
   };
 }
 
-/** Valid UTF-8 without a BOM or NUL bytes (nearly every budgets file) decoded natively; else `decodeText` decides. */
-function decodeBudgets(bytes: Uint8Array) {
+/** Column positions of a header's names, or null when a required one is missing or one is unknown. */
+function columnsOf(header: string[]): Columns | null {
+  const known = (REQUIRED as readonly string[]).concat(OPTIONAL);
+  if (REQUIRED.some((name) => !header.includes(name)) || header.some((name) => !known.includes(name))) return null;
+  return Object.fromEntries(known.map((name) => [name, header.indexOf(name)])) as unknown as Columns;
+}
+
+/**
+ * A clean BOM-less UTF-8 file (nearly every budgets file) read straight from its bytes, without decoding the
+ * whole text; null for anything else, which the string reading below handles and reports.
+ */
+function parseCleanBudgets(bytes: Uint8Array): BudgetsResult | null {
   const first = bytes[0];
-  if (first !== 0xef && first !== 0xfe && first !== 0xff && first !== 0x00 && !bytes.includes(0) && isUtf8(bytes))
-    return { ok: true as const, text: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8') };
-  return decodeText(bytes);
+  if (first === 0xef || first === 0xfe || first === 0xff || bytes.includes(0) || !isUtf8(bytes)) return null;
+  const headerEnd = bytes.indexOf(0x0a);
+  if (headerEnd === -1) return null;
+  const headerText = Buffer.from(bytes.buffer, bytes.byteOffset, headerEnd).toString('utf8').replace(/\r$/, '');
+  const header = (splitCsvLine(headerText) ?? []).map((name) => name.trim());
+  const columns = columnsOf(header);
+  if (columns === null) return null;
+  const clean = cleanBudgetLines(bytes, headerEnd + 1, columns, header.length);
+  return clean === null ? null : { ok: true, budgets: indexBudgets(clean) };
 }
 
 /** Reads the budgets CSV (UTF-8 or GBK); every problem is listed with its line, and any problem refuses the file. */
 export function parseBudgets(bytes: Uint8Array): BudgetsResult {
-  const decoded = decodeBudgets(bytes);
+  const clean = parseCleanBudgets(bytes);
+  if (clean !== null) return clean;
+  const decoded = decodeText(bytes);
   if (!decoded.ok)
     return { ok: false, issues: [{ line: 1, code: 'BUDGET_HEADER', message: `预算表${decoded.detail}` }] };
-  const rows = decoded.text.split('\n').map((row) => (row.endsWith('\r') ? row.slice(0, -1) : row));
-  const header = (splitCsvLine(rows[0] ?? '') ?? []).map((name) => name.trim());
+  const newline = decoded.text.indexOf('\n');
+  const firstRow = newline === -1 ? decoded.text : decoded.text.slice(0, newline);
+  const header = (splitCsvLine(firstRow.endsWith('\r') ? firstRow.slice(0, -1) : firstRow) ?? []).map((name) =>
+    name.trim(),
+  );
   const missing = REQUIRED.filter((name) => !header.includes(name));
   const unknown = header.filter((name) => !(REQUIRED as readonly string[]).concat(OPTIONAL).includes(name));
   if (missing.length > 0 || unknown.length > 0) {
@@ -156,9 +177,8 @@ export function parseBudgets(bytes: Uint8Array): BudgetsResult {
     }`;
     return { ok: false, issues: [{ line: 1, code: 'BUDGET_HEADER', message }] };
   }
-  const columns = Object.fromEntries(
-    [...REQUIRED, ...OPTIONAL].map((name) => [name, header.indexOf(name)]),
-  ) as unknown as Columns;
+  const columns = columnsOf(header)!;
+  const rows = decoded.text.split('\n').map((row) => (row.endsWith('\r') ? row.slice(0, -1) : row));
   const issues: LedgerIssue<LedgerFileCode>[] = [];
   const lines: BudgetLine[] = [];
   const seen = new Set<string>();

@@ -1,0 +1,26 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseBudgets } from './read-budgets.js';
+
+const EXAMPLE = new URL('../../../examples/ledger/budgets-2020.csv', import.meta.url).pathname;
+
+describe('budgets read from bytes', () => {
+  it('gives the same lines as the reading through strings (which a BOM forces)', () => {
+    const bytes = readFileSync(EXAMPLE);
+    const text = bytes.toString('utf8');
+    const extra = `${text.trimEnd()}\r\n430111010,,30999,"1,000.00",-5.5,,\n\n`;
+    for (const file of [text, extra]) {
+      const fast = parseBudgets(Buffer.from(file));
+      const slow = parseBudgets(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(file)]));
+      expect(fast.ok).toBe(true);
+      expect(fast.ok && fast.budgets.lines).toEqual(slow.ok && slow.budgets.lines);
+    }
+  });
+
+  it('still lists every problem of a file that is not clean', () => {
+    const text = readFileSync(EXAMPLE, 'utf8').trimEnd();
+    const result = parseBudgets(Buffer.from(`${text}\n430111010,,30998,1.234,0,,\n430111010,,30997,1.00,0,x,y,z\n`));
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.issues.map((i) => i.code)).toEqual(['BUDGET_BAD_AMOUNT', 'BUDGET_COLUMN_COUNT']);
+  });
+});
