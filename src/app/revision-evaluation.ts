@@ -51,7 +51,7 @@ function analyse(dataset: Dataset, revisionNo: number) {
   const analysis: Analysis = {
     figures: figuresToJson(result.figures, dataset.unit),
     findings: { counts: countBySeverity(findings), findings: findings.map((f) => findingToWire(f)) },
-    score: result.ok ? datasetScoreToWire(dataset, result.evaluation.score) : null,
+    score: result.ok ? datasetScoreToWire(dataset, result.evaluation) : null,
     // `text` is the drafted sentence under the name the report model uses for it.
     problems: result.ok ? result.evaluation.problems.map((p) => ({ ...p, text: p.message })) : null,
     rulePack: result.ok ? (dataset.rulePack ?? '') : result.rulePack,

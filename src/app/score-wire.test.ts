@@ -16,7 +16,7 @@ async function wireScore(example: string) {
   const dataset = await readExample(example);
   const pack = packForDataset(dataset.rulePack);
   if (pack === null) throw new Error('unknown pack');
-  return datasetScoreToWire(dataset, selfEvaluate(dataset, pack).score);
+  return datasetScoreToWire(dataset, selfEvaluate(dataset, pack));
 }
 
 describe('the API score of a dataset', () => {

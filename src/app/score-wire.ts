@@ -3,7 +3,9 @@ import { formatPoints, type Points } from '../domain/scoring/points.js';
 import type { DatasetScore } from '../domain/scoring/score-dataset.js';
 import type { IndicatorScore } from '../domain/scoring/score-indicator.js';
 import type { Dataset } from '../domain/dataset/schema.js';
+import { formsToJson } from '../domain/forms/to-json.js';
 import { nothingToScore, nothingToScoreMessage } from '../domain/self-evaluation-table/score-subject.js';
+import type { SelfEvaluation } from '../domain/self-evaluation-table/self-evaluate.js';
 import { findingToWire } from './wire.js';
 
 const pts = (value: Points) => formatPoints(value);
@@ -74,12 +76,17 @@ export function scoreToWire(score: DatasetScore, unit: MoneyUnit) {
 /**
  * A dataset's 自评得分 on the wire (the API's score route). A document with no self-evaluation table (a 决算说明
  * without printed forms) has nothing to score: `scored: false`, the reason in Chinese, and null total and grade —
- * never the empty table's "10.00 差".
+ * never the empty table's "10.00 差". Every printed 自评表 (`dataset.forms`) is scored on its own in `forms`, as
+ * `jixiao score --json` gives it: a 项目自评表 or 部门整体自评表 document's score is its forms', not the top-level
+ * total (the narrative report's own table, empty in a form document).
  */
-export function datasetScoreToWire(dataset: Dataset, score: DatasetScore) {
+export function datasetScoreToWire(dataset: Dataset, evaluation: Pick<SelfEvaluation, 'score' | 'forms'>) {
+  const { score } = evaluation;
+  const forms = formsToJson(evaluation.forms, dataset.unit);
   if (nothingToScore(dataset))
     return {
       scored: false as const,
+      kind: dataset.kind,
       message: nothingToScoreMessage(dataset.kind),
       pack: score.pack.name,
       packTitle: score.pack.title,
@@ -87,7 +94,8 @@ export function datasetScoreToWire(dataset: Dataset, score: DatasetScore) {
       subtotal: null,
       total: null,
       grade: null,
+      forms,
       findings: [],
     };
-  return { scored: true as const, ...scoreToWire(score, dataset.unit) };
+  return { scored: true as const, kind: dataset.kind, ...scoreToWire(score, dataset.unit), forms };
 }

@@ -116,6 +116,33 @@ export const figuresResponse = z.looseObject({
 });
 
 const scoreLine = z.looseObject({ name: z.string(), weight: z.string(), score: z.string(), explanation: z.unknown() });
+const formScore = z.looseObject({
+  index: z.number().int(),
+  scope: z.string(),
+  title: z.string(),
+  name: z.string(),
+  levels: z.array(
+    z.looseObject({
+      name: z.string(),
+      packWeight: z.string().nullable(),
+      indicatorWeight: z.string(),
+      score: z.string(),
+    }),
+  ),
+  indicators: z.array(
+    z.looseObject({
+      level1: z.string(),
+      level2: z.string().nullable(),
+      name: z.string(),
+      weight: z.string(),
+      score: z.string(),
+    }),
+  ),
+  total: z.string().meta({ description: '按规则包计算的总分，两位小数字符串' }),
+  grade: z.string(),
+  declaredTotal: z.string().nullable().meta({ description: '表中所填总分，照录' }),
+  declaredGrade: z.string().nullable(),
+});
 export const scoreResponse = z.looseObject({
   pack: z.string(),
   packTitle: z.string(),
@@ -123,6 +150,10 @@ export const scoreResponse = z.looseObject({
   subtotal: z.string().nullable(),
   total: z.string().nullable().meta({ description: '总分，两位小数字符串；没有自评表的文档（决算说明）为 null' }),
   grade: z.string().nullable(),
+  kind: z.string().meta({ description: '文档类型：report、departmentForm、projectForm、finalAccounts' }),
+  forms: z
+    .array(formScore)
+    .meta({ description: '文档所附各张自评表（dataset.forms）按其表式单独计分；自评表文档的得分即在此' }),
   findings: z.array(finding),
 });
 
