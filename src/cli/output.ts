@@ -55,3 +55,10 @@ export function quietOnClosedPipe(stream: Writable, onOtherError: (code: string)
     stream.write = dropped as Writable['write'];
   });
 }
+
+/** Writes a whole file's bytes to standard output and waits until they are handed on (large PDFs included). */
+export function writeBytesToStdout(bytes: Buffer | string): Promise<void> {
+  return new Promise((resolve) => {
+    process.stdout.write(bytes, () => resolve());
+  });
+}

@@ -5,7 +5,8 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { jixiao } from './testing/run-cli.js';
 
-describe('jixiao report -f xlsx', () => {
+// Each test spawns the real binary (tsx when a source changed since the last build: 15 s on a busy machine).
+describe('jixiao report -f xlsx and -o -', { timeout: 120_000 }, () => {
   it('writes a 项目自评表 dataset as the printed form, one sheet, and exits 0', async () => {
     const file = join(await mkdtemp(join(tmpdir(), 'jixiao-xlsx-')), '自评表.xlsx');
     const { code, stdout } = await jixiao('report', '-f', 'xlsx', 'examples/mof-project-form-2020.yaml', '-o', file);
@@ -14,6 +15,13 @@ describe('jixiao report -f xlsx', () => {
     const book = new ExcelJS.Workbook();
     await book.xlsx.load((await readFile(file)) as never);
     expect(book.worksheets.map((s) => s.name)).toEqual(['项目支出绩效自评表']);
+  });
+
+  it('writes one format to standard output with -o -, and no file named -', async () => {
+    const { code, stdout } = await jixiao('report', '-f', 'md', 'examples/mof-project-form-2020.yaml', '-o', '-');
+    expect(code).toBe(0);
+    expect(stdout).toContain('99.64');
+    expect(stdout).not.toContain('已生成');
   });
 
   it('names xlsx among the formats when one is unknown', async () => {

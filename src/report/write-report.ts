@@ -99,6 +99,12 @@ export async function writeAllOrNothing(
   }
 }
 
+/** One format of the report, rendered in memory (for `-o -`: the bytes go to standard output). */
+export async function renderReportBytes(input: ReportInput, format: ReportFormat): Promise<Buffer | string> {
+  const model = buildReportModel(input);
+  return renderReport(model, format, drawCharts(model));
+}
+
 /**
  * Builds the report model, renders every target in memory, and only then writes all the files at once
  * (`writeAllOrNothing`), so a report run leaves every file or none — never two of four.

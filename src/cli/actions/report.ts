@@ -4,9 +4,10 @@ import { basename, extname } from 'node:path';
 import type { Command } from 'commander';
 import { reportInputFor } from '../../report/model/report-input.js';
 import { isReportFormat, REPORT_FORMATS } from '../../report/render/index.js';
-import { targetsInDirectory, writeReports, type ReportTarget } from '../../report/write-report.js';
+import { renderReportBytes, targetsInDirectory, writeReports, type ReportTarget } from '../../report/write-report.js';
 import { EXIT_INVALID_INPUT } from '../fail.js';
 import { loadDatasetOrExit, loadPackOrExit } from '../load.js';
+import { writeBytesToStdout } from '../output.js';
 
 export type ReportOptions = { format?: string; output?: string; all?: boolean; pack?: string };
 
@@ -23,6 +24,13 @@ export async function report(program: Command, file: string, options: ReportOpti
   if (typeof wanted === 'string') program.error(wanted, { exitCode: EXIT_INVALID_INPUT });
   const loaded = await loadDatasetOrExit(file, false);
   const pack = await loadPackOrExit(options.pack, loaded, file, false);
-  const written = await writeReports(reportInputFor(loaded.dataset, pack), wanted);
+  const input = reportInputFor(loaded.dataset, pack);
+  const only = wanted[0];
+  // `-o -`: the one format to standard output (a pipe or a redirection), nothing on disk and no 已生成 line.
+  if (options.all !== true && options.output === '-' && only !== undefined) {
+    await writeBytesToStdout(await renderReportBytes(input, only.format));
+    return;
+  }
+  const written = await writeReports(input, wanted);
   for (const target of written) process.stdout.write(`已生成 ${target.format.toUpperCase()}：${target.path}\n`);
 }

@@ -50,7 +50,7 @@ export function registerReport(program: Command): void {
       '-f, --format <format>',
       `报告格式：${Object.keys(FORMATS).join('|')}（缺省 docx；与 --year 同用时可用逗号分隔，缺省 docx,pdf）`,
     )
-    .option('-o, --output <path>', '输出文件；与 --all 同用时为输出目录')
+    .option('-o, --output <path>', '输出文件（- 为标准输出）；与 --all 同用时为输出目录')
     .option('--pack <pack>', '评分规则包（内置名称或文件路径；缺省用数据集的 rulePack，再缺省为 national）')
     .option('--all', '生成全部格式到 -o 指定的目录；与 --year 同用时生成该年度每个部门的报告')
     .option('--year <year>', '年度：从数据库生成该年度每个部门最新数据的报告', positiveInteger(program, '--year', 9999))
