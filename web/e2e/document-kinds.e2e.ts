@@ -10,10 +10,16 @@ import { apiLogin, startServer, type RunningServer } from './server.js';
 type Counts = { error: number; warning: number; info: number };
 
 const repo = fileURLToPath(new URL('../..', import.meta.url));
-const EXAMPLES: readonly { file: string; kind: string; hidden: readonly string[] }[] = [
-  { file: 'mof-project-form-2020', kind: '项目支出绩效自评表', hidden: ['收入', '三公'] },
-  { file: 'guizhou-department-form-2021', kind: '部门整体支出绩效自评表', hidden: ['收入', '三公'] },
-  { file: 'hunan-final-accounts-2021', kind: '部门决算说明', hidden: ['自评表'] },
+/** `score`: what the 得分 tab shows — a form's own total (`jixiao score`), or that there is nothing to score. */
+const EXAMPLES: readonly { file: string; kind: string; hidden: readonly string[]; score: string }[] = [
+  { file: 'mof-project-form-2020', kind: '项目支出绩效自评表', hidden: ['收入', '三公'], score: '99.64' },
+  { file: 'guizhou-department-form-2021', kind: '部门整体支出绩效自评表', hidden: ['收入', '三公'], score: '99.19' },
+  {
+    file: 'hunan-final-accounts-2021',
+    kind: '部门决算说明',
+    hidden: ['自评表'],
+    score: '本文档没有绩效自评表，无可评分的内容',
+  },
 ];
 const EDITOR = { name: 'e2e-kinds', password: 'e2e-kinds-password-1' };
 
@@ -118,6 +124,20 @@ describe.skipIf(!hasChromium)('document kinds in the editor (Chromium)', () => {
         );
         expect(over).toEqual([]);
         expect(text).not.toMatch(/\$\.|[A-Za-z]{3,}/);
+      }
+      // 得分: a form document's score is its form's own (not the empty narrative table's), a 决算说明 has none.
+      await page.getByRole('tab', { name: '得分' }).click();
+      const score = page.getByTestId('score');
+      await score.waitFor({ timeout: 20_000 });
+      await expect.poll(() => score.innerText(), { timeout: 20_000 }).toContain(example.score);
+      if (!example.hidden.includes('自评表')) {
+        const card = score.getByTestId('form-score');
+        expect(await card.count()).toBe(1);
+        const shown = await card.innerText();
+        for (const word of ['一级指标', '二级指标', '三级指标', '分值', '得分', '总分', '等级', '优']) {
+          expect(shown).toContain(word);
+        }
+        expect(shown).not.toMatch(/\$\.|[A-Za-z]{3,}/);
       }
       expect(errors).toEqual([]);
     },

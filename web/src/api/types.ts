@@ -3,6 +3,8 @@
  * the fields the pages use, kept loose where the web app only passes a value through.
  */
 
+import type { FormsJson } from '../../../src/domain/forms/to-json.js';
+
 /** 文档类型 (docs/dataset.md "Document kinds"): which document the dataset holds; `report` when absent. */
 export type DocumentKind = 'report' | 'departmentForm' | 'projectForm' | 'finalAccounts';
 
@@ -159,7 +161,23 @@ export type ApiFinding = {
 
 /** 得分 as the API reports it. */
 export type ScoreItem = { name: string; weight: string; score: string; explanation?: string };
-export type ScoreResult = { total: string; grade: string; items: ScoreItem[]; pack?: string };
+/**
+ * `total`, `subtotal` and `grade` are null when the document has nothing to score (`scored: false`, a 决算说明 without
+ * printed forms; `message` says so). Each printed 自评表 is scored on its own in `forms`: a 项目自评表 or 部门整体自评表
+ * document's score is there, not in the top-level total.
+ */
+export type ScoreResult = {
+  scored: boolean;
+  kind: DocumentKind;
+  message?: string;
+  total: string | null;
+  subtotal: string | null;
+  grade: string | null;
+  items: ScoreItem[];
+  pack?: string;
+  packTitle?: string;
+  forms: FormsJson;
+};
 
 /** 问题: a drafted problem. */
 export type DraftedProblem = { code: string; text: string; path?: (string | number)[]; severity?: string };

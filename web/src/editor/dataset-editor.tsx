@@ -163,6 +163,7 @@ export function DatasetEditor(props: DatasetEditorProps) {
           unsaved={autosave.status !== 'saved'}
           dataset={dataset}
           figures={analysis.ok ? analysis.figures : null}
+          forms={analysis.ok ? analysis.forms : []}
         />
       ),
     })),

@@ -2,19 +2,17 @@ import { Alert, Card, Descriptions, Statistic, Table, Tag, Typography } from 'an
 import { useMemo } from 'react';
 import type { Dataset } from '../../../src/domain/dataset/schema.js';
 import type { Figures } from '../../../src/domain/figures/compute.js';
+import type { FormEvaluation } from '../../../src/domain/forms/evaluate-forms.js';
 import { packForDataset } from '../../../src/domain/scoring/packs/builtin-packs.js';
 import { formatPoints } from '../../../src/domain/scoring/points.js';
-import { scoreDataset } from '../../../src/domain/scoring/score-dataset.js';
+import { scoreDataset, type DatasetScore } from '../../../src/domain/scoring/score-dataset.js';
 import type { IndicatorScore } from '../../../src/domain/scoring/score-indicator.js';
+import { hasOwnSelfEvaluationTable, nothingToScore } from '../../../src/domain/self-evaluation-table/score-subject.js';
 import { percentText } from '../format.js';
+import { explanationText } from './explanation-text.js';
+import { FormScoreCard } from './form-score-card.js';
 
-/**
- * 说明 as a finance officer reads it: the rule pack is named once above (not on every line by its code), and a
- * formula's min(a, b) is said in words.
- */
-export function explanationText(text: string): string {
-  return text.replace(/；规则包 [^；]*。$/, '。').replace(/min\(([^,()]+),\s*([^()]+)\)/g, '$1 与 $2 中的较小者');
-}
+export { explanationText };
 
 const GRADE_COLOR: Readonly<Record<string, string>> = { 优: 'green', 良: 'blue', 中: 'orange', 差: 'red' };
 
@@ -41,8 +39,16 @@ function IndicatorTable(props: { title: string; scores: readonly IndicatorScore[
   );
 }
 
-/** 得分: the score under the dataset's rule pack, computed in the browser, each part with its explanation. */
-export function ScoreTab(props: { dataset: Dataset | null; figures: Figures | null }) {
+/**
+ * 得分: the score under the dataset's rule pack, computed in the browser, each part with its explanation. A narrative
+ * report shows its own 自评表 and then any printed forms it carries; a 项目 or 部门整体自评表 document only its forms,
+ * each scored on its own; a 决算说明 says it has nothing to score.
+ */
+export function ScoreTab(props: {
+  dataset: Dataset | null;
+  figures: Figures | null;
+  forms: readonly FormEvaluation[];
+}) {
   const { dataset, figures } = props;
   const pack = dataset === null ? null : packForDataset(dataset.rulePack);
   const score = useMemo(
@@ -51,6 +57,36 @@ export function ScoreTab(props: { dataset: Dataset | null; figures: Figures | nu
   );
   if (dataset === null) return <Alert type="warning" showIcon message="数据有错误，修正后显示得分。" />;
   if (score === null) return <Alert type="error" showIcon message={`未知的评分规则包：${dataset.rulePack ?? ''}`} />;
+  if (nothingToScore(dataset))
+    return <Alert data-testid="score" type="info" showIcon message="本文档没有绩效自评表，无可评分的内容" />;
+  const forms = props.forms.map((f) => <FormScoreCard key={f.index} evaluation={f} />);
+  if (!hasOwnSelfEvaluationTable(dataset))
+    return (
+      <div data-testid="score">
+        <Typography.Paragraph type="secondary" data-testid="score-pack">
+          评分规则：{pack?.title}。每张自评表单独计分。
+        </Typography.Paragraph>
+        {forms}
+      </div>
+    );
+  return (
+    <>
+      <ReportScore score={score} packTitle={pack?.title ?? ''} />
+      {forms.length === 0 ? null : (
+        <>
+          <Typography.Title level={5} style={{ marginTop: 24 }}>
+            所附自评表（各表单独计分，不计入上述总分）
+          </Typography.Title>
+          {forms}
+        </>
+      )}
+    </>
+  );
+}
+
+/** The narrative report's own 自评表: total, grade, execution, the department's and the projects' indicators. */
+function ReportScore(props: { score: DatasetScore; packTitle: string }) {
+  const { score } = props;
   return (
     <div data-testid="score">
       <Card size="small">
@@ -79,7 +115,7 @@ export function ScoreTab(props: { dataset: Dataset | null; figures: Figures | nu
           ))}
         </div>
         <Typography.Paragraph type="secondary" style={{ marginTop: 16, marginBottom: 0 }} data-testid="score-pack">
-          评分规则：{pack?.title}
+          评分规则：{props.packTitle}
         </Typography.Paragraph>
         <Typography.Paragraph style={{ marginTop: 8, marginBottom: 0 }}>
           {explanationText(score.totalExplanation.text)}

@@ -1,6 +1,7 @@
 import { memo, type ReactNode } from 'react';
 import type { Dataset } from '../../../src/domain/dataset/schema.js';
 import type { Figures } from '../../../src/domain/figures/compute.js';
+import type { FormEvaluation } from '../../../src/domain/forms/evaluate-forms.js';
 import { ProblemsTab } from './problems-tab.js';
 import { ReportTab } from './report-tab.js';
 import { ScoreTab } from './score-tab.js';
@@ -41,10 +42,12 @@ export type ResultPageProps = {
   unsaved: boolean;
   dataset: Dataset | null;
   figures: Figures | null;
+  /** The printed 自评表 of the dataset, each scored (the last document that parsed). */
+  forms: readonly FormEvaluation[];
 };
 
 const RESULT_PAGES: Readonly<Record<ResultKey, (p: ResultPageProps) => ReactNode>> = {
-  score: (p) => <ScoreTab dataset={p.dataset} figures={p.figures} />,
+  score: (p) => <ScoreTab dataset={p.dataset} figures={p.figures} forms={p.forms} />,
   problems: (p) => <ProblemsTab datasetId={p.datasetId} dataset={p.dataset} figures={p.figures} />,
   report: (p) => <ReportTab datasetId={p.datasetId} revision={p.revision} unsaved={p.unsaved} />,
 };
