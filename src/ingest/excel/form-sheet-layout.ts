@@ -76,6 +76,7 @@ export const FUNDS_BLOCK: FormBlock = {
     { key: 'weight', header: '分值', kind: 'quantity', width: 10 },
     { key: 'rate', header: '执行率（%）', kind: 'percent', width: 12 },
     { key: 'score', header: '得分', kind: 'quantity', width: 10 },
+    { key: 'share', header: '占比（%）', kind: 'percent', width: 12, note: '表中印有占比时照填；年度资金总额行不填' },
   ],
 };
 

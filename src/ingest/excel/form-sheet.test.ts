@@ -74,6 +74,28 @@ describe('自评表 sheets', () => {
     expect(await readWorkbook(bytes)).toEqual({ ok: true, dataset: several });
   });
 
+  it('round-trip each source row’s printed 占比 in the 占比（%） column', async () => {
+    const form = mofProjectForm();
+    const shares = ['86.17', '13.83', '0.00'];
+    const rows = form.funds!.rows!.map((r, i) => ({ ...r, declaredShare: shares[i] }));
+    const dataset = formDataset('projectForm', 'national', [{ ...form, funds: { ...form.funds, rows } }]);
+    const bytes = await datasetToWorkbook(dataset);
+    const sheet = (await loaded(bytes)).getWorksheet('农村饮水安全巩固提升工程')!;
+    const heading = sheet.getRow(10);
+    const column = (heading.values as unknown[]).indexOf('占比（%）');
+    expect(column).toBeGreaterThan(0);
+    const cells = [12, 13, 14].map((r) => sheet.getRow(r).getCell(column));
+    expect(cells.map((c) => [c.value, c.numFmt])).toEqual([
+      [86.17, '0.00'],
+      [13.83, '0.00'],
+      [0, '0.00'],
+    ]);
+    expect(sheet.getRow(11).getCell(column).value).toBeNull();
+    const read = await readWorkbook(bytes);
+    expect(read).toEqual({ ok: true, dataset });
+    if (read.ok) expect(read.dataset.forms[0]?.funds?.rows.map((r) => r.declaredShare)).toEqual(shares);
+  });
+
   it('names a sheet without a usable name by its kind, and never like a fixed sheet', () => {
     const used = new Set(['项目', '收入']);
     expect(formSheetName('[]', 'project', 0, used)).toBe('项目自评表1');

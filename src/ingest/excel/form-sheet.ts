@@ -72,7 +72,12 @@ export function writeFormSheet(book: Workbook, name: string, form: Doc | null): 
   headingRow(sheet, FUNDS_BLOCK);
   dataRow(sheet, FUNDS_BLOCK, { source: FUNDS_TOTAL_LABEL, ...(funds?.['declaredTotal'] as Doc | undefined) });
   for (const r of list(funds?.['rows']))
-    dataRow(sheet, FUNDS_BLOCK, { ...r, rate: r['declaredRate'], score: r['declaredScore'] });
+    dataRow(sheet, FUNDS_BLOCK, {
+      ...r,
+      rate: r['declaredRate'],
+      score: r['declaredScore'],
+      share: r['declaredShare'],
+    });
   sheet.addRow([]);
   headingRow(sheet, TARGETS_BLOCK);
   for (const t of list(form?.['annualTargets'])) dataRow(sheet, TARGETS_BLOCK, t);
@@ -155,6 +160,7 @@ function readDataRow(
       cells.put(form, path, key, key);
     cells.put(form, path, 'declaredRate', 'rate');
     cells.put(form, path, 'declaredScore', 'score');
+    cells.put(form, path, 'declaredShare', 'share');
   } else {
     const path = at(
       block.key === 'targets' ? ['annualTargets', counts.targets++] : ['indicators', counts.indicators++],

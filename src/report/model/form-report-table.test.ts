@@ -57,6 +57,37 @@ describe('a 项目自评表 dataset as a report', () => {
     expect(table.labelRows).toContain(2);
   });
 
+  it('prints a 占比 column only when a source row states its share, filling a blank one with the computed share', () => {
+    const form = mofProjectForm();
+    const rows = form.funds!.rows!.map((r, i) => (i === 0 ? { ...r, declaredShare: '86.17' } : r));
+    const shared = onlyTable(modelOf('projectForm', 'national', [{ ...form, funds: { ...form.funds, rows } }]));
+    expect(drawn(shared, 2)).toEqual([
+      '项目资金（万元）',
+      '',
+      '年初预算数',
+      '全年预算数',
+      '全年执行数',
+      '分值',
+      '执行率',
+      '得分',
+      '占比',
+    ]);
+    expect(drawn(shared, 3)).toEqual(['年度资金总额', '500.00', '600.00', '578.60', '10', '96.43%', '9.64', '100.00%']);
+    expect(drawn(shared, 4)).toEqual([
+      '其中：当年财政拨款',
+      '500.00',
+      '520.00',
+      '498.60',
+      '—',
+      '95.88%',
+      '—',
+      '86.17%',
+    ]);
+    expect(drawn(shared, 5)).toEqual(['上年结转资金', '', '80.00', '80.00', '—', '100.00%', '—', '13.83%']);
+    expect(shared.rows.every((r) => r.length === 10)).toBe(true);
+    expect(table.rows.flat()).not.toContain('占比');
+  });
+
   it('puts targets beside their results and merges 一级 and 二级 cells of the indicator grid', () => {
     const targets = rowOf(table, '预期目标');
     expect(drawn(table, targets)).toEqual(['年度总体目标', '预期目标', '实际完成情况']);

@@ -51,14 +51,26 @@ const AMOUNTS: readonly (readonly [AmountKey, string])[] = [
 function fundsBlock(grid: Grid, evaluation: FormEvaluation, funds: FundsEvaluation, unit: MoneyUnit): void {
   const printed = evaluation.form.funds;
   const amounts = AMOUNTS.filter(([key]) => funds.columns[key]);
-  const labelWidth = COLUMNS - 1 - amounts.length - 3;
+  // 占比 only when the form prints it on some source row; a row that leaves it blank gets Jixiao's.
+  const shares = printed?.rows.some((r) => r.declaredShare !== undefined) === true;
+  const labelWidth = COLUMNS - 1 - amounts.length - 3 - (shares ? 1 : 0);
+  const share = (line: FundsLine, declared: string | undefined): readonly (readonly [string, number])[] =>
+    shares ? [[printedRate(declared) ?? (line.share === null ? '' : `${formatPercent(line.share)}%`), 1]] : [];
   const amount = (value: Fen | null | undefined) =>
     value === null || value === undefined ? '' : formatAmount(value, unit);
   const rate = (line: FundsLine, declared: string | undefined) =>
     printedRate(declared) ?? (line.rate === null ? '' : `${formatPercent(line.rate)}%`);
   const first = addRow(
     grid,
-    [['', 1], ['', labelWidth], ...amounts.map(([, h]) => [h, 1] as const), ['分值', 1], ['执行率', 1], ['得分', 1]],
+    [
+      ['', 1],
+      ['', labelWidth],
+      ...amounts.map(([, h]) => [h, 1] as const),
+      ['分值', 1],
+      ['执行率', 1],
+      ['得分', 1],
+      ...(shares ? ([['占比', 1]] as const) : []),
+    ],
     true,
   );
   const total = printed?.declaredTotal;
@@ -69,6 +81,7 @@ function fundsBlock(grid: Grid, evaluation: FormEvaluation, funds: FundsEvaluati
     [total?.weight ?? pts(funds.total.weight), 1],
     [rate(funds.total, total?.rate), 1],
     [total?.score ?? pts(funds.total.score), 1],
+    ...(shares ? ([[funds.total.actual === null || funds.total.actual === 0n ? '' : '100.00%', 1]] as const) : []),
   ]);
   funds.rows.forEach((line, i) => {
     const row = printed?.rows[i];
@@ -80,6 +93,7 @@ function fundsBlock(grid: Grid, evaluation: FormEvaluation, funds: FundsEvaluati
       [row?.weight ?? (scored ? pts(line.weight) : '—'), 1],
       [rate(line, row?.declaredRate), 1],
       [row?.declaredScore ?? (scored ? pts(line.score) : '—'), 1],
+      ...share(line, row?.declaredShare),
     ]);
   });
   const name = `${evaluation.form.scope === 'project' ? '项目资金' : '部门资金'}（${unit}）`;

@@ -63,6 +63,11 @@ export function FundsBlock(props: { path: DocPath; evaluation: FormEvaluation | 
             render: (p) => <TextField path={[...p, 'declaredScore']} label="表中所填得分" optional />,
           },
           {
+            title: '占比（表填）',
+            width: 88,
+            render: (p) => <PercentField path={[...p, 'declaredShare']} label="表中所填占比" />,
+          },
+          {
             title: '执行率 · 得分（计算）',
             width: 130,
             render: (_, i) => {
