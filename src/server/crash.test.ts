@@ -230,7 +230,5 @@ describe('crash safety under SIGKILL', { timeout: 1_200_000 }, () => {
     }
   });
 
-  // Item 4 of issue 14 also asks for a kill in the middle of a ledger import: Jixiao has no ledger import yet
-  // (src/ingest reads datasets and workbooks only). Write this test when that import exists.
-  it.skip('keeps the database whole when killed in the middle of a ledger import (no ledger import exists yet)', () => {});
+  // Item 4 of issue 14's kill in the middle of a ledger import is ledger-crash.test.ts (its own child process).
 });
