@@ -17,6 +17,14 @@ describe('jixiao report -f xlsx and -o -', { timeout: 120_000 }, () => {
     expect(book.worksheets.map((s) => s.name)).toEqual(['项目支出绩效自评表']);
   });
 
+  it('writes a workbook that jixiao audit reads back with the year of its title row (（2020年度）)', async () => {
+    const file = join(await mkdtemp(join(tmpdir(), 'jixiao-xlsx-')), 'x.xlsx');
+    expect((await jixiao('report', '-f', 'xlsx', 'examples/mof-project-form-2020.yaml', '-o', file)).code).toBe(0);
+    const audit = await jixiao('audit', file, '--json');
+    const answer = JSON.parse(audit.stdout) as { fiscalYear?: number; kind: string; unit: string };
+    expect(answer).toMatchObject({ fiscalYear: 2020, kind: 'projectForm', unit: '万元' });
+  });
+
   it('writes one format to standard output with -o -, and no file named -', async () => {
     const { code, stdout } = await jixiao('report', '-f', 'md', 'examples/mof-project-form-2020.yaml', '-o', '-');
     expect(code).toBe(0);

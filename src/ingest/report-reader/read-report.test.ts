@@ -14,6 +14,7 @@ import { describe, expect, it } from 'vitest';
 import { tableTexts, type ReportDocument, type TableBlock } from '../../domain/extraction/document.js';
 import { gbkEncoder } from '../testing/gbk.js';
 import { readReport } from './read-report.js';
+import { titleRowCount } from './read-xlsx.js';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 
@@ -163,6 +164,68 @@ describe('readReport', () => {
         ['执行率', '95.17%', '3'],
       ],
     ]);
+  });
+
+  it('reads an XLSX sheet’s title rows (merged across the sheet) as paragraphs, the year among them', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('项目支出绩效自评表');
+    sheet.addRow(['（2020年度）项目支出绩效自评表']);
+    sheet.mergeCells('A1:C1');
+    sheet.addRow(['某县水利局']);
+    sheet.mergeCells('A2:C2');
+    sheet.addRow(['项目名称', '农村饮水安全巩固提升工程', '']);
+    sheet.mergeCells('B3:C3');
+    sheet.addRow(['执行率', '96.43%', '9.64']);
+    const doc = await read(new Uint8Array(await workbook.xlsx.writeBuffer()));
+    expect(doc.blocks[0]).toMatchObject({ type: 'heading', text: '（2020年度）项目支出绩效自评表' });
+    expect(paragraphs(doc)).toEqual(['（2020年度）项目支出绩效自评表', '某县水利局']);
+    expect(tables(doc)).toEqual([
+      [
+        ['项目名称', '农村饮水安全巩固提升工程', '农村饮水安全巩固提升工程'],
+        ['执行率', '96.43%', '9.64'],
+      ],
+    ]);
+  });
+
+  it.each([
+    [
+      'a title merged across, then the table',
+      [
+        ['标题', '标题'],
+        ['a', 'b'],
+      ],
+      1,
+    ],
+    [
+      'a lone first cell naming a year',
+      [
+        ['2021年度部门整体支出绩效自评表', ''],
+        ['a', 'b'],
+      ],
+      1,
+    ],
+    [
+      'a lone first cell without a year (a label)',
+      [
+        ['资金来源', ''],
+        ['a', 'b'],
+      ],
+      0,
+    ],
+    [
+      'a blank row between two titles',
+      [
+        ['标题', '标题'],
+        ['', ''],
+        ['单位', '单位'],
+        ['a', 'b'],
+      ],
+      3,
+    ],
+    ['a one-row sheet (the table keeps its row)', [['标题', '标题']], 0],
+    ['a one-column sheet', [['标题'], ['a']], 0],
+  ] as const)('counts the title rows of %s', (_, rows, count) => {
+    expect(titleRowCount(rows)).toBe(count);
   });
 
   it('reads a PDF text layer: lines joined, wide gaps split cells into a table row', async () => {

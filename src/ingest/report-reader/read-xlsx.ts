@@ -5,8 +5,10 @@ import { plainCellValue } from '../excel/cells.js';
 
 /**
  * XLSX: each worksheet is one table, its cells as shown (a number under a % format as "64.11%", a formula as its
- * result), merged cells resolved (exceljs gives every cell of a merge its master's value). The caller checks the zip
- * against the workbook limits first.
+ * result), merged cells resolved (exceljs gives every cell of a merge its master's value). The sheet's title rows
+ * above the table — "（2020年度）项目支出绩效自评表" merged across the sheet — are read as paragraphs, as a Word
+ * document's title is, so the year and the department are found in them. The caller checks the zip against the
+ * workbook limits first.
  */
 export async function readXlsxDocument(bytes: Uint8Array): Promise<ReportDocument> {
   const workbook = new ExcelJS.Workbook();
@@ -20,9 +22,38 @@ export async function readXlsxDocument(bytes: Uint8Array): Promise<ReportDocumen
       for (let c = 1; c <= sheet.columnCount; c++) cells.push(cellText(row.getCell(c)));
       rows.push(cells);
     }
-    builder.table(rows, { sheet: sheet.name });
+    const titles = titleRowCount(rows);
+    rows.slice(0, titles).forEach((row, i) => builder.paragraph(row[0] ?? '', { heading: i === 0 }));
+    builder.table(rows.slice(titles), { sheet: sheet.name });
   }
   return builder.build();
+}
+
+/** At most this many title rows are taken from the top of a sheet. */
+const MAX_TITLE_ROWS = 3;
+
+/**
+ * The leading rows that are titles, not table rows: one text merged across every column of a sheet of two or more
+ * columns, or a lone first cell naming a year ("2020年度…"). Blank rows between them are skipped; the table keeps
+ * at least one row.
+ */
+export function titleRowCount(rows: readonly (readonly string[])[]): number {
+  let count = 0;
+  let titles = 0;
+  for (const row of rows) {
+    const filled = row.filter((cell) => cell.trim() !== '');
+    if (filled.length === 0) {
+      count += 1;
+      continue;
+    }
+    const first = row[0]?.trim() ?? '';
+    const across = row.length >= 2 && filled.length === row.length && row.every((cell) => cell === row[0]);
+    const lone = filled.length === 1 && first !== '' && /20\d{2}\s*年/u.test(first);
+    if (!(across || lone) || titles === MAX_TITLE_ROWS || count + 1 >= rows.length) break;
+    count += 1;
+    titles += 1;
+  }
+  return titles === 0 ? 0 : count;
 }
 
 function cellText(cell: ExcelJS.Cell): string {

@@ -10,8 +10,10 @@ type Line = { key: string; level1: string; level2: string; name: string; weight:
 
 function lines(evaluation: FormEvaluation): Line[] {
   const funds = evaluation.score.funds;
-  // The 年度资金总额 line when it carries the 分值, else the source rows that do (a per-row funds score).
-  const scored = funds === null ? [] : [funds.total, ...funds.rows].filter((l) => l.weight !== null);
+  // The lines the funds score adds up: the 年度资金总额 line when it carries the 分值, else (a per-row funds score)
+  // the source rows that do — a row's own printed 分值 beside a scored total is not counted twice.
+  const scored =
+    funds === null ? [] : funds.total.weight !== null ? [funds.total] : funds.rows.filter((l) => l.weight !== null);
   return [
     ...scored.map((l) => ({
       key: `funds-${l.index ?? 'total'}`,
