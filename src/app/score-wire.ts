@@ -4,7 +4,12 @@ import type { DatasetScore } from '../domain/scoring/score-dataset.js';
 import type { IndicatorScore } from '../domain/scoring/score-indicator.js';
 import type { Dataset } from '../domain/dataset/schema.js';
 import { formsToJson } from '../domain/forms/to-json.js';
-import { nothingToScore, nothingToScoreMessage } from '../domain/self-evaluation-table/score-subject.js';
+import {
+  formsOnlyMessage,
+  hasOwnSelfEvaluationTable,
+  nothingToScore,
+  nothingToScoreMessage,
+} from '../domain/self-evaluation-table/score-subject.js';
 import type { SelfEvaluation } from '../domain/self-evaluation-table/self-evaluate.js';
 import { findingToWire } from './wire.js';
 
@@ -83,11 +88,13 @@ export function scoreToWire(score: DatasetScore, unit: MoneyUnit) {
 export function datasetScoreToWire(dataset: Dataset, evaluation: Pick<SelfEvaluation, 'score' | 'forms'>) {
   const { score } = evaluation;
   const forms = formsToJson(evaluation.forms, dataset.unit);
-  if (nothingToScore(dataset))
+  // A 项目 or 部门整体自评表 document has no table of its own: its top level is empty (null, not the empty table's
+  // "0.00 差"), and its score is its forms'.
+  if (!hasOwnSelfEvaluationTable(dataset))
     return {
-      scored: false as const,
+      scored: !nothingToScore(dataset),
       kind: dataset.kind,
-      message: nothingToScoreMessage(dataset.kind),
+      message: nothingToScore(dataset) ? nothingToScoreMessage(dataset.kind) : formsOnlyMessage(dataset.kind),
       pack: score.pack.name,
       packTitle: score.pack.title,
       items: [],
@@ -97,5 +104,5 @@ export function datasetScoreToWire(dataset: Dataset, evaluation: Pick<SelfEvalua
       forms,
       findings: [],
     };
-  return { scored: true as const, kind: dataset.kind, ...scoreToWire(score, dataset.unit), forms };
+  return { scored: true, kind: dataset.kind, ...scoreToWire(score, dataset.unit), forms };
 }

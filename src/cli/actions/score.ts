@@ -2,6 +2,7 @@
 import type { Dataset } from '../../domain/dataset/schema.js';
 import { formsToJson } from '../../domain/forms/to-json.js';
 import {
+  formsOnlyMessage,
   hasOwnSelfEvaluationTable,
   nothingToScore,
   nothingToScoreMessage,
@@ -24,7 +25,7 @@ export async function score(file: string, options: { pack?: string; json?: boole
   const none = nothingToScore(dataset);
   if (json) {
     const forms = formsToJson(evaluation.forms, dataset.unit);
-    if (none) writeJson({ ok: true, ...unscoredJson(dataset), forms, findings });
+    if (!hasOwnSelfEvaluationTable(dataset)) writeJson({ ok: true, ...withoutOwnTableJson(dataset), forms, findings });
     else writeJson({ ok: true, scored: true, ...selfEvaluationToJson(evaluation, dataset.unit), forms, findings });
     return;
   }
@@ -41,16 +42,21 @@ export async function score(file: string, options: { pack?: string; json?: boole
   }
 }
 
-/** `score --json` of a document with nothing to score: no total, no grade, and the reason. */
-function unscoredJson(dataset: Dataset) {
+/**
+ * `score --json` of a document without a 自评表 of its own: no top-level total or grade (never the empty table's
+ * "0.00 差"); a form document is scored in `forms`, a 决算说明 without forms has nothing to score.
+ */
+function withoutOwnTableJson(dataset: Dataset) {
+  const none = nothingToScore(dataset);
   return {
     department: dataset.department.name,
     fiscalYear: dataset.fiscalYear,
     unit: dataset.unit,
     kind: dataset.kind,
-    scored: false,
-    message: nothingToScoreMessage(dataset.kind),
+    scored: !none,
+    message: none ? nothingToScoreMessage(dataset.kind) : formsOnlyMessage(dataset.kind),
     total: null,
+    subtotal: null,
     grade: null,
   };
 }

@@ -61,8 +61,15 @@ describe('jixiao score of a 项目自评表', () => {
     expect(text.stdout).toContain('（2020年度）项目支出绩效自评表');
     expect(text.stdout).not.toContain('2020年度部门整体支出绩效自评表');
     const json = await jixiao('score', file, '--json');
-    const parsed = JSON.parse(json.stdout) as { total: string; forms: { total: string; grade: string }[] };
+    const parsed = JSON.parse(json.stdout) as {
+      scored: boolean;
+      total: string | null;
+      grade: string | null;
+      forms: { total: string; grade: string }[];
+    };
     expect(parsed.forms).toMatchObject([{ total: '99.64', grade: '优' }]);
+    // No table of its own: the top level is empty, never the empty table's "0.00 差".
+    expect([parsed.scored, parsed.total, parsed.grade]).toEqual([true, null, null]);
   });
 });
 

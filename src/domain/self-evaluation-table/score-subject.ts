@@ -19,3 +19,8 @@ export function nothingToScore(dataset: Dataset): boolean {
 export function nothingToScoreMessage(kind: DocumentKind): string {
   return `本文档为${DOCUMENT_KIND_LABELS[kind]}，没有绩效自评表，无可评分的内容（不计总分与等级）。`;
 }
+
+/** A 项目 or 部门整体自评表 document: "本文档为项目支出绩效自评表，各表单独计分，得分见各表。" */
+export function formsOnlyMessage(kind: DocumentKind): string {
+  return `本文档为${DOCUMENT_KIND_LABELS[kind]}，各表单独计分，得分见各表。`;
+}
