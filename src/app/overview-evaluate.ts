@@ -1,4 +1,4 @@
-import { nothingToScore } from '../domain/self-evaluation-table/score-subject.js';
+import { headlineScore } from '../domain/self-evaluation-table/score-subject.js';
 import { parseDataset } from '../domain/dataset/parse.js';
 import { DEFAULT_PACK_NAME, packForDataset } from '../domain/scoring/packs/builtin-packs.js';
 import { countBySeverity } from '../domain/findings/finding.js';
@@ -65,7 +65,8 @@ export function overviewOfDataset(dataset: Dataset, revisionNo: number, evaluati
   const pack = packForDataset(dataset.rulePack);
   if (pack === null) return failed('RULE_PACK_UNKNOWN', `未知的评分规则包：${dataset.rulePack ?? ''}`);
   try {
-    const { figures, score, findings } = evaluation ?? selfEvaluate(dataset, pack);
+    const { figures, score, forms, findings } = evaluation ?? selfEvaluate(dataset, pack);
+    const headline = headlineScore(dataset, score, forms);
     return {
       ok: true,
       rulePack: dataset.rulePack ?? DEFAULT_PACK_NAME,
@@ -81,9 +82,10 @@ export function overviewOfDataset(dataset: Dataset, revisionNo: number, evaluati
           behind: p.behind,
         })),
       },
-      score: nothingToScore(dataset)
-        ? { total: null, grade: null }
-        : { total: formatPoints(score.total), grade: score.grade },
+      score:
+        headline === null
+          ? { total: null, grade: null }
+          : { total: formatPoints(headline.total), grade: headline.grade },
       counts: countBySeverity(findings),
     };
   } catch (error) {

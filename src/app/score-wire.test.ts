@@ -34,6 +34,19 @@ describe('the API score of a dataset', () => {
     expect(await wireScore('yuhua-2020.yaml')).toMatchObject({ scored: true, total: '98.49', grade: '优' });
   });
 
+  it('answers a 项目自评表 document with an empty top level and the form’s own score in forms', async () => {
+    const answer = await wireScore('mof-project-form-2020.yaml');
+    expect(answer).toMatchObject({ scored: true, kind: 'projectForm', total: null, subtotal: null, grade: null });
+    expect(answer.forms.map((f) => [f.total, f.grade])).toEqual([['99.64', '优']]);
+  });
+
+  it('shows a one-form document’s own total in the overview (99.64 优, 95.49 优), never the empty table’s 0.00 差', async () => {
+    const project = overviewOfDataset(await readExample('mof-project-form-2020.yaml'), 1);
+    expect(project).toMatchObject({ ok: true, score: { total: '99.64', grade: '优' } });
+    const department = overviewOfDataset(await readExample('hunan-department-form-2021.yaml'), 1);
+    expect(department).toMatchObject({ ok: true, score: { total: '95.49', grade: '优' } });
+  });
+
   it('leaves the overview row of a 决算说明 without a score or grade', async () => {
     const overview = overviewOfDataset(await readExample('hunan-final-accounts-2021.yaml'), 1);
     expect(overview).toMatchObject({ ok: true, score: { total: null, grade: null } });

@@ -1,5 +1,8 @@
 import { DOCUMENT_KIND_LABELS, type DocumentKind } from '../dataset/form-table.js';
 import type { Dataset } from '../dataset/schema.js';
+import type { FormEvaluation } from '../forms/evaluate-forms.js';
+import type { Grade } from '../scoring/rule-pack.js';
+import type { Points } from '../scoring/points.js';
 
 /**
  * What a document's score is scored from. Only a narrative report has the department's own 自评表 (scored under the
@@ -23,4 +26,19 @@ export function nothingToScoreMessage(kind: DocumentKind): string {
 /** A 项目 or 部门整体自评表 document: "本文档为项目支出绩效自评表，各表单独计分，得分见各表。" */
 export function formsOnlyMessage(kind: DocumentKind): string {
   return `本文档为${DOCUMENT_KIND_LABELS[kind]}，各表单独计分，得分见各表。`;
+}
+
+/**
+ * The one score a list of departments shows for a document (the bureau overview): the narrative report's own total;
+ * a form document's single form's total (a 部门整体自评表, or one project's table); none when it has several forms
+ * (each scored on its own, none of them the department's) or nothing to score.
+ */
+export function headlineScore(
+  dataset: Dataset,
+  own: { total: Points; grade: Grade },
+  forms: readonly FormEvaluation[],
+): { total: Points; grade: Grade } | null {
+  if (hasOwnSelfEvaluationTable(dataset)) return own;
+  const only = forms.length === 1 ? forms[0] : undefined;
+  return only === undefined ? null : { total: only.score.total, grade: only.score.grade };
 }
