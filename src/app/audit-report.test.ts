@@ -4,8 +4,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { parseDataset } from '../domain/dataset/parse.js';
 import type { Dataset } from '../domain/dataset/schema.js';
 import { computeFigures } from '../domain/figures/compute.js';
+import { nationalPack } from '../domain/scoring/packs/builtin-packs.js';
 import { readDatasetFile } from '../ingest/read-dataset.js';
 import { buildReportModel } from '../report/model/build-report.js';
+import { reportInputFor } from '../report/model/report-input.js';
 import { drawCharts } from '../report/render/chart-images.js';
 import { renderReport } from '../report/render/index.js';
 import { auditReport, draftYaml, type AuditReport } from './audit-report.js';
@@ -147,4 +149,23 @@ describe('auditReport refusals', () => {
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.error).toMatchObject({ kind: 'INVALID', findings: [{ code: 'PDF_NO_TEXT' }] });
   });
+});
+
+describe('reading a 项目自评表 that Jixiao printed (DOCX)', () => {
+  it('names the department from 主管部门, each funds row by its source, and labels every figure in Chinese', async () => {
+    const read = await readDatasetFile(
+      fileURLToPath(new URL('../../examples/mof-project-form-2020.yaml', import.meta.url)),
+    );
+    if (!read.ok) throw new Error('example does not parse');
+    const model = buildReportModel(reportInputFor(read.dataset, nationalPack()));
+    const docx = await renderReport(model, 'docx', drawCharts(model));
+    const report = await audited(new Uint8Array(docx), 'form.docx');
+    expect([report.kind, report.department, report.fiscalYear]).toEqual(['projectForm', '某县水利局', 2020]);
+    expect(report.sections).toEqual(['附件（自评表）']);
+    const sources = report.figures.filter((f) => f.pathText.endsWith('.source')).map((f) => f.value);
+    expect(sources).toEqual(['当年财政拨款', '上年结转资金', '其他资金']);
+    expect(report.figures.find((f) => f.pathText.endsWith('.scope'))?.value).toBe('项目支出绩效自评表');
+    expect(report.figures.filter((f) => /[A-Za-z]/u.test(f.label + f.value)).map((f) => f.label)).toEqual([]);
+    expect(draftOf(report).forms[0]?.funds?.rows.map((r) => r.source)).toEqual(sources);
+  }, 120_000);
 });

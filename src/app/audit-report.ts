@@ -1,4 +1,5 @@
 import { stringify } from 'yaml';
+import { DOCUMENT_KIND_LABELS } from '../domain/dataset/form-table.js';
 import { parseDataset } from '../domain/dataset/parse.js';
 import type { ReportExtraction } from '../domain/extraction/extract-report.js';
 import { extractReport } from '../domain/extraction/extract-report.js';
@@ -49,6 +50,13 @@ export type AuditReport = {
   /** The draft dataset (the normal format), ready to import or to save as YAML. */
   draft: Record<string, unknown>;
 };
+
+/** A form's scope is stored as `project` / `department`; people read the form's name. */
+function displayValue(figure: ExtractedFigure): string {
+  if (figure.path.at(-1) !== 'scope') return figure.value;
+  if (figure.value === 'project') return DOCUMENT_KIND_LABELS.projectForm;
+  return figure.value === 'department' ? DOCUMENT_KIND_LABELS.departmentForm : figure.value;
+}
 
 const sourceParts = (source: FigureSource) => ({ place: placeText(source), quote: source.quote });
 
@@ -123,7 +131,7 @@ export async function auditReport(bytes: Uint8Array, fileName = ''): Promise<App
     figures: extraction.figures.map((f) => ({
       pathText: formatPath(f.path),
       label: f.label,
-      value: f.value,
+      value: displayValue(f),
       ...sourceParts(f.source),
     })),
     unplaced: extraction.unplaced.map((u: UnplacedFigure) => ({

@@ -225,7 +225,13 @@ class Walker {
   }
 
   name(): string {
-    return departmentName(this.cover) ?? this.sink.value(['department', 'shortName']) ?? '（未识别部门名称）';
+    // A form alone names its department only in its 主管部门 row.
+    return (
+      departmentName(this.cover) ??
+      this.sink.value(['department', 'shortName']) ??
+      this.sink.value(['forms', 0, 'department']) ??
+      '（未识别部门名称）'
+    );
   }
 
   kind(): DocumentKind {

@@ -85,7 +85,7 @@ export function formFigures(
     if (labelAt >= 0) {
       const value = row.slice(labelAt + 1).find((c) => c.text !== '' && c.text.replace(/\s/gu, '') !== texts[labelAt]);
       if (value !== undefined)
-        sink.put(path(LABELS[texts[labelAt] ?? ''] ?? 'name'), texts[labelAt] ?? '', value.text, at(value));
+        sink.put(path(LABELS[texts[labelAt] ?? ''] ?? 'name'), texts[labelAt] ?? '', value.text.trim(), at(value));
       continue;
     }
     if (texts.some((t) => /年初预算|全年预算/u.test(t)) && texts.some((t) => /执行/u.test(t))) {
@@ -136,6 +136,40 @@ export function formFigures(
   return found;
 }
 
+/** The printed heads of the funds block's amount columns, for the figures' labels. */
+const FUNDS_COLUMN_LABELS: Readonly<Record<string, string>> = {
+  yearStartBudget: '年初预算数',
+  fullYearBudget: '全年预算数',
+  actual: '全年执行数',
+};
+
+/** The printed heads of the indicator grid's columns, for the figures' labels. */
+const GRID_COLUMN_LABELS: Readonly<Record<string, string>> = {
+  level1: '一级指标',
+  level2: '二级指标',
+  name: '三级指标',
+  target: '年度指标值',
+  actual: '实际完成值',
+  weight: '分值',
+  declaredScore: '得分',
+  deviationReason: '偏差原因分析及改进措施',
+};
+
+/** The block's own head ("项目资金（万元）", merged down the block's rows), which names no source. */
+const FUNDS_BLOCK_HEAD = /^(项目|部门|年度)?资金(情况)?[（(]|^(项目|部门)资金$/u;
+
+/**
+ * A funds row's source (年度资金总额, 当年财政拨款 …): the last text cell before the first amount column, skipping the
+ * block's head, which a merged cell repeats in every row of the block.
+ */
+function fundsRowLabel(row: readonly TableCell[], firstValueColumn: number): { text: string; cell?: TableCell } {
+  const cells = row
+    .filter((c, i) => i < firstValueColumn && c.text !== '' && !/^[\d.,%％-]+$/u.test(c.text))
+    .map((cell) => ({ cell, text: cell.text.replace(/^其中[:：]?/u, '').replace(/\s/gu, '') }));
+  const named = cells.filter((c) => !FUNDS_BLOCK_HEAD.test(c.text));
+  return named.at(-1) ?? cells.at(-1) ?? { text: '' };
+}
+
 function fundsRow(
   sink: FigureSink,
   path: (...r: (string | number)[]) => FieldPath,
@@ -144,11 +178,7 @@ function fundsRow(
   index: number,
   at: (c: TableCell | undefined) => FigureSource,
 ): boolean {
-  const label =
-    row
-      .find((c) => c.text !== '' && !/^[\d.,%％-]+$/u.test(c.text))
-      ?.text.replace(/^其中[:：]?/u, '')
-      .replace(/\s/gu, '') ?? '';
+  const { text: label, cell: labelCell } = fundsRowLabel(row, Math.min(...columns.values()));
   const values = [...columns].flatMap(([key, column]) => {
     const cell = row[column];
     const text = number(cell?.text ?? '');
@@ -159,11 +189,11 @@ function fundsRow(
   const fieldOf = (key: string) =>
     total ? key : key === 'rate' ? 'declaredRate' : key === 'score' ? 'declaredScore' : key;
   const target = total ? path('funds', 'declaredTotal') : path('funds', 'rows', index);
-  if (!total) sink.put([...target, 'source'], '资金来源', label, at(row[0]));
+  if (!total) sink.put([...target, 'source'], '资金来源', label, at(labelCell));
   for (const { key, cell, text } of values) {
     const field = fieldOf(key);
     if (key === 'yearStartBudget' || key === 'fullYearBudget' || key === 'actual')
-      sink.amount([...target, field], `${label}${key}`, text, sink.unit, at(cell));
+      sink.amount([...target, field], `${label}${FUNDS_COLUMN_LABELS[key]}`, text, sink.unit, at(cell));
     else if (key === 'rate') sink.percent([...target, field], `${label}执行率`, text, at(cell));
     else sink.put([...target, field], `${label}${key === 'weight' ? '分值' : '得分'}`, text, at(cell));
   }
@@ -192,7 +222,7 @@ function gridRow(
     // "（推定）" marks a target Jixiao itself inferred when it printed the form; it is no part of the value.
     const value = key === 'weight' || key === 'declaredScore' ? number(c.text) : c.text.replace(/（推定）$/u, '');
     if ((key === 'weight' || key === 'declaredScore') && !/^\d+(\.\d+)?$/u.test(value)) continue;
-    sink.put(path('indicators', index, key), `指标“${name.text}”${key}`, value, at(c));
+    sink.put(path('indicators', index, key), `指标“${name.text}”${GRID_COLUMN_LABELS[key] ?? key}`, value, at(c));
   }
   return true;
 }

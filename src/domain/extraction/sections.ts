@@ -43,12 +43,14 @@ const PATTERNS: readonly (readonly [SectionKey, RegExp])[] = [
   ['measures', /改进(措施|意见|建议)|整改措施|下一步/u],
   ['resultsUse', /结果.{0,6}(应用|公开)/u],
   ['other', /其他需要?说明/u],
+  // A form's own title ("（2020年度）项目支出绩效自评表") names the form, not section 三 (支出绩效).
+  ['annex', /自评表$/u],
   ['performance', /绩效(情况|分析|目标)|支出绩效/u],
   ['budgetBasic', /^基本支出(情况|执行情况)?$/u],
   ['budgetProject', /^(项目|专项)(支出|资金)(情况|执行情况)?$/u],
   ['fundManagement', /^(资金|预算|财务)管理(情况)?$/u],
   ['budget', /(整体|部门)?(预算)?(收支|支出)(情况|概况)$|预算(收支|执行)情况$/u],
-  ['annex', /^附件|自评表$/u],
+  ['annex', /^附件/u],
 ];
 
 /** The section a heading opens, or null when the text is no heading Jixiao knows. */
