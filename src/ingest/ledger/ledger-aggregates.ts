@@ -15,6 +15,8 @@ export type AggregateState = {
   counts: Uint32Array;
   daily: Float64Array;
   dailyCounts: Uint32Array;
+  /** Σ|amount| of the lines added: bounds every running sum a line-by-line reading of them could reach. */
+  absoluteTotal: number;
 };
 
 /**
@@ -34,6 +36,7 @@ export class LedgerAggregates {
   private readonly daily: Float64Array;
   private readonly dailyCounts: Uint32Array;
   private readonly economicCount: number;
+  private absoluteTotal = 0;
 
   constructor(readonly budgets: AggregateShape) {
     this.economicCount = Math.max(budgets.economicCodes.length, 1);
@@ -60,6 +63,7 @@ export class LedgerAggregates {
     this.counts[at]!++;
     this.daily[dayAt] = daySum;
     this.dailyCounts[dayAt]!++;
+    this.absoluteTotal += fen < 0 ? -fen : fen;
     return true;
   }
 
@@ -106,12 +110,25 @@ export class LedgerAggregates {
   }
 
   state(): AggregateState {
-    const { cellKeys, cellCount, sums, counts, daily, dailyCounts } = this;
-    return { cellKeys, cellCount, sums, counts, daily, dailyCounts };
+    const { cellKeys, cellCount, sums, counts, daily, dailyCounts, absoluteTotal } = this;
+    return { cellKeys, cellCount, sums, counts, daily, dailyCounts, absoluteTotal };
+  }
+
+  /**
+   * Whether reading `other`'s lines one by one after this reader's could never pass the exact range, so merging
+   * its sums gives exactly what one reader would: no running sum can exceed the largest sum here plus Σ|amount| of
+   * its lines. When it could, the caller reads that part itself and refuses at the very line one reader would.
+   */
+  canMergeExactly(other: AggregateState): boolean {
+    let largest = 0;
+    for (let at = 0; at < this.cellCount * 12; at++) largest = Math.max(largest, Math.abs(this.sums[at]!));
+    for (let at = 0; at < this.daily.length; at++) largest = Math.max(largest, Math.abs(this.daily[at]!));
+    return largest + other.absoluteTotal <= Number.MAX_SAFE_INTEGER;
   }
 
   /** Adds another reader's sums (a worker's part of the file); false when a sum would leave the exact range. */
   merge(other: AggregateState): boolean {
+    this.absoluteTotal += other.absoluteTotal;
     for (let cell = 0; cell < other.cellCount; cell++) {
       const at = this.cellOf(other.cellKeys[cell]!) * 12;
       for (let month = 0; month < 12; month++) {

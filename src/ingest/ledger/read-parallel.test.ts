@@ -83,4 +83,22 @@ describe('readLedger on two threads', () => {
     expect(again.two).toEqual(again.one);
     expect(again.two.counts.accepted).toBe(0);
   });
+
+  it('refuses a sum past the exact range at the same line as one thread, even when the second half falls back', async () => {
+    // 90 payments of 999,999,999,999.99 元 in one cell in the first half; in the second half +max then −max in that
+    // cell: one reader passes 2^53 fen at the +max line and refuses there; the halves' final sums alone would fit.
+    const path = ledgerWith('overflow.csv', (lines) => {
+      const fields = lines[1]!.split(',');
+      const payment = (voucher: string, amount: string) => [voucher, ...fields.slice(1, 5), amount, ...fields.slice(6)];
+      for (let i = 0; i < 90; i++) lines[100 + i] = payment(`A${i}`, '999999999999.99').join(',');
+      lines[3800] = payment('B1', '999999999999.99').join(',');
+      lines[3801] = payment('B2', '-999999999999.99').join(',');
+    });
+    const index = await budgets();
+    const read = (threads: number) =>
+      readLedger(path, { budgets: index, vouchers: new VoucherSet(), threads, parallelMinBytes: 0 });
+    const [one, two] = [await read(1), await read(2)];
+    expect(one.ok).toBe(false);
+    expect(two).toEqual(one);
+  });
 });

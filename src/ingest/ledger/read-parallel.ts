@@ -111,10 +111,8 @@ export class ParallelPart {
     }
     const theirs = VoucherSet.fromSlots(part.voucherSlots, part.voucherCount);
     if (reader.vouchersShareAny(theirs)) return false;
-    if (!aggregates.merge(part.aggregates)) {
-      reader.overflow = true;
-      return true;
-    }
+    // Near the exact range, only a line-by-line reading refuses at the same line as one reader: read it again.
+    if (!aggregates.canMergeExactly(part.aggregates) || !aggregates.merge(part.aggregates)) return false;
     reader.addVouchers(theirs, part.accepted);
     state.linesRead += part.linesRead;
     state.rejected += part.rejected;
