@@ -81,7 +81,7 @@ export function scoreToWire(score: DatasetScore, unit: MoneyUnit) {
 /**
  * A dataset's 自评得分 on the wire (the API's score route). A document with no self-evaluation table (a 决算说明
  * without printed forms) has nothing to score: `scored: false`, the reason in Chinese, and null total and grade —
- * never the empty table's "10.00 差". Every printed 自评表 (`dataset.forms`) is scored on its own in `forms`, as
+ * never the empty table's "10.00 差" (a form document: null too, with its forms' findings). Every printed 自评表 (`dataset.forms`) is scored on its own in `forms`, as
  * `jixiao score --json` gives it: a 项目自评表 or 部门整体自评表 document's score is its forms', not the top-level
  * total (the narrative report's own table, empty in a form document).
  */
@@ -102,7 +102,8 @@ export function datasetScoreToWire(dataset: Dataset, evaluation: Pick<SelfEvalua
       total: null,
       grade: null,
       forms,
-      findings: [],
+      // What the scoring found is what the forms found (their paths are `forms[i]…`).
+      findings: evaluation.forms.flatMap((f) => f.findings).map((f) => findingToWire(f)),
     };
   return { scored: true, kind: dataset.kind, ...scoreToWire(score, dataset.unit), forms };
 }

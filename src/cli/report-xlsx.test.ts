@@ -32,6 +32,12 @@ describe('jixiao report -f xlsx and -o -', { timeout: 120_000 }, () => {
     expect(stdout).not.toContain('已生成');
   });
 
+  it('refuses --all with -o - (several files cannot go to standard output), exit 2', async () => {
+    const { code, stderr } = await jixiao('report', '--all', 'examples/mof-project-form-2020.yaml', '-o', '-');
+    expect(code).toBe(2);
+    expect(stderr).toContain('--all 生成多个文件，不能写到标准输出');
+  });
+
   it('names xlsx among the formats when one is unknown', async () => {
     const { code, stderr } = await jixiao('report', '-f', 'xls', 'examples/mof-project-form-2020.yaml');
     expect(code).toBe(2);

@@ -28,3 +28,9 @@ export { wirePercentText } from './wire-format.js';
 
 export const SEVERITY_LABEL = { error: '错误', warning: '警告', info: '提示' } as const;
 export const SEVERITY_COLOR = { error: 'red', warning: 'orange', info: 'blue' } as const;
+
+/** Today as YYYY-MM-DD on the user's own calendar (not UTC: before 08:00 in Beijing, UTC is still yesterday). */
+export function localDateText(day: Date = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${day.getFullYear()}-${pad(day.getMonth() + 1)}-${pad(day.getDate())}`;
+}

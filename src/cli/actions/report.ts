@@ -13,6 +13,7 @@ export type ReportOptions = { format?: string; output?: string; all?: boolean; p
 
 function targets(file: string, options: ReportOptions): ReportTarget[] | string {
   const name = basename(file, extname(file));
+  if (options.all === true && options.output === '-') return '--all 生成多个文件，不能写到标准输出（-o -）；请给出目录';
   if (options.all === true) return targetsInDirectory(options.output ?? '.', name, REPORT_FORMATS);
   const format = options.format ?? 'docx';
   if (!isReportFormat(format)) return `不支持的格式：${format}（可选：${REPORT_FORMATS.join('、')}）`;

@@ -39,6 +39,8 @@ export function headlineScore(
   forms: readonly FormEvaluation[],
 ): { total: Points; grade: Grade } | null {
   if (hasOwnSelfEvaluationTable(dataset)) return own;
+  // A 决算说明's attached form scores a project or the table it quotes, not the accounts themselves.
+  if (dataset.kind === 'finalAccounts') return null;
   const only = forms.length === 1 ? forms[0] : undefined;
   return only === undefined ? null : { total: only.score.total, grade: only.score.grade };
 }

@@ -169,4 +169,26 @@ describe('the 决算说明 report (examples/hunan-final-accounts-2021.yaml)', ()
     expect(all).not.toMatch(/三公|支出合计|与上年相比|预算完成率|(?<![\d.])0(\.00)?万元/);
     expect(all).toContain('收入总计1172.80万元');
   });
+
+  it('prints no 年末结转和结余 or 结转结余率 when a part of it is not stated (unknown, not zero)', () => {
+    const partial = modelOf(
+      variant((raw) => {
+        delete (raw['basicExpenditure'] as Record<string, unknown>)['carriedForward'];
+        delete raw['declared'];
+      }),
+    );
+    expect(allText(partial)).not.toMatch(/年末结转和结余|结转结余率/);
+    expect(allText(model)).toContain('年末结转和结余12.70万元');
+  });
+
+  it('leaves the share out of a sentence when there is none (no 占—)', () => {
+    const none = modelOf(
+      variant((raw) => {
+        const basic = raw['basicExpenditure'] as { threePublic: Record<string, { actual?: string }> };
+        for (const item of Object.values(basic.threePublic)) if (typeof item === 'object') item.actual = '0';
+        delete raw['declared'];
+      }),
+    );
+    expect(allText(none)).not.toContain('占—');
+  });
 });

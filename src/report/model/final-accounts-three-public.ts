@@ -1,5 +1,5 @@
 import type { ThreePublicItemFigures, ThreePublicItemKey } from '../../domain/figures/three-public.js';
-import { ratio, sumFen, type Fen } from '../../domain/money/index.js';
+import { ratio, sumFen, type Fen, type Percent } from '../../domain/money/index.js';
 import { changePhrase, money, moneyCell, rate, rateCell, type FinalAccountsContext } from './final-accounts-format.js';
 import { threePublicCounts } from './three-public-counts.js';
 import type { Block, ReportTable } from './types.js';
@@ -36,7 +36,7 @@ type Group = {
   items: ThreePublicItemFigures[];
   actual: Fen;
   budget: Fen | null;
-  share: string;
+  share: Percent | null;
   prior: Fen | undefined;
   count: string;
 };
@@ -62,7 +62,7 @@ function groups(c: FinalAccountsContext): Group[] {
           ? (c.amount('threePublicVehicleActual') ?? sumFen(items.map((t) => t.actual)))
           : sumFen(items.map((t) => t.actual)),
         budget,
-        share: rateCell(c.percent(g.share)),
+        share: c.percent(g.share),
         prior: c.dataset.priorYear?.[g.prior],
         count: counts[g.count],
       },
@@ -77,7 +77,8 @@ function groupPhrase(g: Group, c: FinalAccountsContext): string {
   const detail =
     g.items.length > 1 ? `（其中${g.items.map((t) => `${t.label}${money(t.actual, unit)}`).join('，')}）` : '';
   const prior = g.prior === undefined ? '' : `，较上年${changePhrase((g.actual - g.prior) as Fen, null, unit)}`;
-  return `${g.label}${budget}支出${money(g.actual, unit)}，占${g.share}${detail}${prior}${g.count === '' ? '' : `，${g.count}`}`;
+  const share = g.share === null ? '' : `，占${rate(g.share)}`;
+  return `${g.label}${budget}支出${money(g.actual, unit)}${share}${detail}${prior}${g.count === '' ? '' : `，${g.count}`}`;
 }
 
 /** "2021年度“三公”经费预算18.00万元，支出决算16.00万元，完成预算的88.89%。" and the comparison with last year. */
@@ -113,7 +114,7 @@ function threePublicTable(c: FinalAccountsContext, list: readonly Group[]): Repo
   const { unit } = c;
   const actual = c.amount('threePublicActual');
   const rows = list.flatMap((g) => [
-    [g.label, moneyCell(g.budget, unit), moneyCell(g.actual, unit), g.share],
+    [g.label, moneyCell(g.budget, unit), moneyCell(g.actual, unit), rateCell(g.share)],
     ...(g.items.length > 1
       ? g.items.map((t, i) => [
           `${i === 0 ? '其中：' : '　　　'}${t.label}`,

@@ -1,8 +1,21 @@
 import type { FormEvaluation } from '../../domain/forms/evaluate-forms.js';
 import type { FundsEvaluation, FundsLine } from '../../domain/forms/funds-block.js';
-import { formatAmount, formatPercent, parsePercent, type Fen, type MoneyUnit } from '../../domain/money/index.js';
+import {
+  formatAmount,
+  formatPercent,
+  parsePercent,
+  ratio,
+  type Fen,
+  type MoneyUnit,
+} from '../../domain/money/index.js';
 import { formatPoints, type Points } from '../../domain/scoring/points.js';
 import type { CellSpan, ReportTable } from './types.js';
+
+/** The total row's 占比: the total's share of itself, computed like every other share (none without spending). */
+function wholeShare(actual: Fen | null): string {
+  const share = actual === null ? null : ratio(actual, actual);
+  return share === null ? '' : `${formatPercent(share)}%`;
+}
 
 /**
  * A 自评表 as the province prints it, on a grid of ten columns: 0 the block's name (项目资金, 年度总体目标, 绩效指标),
@@ -81,7 +94,7 @@ function fundsBlock(grid: Grid, evaluation: FormEvaluation, funds: FundsEvaluati
     [total?.weight ?? pts(funds.total.weight), 1],
     [rate(funds.total, total?.rate), 1],
     [total?.score ?? pts(funds.total.score), 1],
-    ...(shares ? ([[funds.total.actual === null || funds.total.actual === 0n ? '' : '100.00%', 1]] as const) : []),
+    ...(shares ? ([[wholeShare(funds.total.actual), 1]] as const) : []),
   ]);
   funds.rows.forEach((line, i) => {
     const row = printed?.rows[i];

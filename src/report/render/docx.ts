@@ -207,7 +207,7 @@ export async function renderDocx(
     : [{ properties: { page, grid: GRID }, children: cover(model, options.date ?? new Date()) }];
   const document = new Document({
     title: model.title,
-    creator: 'Jixiao 绩效',
+    creator: '绩效自评',
     styles: DOCX_STYLES,
     evenAndOddHeaderAndFooters: true,
     sections: [

@@ -125,7 +125,7 @@ export function documentDefinition(model: ReportModel, charts: ChartImages, opti
   const definition: TDocumentDefinitions = {
     pageSize: 'A4',
     pageMargins: [MARGINS.left, MARGINS.top, MARGINS.right, MARGINS.bottom],
-    info: { title: model.title, author: model.department, creator: 'Jixiao 绩效' },
+    info: { title: model.title, author: model.department, creator: '绩效自评' },
     defaultStyle: { font: SONG, fontSize: SIZE.sanhao, lineHeight: body },
     styles: {
       title: { font: SONG, bold: true, fontSize: SIZE.erhao, alignment: 'center', lineHeight: 1.05 },

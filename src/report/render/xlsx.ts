@@ -157,7 +157,7 @@ function textSheet(book: ExcelJS.Workbook, section: ReportSection, taken: Set<st
  */
 export async function renderXlsx(model: ReportModel): Promise<Buffer> {
   const book = new ExcelJS.Workbook();
-  book.creator = 'Jixiao';
+  book.creator = '绩效自评';
   book.title = model.title;
   const taken = new Set<string>();
   for (const entry of sheetTables(model)) tableSheet(book, model, entry, taken);

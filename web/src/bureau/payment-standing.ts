@@ -1,5 +1,6 @@
 import type { LedgerProgress } from '../../../src/domain/ledger/progress.js';
 import { getJson, withQuery } from '../api/http.js';
+import { localDateText } from '../format.js';
 import type { OverviewRow, PaymentStanding } from './overview-row.js';
 
 /** The ledger's answer for the overview's year, or null when no payments of that year were imported. */
@@ -13,8 +14,7 @@ export type PaymentStandings = {
 
 /** The date the overview asks the ledger about: today within the year, else the year's last day. */
 export function standingDate(year: number, today: Date = new Date()): string {
-  const now = today.toISOString().slice(0, 10);
-  return year >= today.getUTCFullYear() ? now : `${year}-12-31`;
+  return year >= today.getFullYear() ? localDateText(today) : `${year}-12-31`;
 }
 
 /** Each department's payment progress of `year` (GET /api/ledger/progress), keyed by department code. */

@@ -2,6 +2,7 @@ import { Alert, Input, Space, Spin, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { getJson, withQuery } from '../api/http.js';
 import { Chart } from '../charts/chart.js';
+import { localDateText } from '../format.js';
 import { useLoad } from '../use-load.js';
 import type { LedgerProgress, LedgerProgressRow as DepartmentProgress } from '../../../src/domain/ledger/progress.js';
 
@@ -43,7 +44,7 @@ const columns = [
 
 /** 双监控: each department's cumulative payment curve against 序时进度 as of a date, lagging departments first. */
 export function MonitoringPage() {
-  const [asOf, setAsOf] = useState(new Date().toISOString().slice(0, 10));
+  const [asOf, setAsOf] = useState(() => localDateText());
   const valid = /^\d{4}-\d{2}-\d{2}$/.test(asOf);
   const loaded = useLoad(
     () => (valid ? getJson<LedgerProgress>(withQuery('/api/ledger/progress', { asOf })) : Promise.resolve(null)),
