@@ -61,6 +61,22 @@ export function checkEncoding(state: { encoding: Encoding }, chunk: Buffer): str
 }
 
 /**
+ * Which line of a refused chunk (1-based) is the first one not in the settled encoding, so the refusal names the same
+ * line however the file was cut into chunks (one thread, or the second part read again). 1 while still undecided.
+ */
+function firstBadLine(state: { encoding: Encoding }, chunk: Buffer): number {
+  if (state.encoding === 'undecided') return 1;
+  let line = 1;
+  for (let start = 0; start < chunk.length; line++) {
+    const newline = chunk.indexOf(NEWLINE, start);
+    const end = newline === -1 ? chunk.length : newline + 1;
+    if (checkEncoding({ encoding: state.encoding }, chunk.subarray(start, end)) !== null) return line;
+    start = end;
+  }
+  return 1;
+}
+
+/**
  * Reads bytes [from, to) of a ledger in chunks of whole lines (`from` is 0 or just after a newline) and hands each
  * line to the reader: the one loop of the sequential import and of each worker thread's part of the file.
  */
@@ -98,7 +114,12 @@ export async function scanRange(
       }
     }
     const problem = checkEncoding(state, buffer.subarray(start, last));
-    if (problem !== null) return { kind: 'encoding', line: state.lineNo + 1, reason: problem };
+    if (problem !== null)
+      return {
+        kind: 'encoding',
+        line: state.lineNo + firstBadLine(state, buffer.subarray(start, last)),
+        reason: problem,
+      };
     while (start < last) {
       let end = buffer.indexOf(NEWLINE, start);
       if (end === -1 || end >= last) end = last;

@@ -101,4 +101,27 @@ describe('readLedger on two threads', () => {
     expect(one.ok).toBe(false);
     expect(two).toEqual(one);
   });
+
+  it('names the first line not in the file’s encoding, the same with one thread or two, whatever the chunks', async () => {
+    const path = join(dir, 'encoding.csv');
+    writeSyntheticLedger(path, { rows: 4000, departments: 20, projectsPerDepartment: 3, seed: 11 });
+    const lines = readFileSync(path, 'utf8').trimEnd().split('\n');
+    const body = lines.map((line, i) =>
+      // Line 3901 ends with 长沙 in GBK bytes: not UTF-8, which the first part settled.
+      i === 3900 ? Buffer.concat([Buffer.from(`${line},`), Buffer.from([0xb3, 0xa4, 0xc9, 0xb3])]) : Buffer.from(line),
+    );
+    writeFileSync(path, Buffer.concat(body.flatMap((b) => [b, Buffer.from('\n')])));
+    const index = await budgets();
+    const read = (threads: number) =>
+      readLedger(path, {
+        budgets: index,
+        vouchers: new VoucherSet(),
+        threads,
+        parallelMinBytes: 0,
+        chunkBytes: 1 << 14,
+      });
+    const [one, two] = [await read(1), await read(2)];
+    expect(one).toMatchObject({ ok: false, issue: { code: 'LEDGER_ENCODING', line: 3901 } });
+    expect(two).toEqual(one);
+  });
 });
