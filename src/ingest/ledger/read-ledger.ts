@@ -41,6 +41,8 @@ export type LedgerReadSummary = {
   rejectedByCode: Partial<Record<LedgerRejectCode, number>>;
   acceptedTotal: Fen;
   aggregates: LedgerAggregates;
+  /** Parts of the file a worker thread read and merged (0: this thread read it all, e.g. after a fallback). */
+  workerParts: number;
 };
 
 export type LedgerReadResult =
@@ -128,11 +130,13 @@ export async function readLedger(path: string, options: LedgerReadOptions): Prom
       options.chunkBytes,
     );
     let rest = stop;
+    let workerParts = 0;
     if (stop === null && !reader.overflow && parallel.split < totalBytes) {
       const merged = await parallel.finish(state, reader, aggregates, (bytes) => hash.update(bytes), onReject, onChunk);
       // The worker's part cannot be merged: read it here (its bytes are in the SHA-256 already).
       const again: ScanHooks = { ...hooks, onBytes: undefined };
-      if (!merged) rest = await scanRange(fd, parallel.split, totalBytes, reader, state, again, options.chunkBytes);
+      if (merged) workerParts = 1;
+      else rest = await scanRange(fd, parallel.split, totalBytes, reader, state, again, options.chunkBytes);
     } else parallel.cancel();
     if (rest?.kind === 'header') return { ok: false, issue: header! };
     if (rest?.kind === 'encoding') {
@@ -162,6 +166,7 @@ export async function readLedger(path: string, options: LedgerReadOptions): Prom
         rejectedByCode: state.rejectedByCode,
         acceptedTotal: aggregates.total(),
         aggregates,
+        workerParts,
       },
     };
   } finally {

@@ -30,10 +30,12 @@ async function both(path: string, vouchers: () => VoucherSet = () => new Voucher
       onReject: (r) => rejects.push(r),
     });
     if (!result.ok) throw new Error(JSON.stringify(result.issue));
-    const { aggregates, ...counts } = result.summary;
-    return { counts, cells: [...aggregates.cells()], days: [...aggregates.days()], rejects };
+    const { aggregates, workerParts, ...counts } = result.summary;
+    return { counts, cells: [...aggregates.cells()], days: [...aggregates.days()], rejects, workerParts };
   };
-  return { one: await run(1), two: await run(2) };
+  const [one, two] = [await run(1), await run(2)];
+  // The comparison below must be with the worker's part really merged, not with a fallback to one thread.
+  return { one: { ...one, workerParts: undefined }, two: { ...two, workerParts: undefined }, merged: two.workerParts };
 }
 
 function ledgerWith(name: string, edit: (lines: string[]) => void): string {
@@ -53,7 +55,8 @@ describe('readLedger on two threads', () => {
       lines[3000] = lines[3001]!; // a voucher twice within the second half
       lines[3500] = 'X3,2020-04-01,999,,30101,1.00,"长沙,某公司"';
     });
-    const { one, two } = await both(path);
+    const { one, two, merged } = await both(path);
+    expect(merged).toBe(1);
     expect(two).toEqual(one);
     expect(one.rejects.map((r) => [r.line, r.code])).toEqual([
       [11, 'LEDGER_BAD_AMOUNT'],
