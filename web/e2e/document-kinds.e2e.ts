@@ -115,6 +115,9 @@ describe.skipIf(!hasChromium)('document kinds in the editor (Chromium)', () => {
           expect(text).toContain(word);
         }
         expect(await form.getByTestId('form-total').innerText()).toMatch(/\d+\.\d{2} 分/);
+        // Beside the printed cells, what Jixiao computes: each source's rate, score and share of the total spent.
+        if (file === 'mof-project-form-2020')
+          expect(await form.getByTestId('form-computed').allInnerTexts()).toContain('95.88% · — · 占 86.17%');
         // Fits 1366 px without sideways scrolling, and no code or English word outside 技术信息.
         const over = await page.evaluate(() =>
           [...document.querySelectorAll<HTMLElement>('.ant-tabs-tabpane-active .ant-table-content')]

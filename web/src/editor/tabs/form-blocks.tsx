@@ -9,11 +9,17 @@ import { RowsTable } from '../rows-table.js';
 import { Field, Fields } from '../section.js';
 import { explanationText } from '../score-tab.js';
 
-/** What Jixiao computes for a line, beside what the form printed: "97.50% · 9.75 分". */
-function Computed(props: { rate?: FundsLine['rate'] | undefined; score: Points | null | undefined; title?: string }) {
+/** What Jixiao computes for a line, beside what the form printed: "97.50% · 9.75 分", and "占 86.17%" when asked. */
+function Computed(props: {
+  rate?: FundsLine['rate'] | undefined;
+  score: Points | null | undefined;
+  share?: FundsLine['share'] | undefined;
+  title?: string;
+}) {
   const parts = [
     ...(props.rate === undefined ? [] : [percentText(props.rate)]),
     props.score === null || props.score === undefined ? '—' : `${formatPoints(props.score)} 分`,
+    ...(props.share === undefined || props.share === null ? [] : [`占 ${percentText(props.share)}`]),
   ];
   return (
     <Typography.Text type="secondary" title={props.title} data-testid="form-computed">
@@ -68,14 +74,15 @@ export function FundsBlock(props: { path: DocPath; evaluation: FormEvaluation | 
             render: (p) => <PercentField path={[...p, 'declaredShare']} label="表中所填占比" />,
           },
           {
-            title: '执行率 · 得分（计算）',
-            width: 130,
+            title: '执行率 · 得分 · 占比（计算）',
+            width: 150,
             render: (_, i) => {
               const line = rowLine(i);
               return (
                 <Computed
                   rate={line?.rate ?? null}
                   score={line?.score}
+                  share={line?.share}
                   title={line?.explanation === null ? undefined : explanationText(line?.explanation?.text ?? '')}
                 />
               );
