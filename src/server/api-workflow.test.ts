@@ -183,6 +183,15 @@ describe.each(testStores())('review workflow and audit log on $dialect', ({ open
     const report = await call(server.base, 'GET', '/api/public/reports/1?format=md');
     expect(report.status).toBe(200);
     expect(String(report.body['text'])).toContain('2020年度雨花区行政审批服务局部门整体支出预算绩效自评报告');
+    // The portal's 自评表（Excel）: the published report's tables as a workbook (a zip: "PK").
+    const workbook = await fetch(`${server.base}/api/public/reports/1?format=xlsx`);
+    expect(workbook.status).toBe(200);
+    expect(workbook.headers.get('content-type')).toContain('spreadsheetml');
+    expect(
+      Buffer.from(await workbook.arrayBuffer())
+        .subarray(0, 2)
+        .toString('latin1'),
+    ).toBe('PK');
   });
 
   it('logs every step, draft read, download and rename, chained so that an edited or deleted row is found', async () => {

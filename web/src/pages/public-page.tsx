@@ -48,7 +48,7 @@ export function PublicPage() {
               { title: '公开日期', width: 140, render: (_, r) => r.publishedAt?.slice(0, 10) ?? '—' },
               {
                 title: '报告',
-                width: 330,
+                width: 450,
                 render: (_, r) => (
                   <Space>
                     <Button size="small" href={urls.publicReport(r.datasetId, 'html')} target="_blank">
@@ -59,6 +59,9 @@ export function PublicPage() {
                     </DownloadButton>
                     <DownloadButton size="small" href={urls.publicReport(r.datasetId, 'docx')}>
                       Word
+                    </DownloadButton>
+                    <DownloadButton size="small" href={urls.publicReport(r.datasetId, 'xlsx')}>
+                      自评表（Excel）
                     </DownloadButton>
                   </Space>
                 ),
