@@ -1,27 +1,17 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasChromium, launchBrowser, loginInBrowser, newAppContext, pageAs } from './browser.js';
-import { apiLogin, DEMO_PASSWORDS, startServer, type RunningServer } from './server.js';
+import { describe, expect, it } from 'vitest';
+import { hasChromium, loginInBrowser, newAppContext, pageAs } from './browser.js';
+import { apiLogin, DEMO_PASSWORDS } from './server.js';
+import { serverAndBrowser } from './harness.js';
 
 type Detail = { latestRevision: { revisionNo: number }; document: { department: { contact?: string } } };
 
 describe.skipIf(!hasChromium)('sign-in, session expiry and roles (Chromium)', () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const app = serverAndBrowser();
 
   it('asks for a login, refuses a wrong password, then opens the page the address named', async () => {
-    const context = await newAppContext(browser);
+    const context = await newAppContext(app.browser);
     const page = await context.newPage();
-    await page.goto(`${server.url}/#/datasets/1/basic`);
+    await page.goto(`${app.server.url}/#/datasets/1/basic`);
     const form = page.getByTestId('login-form');
     await form.getByLabel('用户名').fill('yuhua');
     await form.getByLabel('密码').fill('not-the-password');
@@ -40,16 +30,16 @@ describe.skipIf(!hasChromium)('sign-in, session expiry and roles (Chromium)', ()
   });
 
   it('keeps the public portal open without a login', async () => {
-    const context = await newAppContext(browser);
+    const context = await newAppContext(app.browser);
     const page = await context.newPage();
-    await page.goto(`${server.url}/#/public`);
+    await page.goto(`${app.server.url}/#/public`);
     await page.getByText('已公开的报告').waitFor({ timeout: 15_000 });
     expect(await page.getByTestId('login-form').count()).toBe(0);
     await context.close();
   });
 
   it('on an expired session asks to sign in again and then saves the edit it kept', async () => {
-    const page = await pageAs(browser, server.url, 'yuhua', '#/datasets/1/basic');
+    const page = await pageAs(app.browser, app.server.url, 'yuhua', '#/datasets/1/basic');
     await expect.poll(() => page.getByTestId('save-status').getAttribute('data-status')).toBe('saved');
     // The server forgets the session (as after 2 hours idle): the browser's cookie is no longer accepted.
     await page.context().clearCookies();
@@ -68,14 +58,14 @@ describe.skipIf(!hasChromium)('sign-in, session expiry and roles (Chromium)', ()
       .poll(() => page.getByTestId('save-status').getAttribute('data-status'), { timeout: 15_000 })
       .toBe('saved');
     expect(await page.getByTestId('revision').innerText()).toBe('第 2 版');
-    const editor = await apiLogin(server.url, 'yuhua');
+    const editor = await apiLogin(app.server.url, 'yuhua');
     const stored = await editor.json<Detail>('GET', '/api/datasets/1');
     expect(stored.document.department.contact).toBe(contact);
     await page.context().close();
   });
 
   it('shows the administrator a read-only dataset and the audit log, and changes a password', async () => {
-    const page = await pageAs(browser, server.url, 'admin', '#/datasets/1/basic');
+    const page = await pageAs(app.browser, app.server.url, 'admin', '#/datasets/1/basic');
     await page.getByLabel('联系人', { exact: true }).waitFor({ timeout: 15_000 });
     expect(await page.getByLabel('联系人', { exact: true }).isDisabled()).toBe(true);
     expect(await page.getByTestId('save-status').innerText()).toContain('只读');
@@ -96,7 +86,7 @@ describe.skipIf(!hasChromium)('sign-in, session expiry and roles (Chromium)', ()
     await page.getByTestId('user-menu').click();
     await page.getByRole('menuitem', { name: '退出登录' }).click();
     await page.getByTestId('login-form').waitFor();
-    await loginInBrowser(page, server.url, 'admin', next, '#/audit');
+    await loginInBrowser(page, app.server.url, 'admin', next, '#/audit');
     await page.getByTestId('audit-table').waitFor({ timeout: 15_000 });
     await page.context().close();
   });

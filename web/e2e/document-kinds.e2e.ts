@@ -2,10 +2,11 @@ import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasChromium, launchBrowser, loginInBrowser, newAppContext } from './browser.js';
-import { apiLogin, startServer, type RunningServer } from './server.js';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { hasChromium, loginInBrowser, newAppContext } from './browser.js';
+import { apiLogin } from './server.js';
+import { serverAndBrowser } from './harness.js';
 
 type Counts = { error: number; warning: number; info: number };
 
@@ -60,24 +61,17 @@ async function departments(base: string): Promise<number[]> {
 }
 
 describe.skipIf(!hasChromium)('document kinds in the editor (Chromium)', () => {
-  let server: RunningServer;
-  let browser: Browser;
+  const app = serverAndBrowser();
   let page: Page;
   let ids: number[];
   const errors: string[] = [];
 
   beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-    ids = await departments(server.url);
-    const context = await newAppContext(browser, { width: 1366, height: 800 });
+    ids = await departments(app.server.url);
+    const context = await newAppContext(app.browser, { width: 1366, height: 800 });
     page = await context.newPage();
     page.on('pageerror', (e) => errors.push(e.message));
-    await loginInBrowser(page, server.url, EDITOR.name, EDITOR.password);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+    await loginInBrowser(page, app.server.url, EDITOR.name, EDITOR.password);
   });
 
   it.each(EXAMPLES.map((e, i) => [e.file, i] as const))(
@@ -86,7 +80,7 @@ describe.skipIf(!hasChromium)('document kinds in the editor (Chromium)', () => {
       const example = EXAMPLES[i];
       if (example === undefined) throw new Error('no example');
       const counts = await checkCounts(file);
-      await page.goto(`${server.url}/#/departments/${ids[i]}`);
+      await page.goto(`${app.server.url}/#/departments/${ids[i]}`);
       await page.getByTestId('new-year').click();
       await page.getByRole('radio', { name: '导入文件' }).check();
       await page.getByTestId('import-new').waitFor({ timeout: 20_000 });

@@ -1,10 +1,11 @@
 import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasChromium, launchBrowser, pageAs } from './browser.js';
-import { apiLogin, startServer, type ApiClient, type RunningServer } from './server.js';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { hasChromium, pageAs } from './browser.js';
+import { apiLogin, type ApiClient } from './server.js';
+import { serverAndBrowser } from './harness.js';
 
 type Counts = { error: number; warning: number; info: number };
 type CheckOutput = { counts: Counts; findings: { code: string; pathText: string }[] };
@@ -29,22 +30,15 @@ const panelCounts = async (page: Page): Promise<Counts> => {
 };
 
 describe.skipIf(!hasChromium)('one set of findings, in words (Chromium)', () => {
-  let server: RunningServer;
-  let browser: Browser;
+  const app = serverAndBrowser();
   let page: Page;
   let editor: ApiClient;
   let check: CheckOutput;
 
   beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-    editor = await apiLogin(server.url, 'yuhua');
+    editor = await apiLogin(app.server.url, 'yuhua');
     check = await checkSeed();
-    page = await pageAs(browser, server.url, 'yuhua');
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+    page = await pageAs(app.browser, app.server.url, 'yuhua');
   });
 
   it(
@@ -54,7 +48,7 @@ describe.skipIf(!hasChromium)('one set of findings, in words (Chromium)', () => 
       const home = page.locator('body');
       await expect.poll(() => home.innerText(), { timeout: 20_000 }).toContain(`警告 ${check.counts.warning}`);
 
-      await page.goto(`${server.url}/#/datasets/1/basic`);
+      await page.goto(`${app.server.url}/#/datasets/1/basic`);
       await page.getByTestId('finding').first().waitFor({ timeout: 20_000 });
       expect(await panelCounts(page)).toEqual(check.counts);
       const codes = await page
@@ -62,7 +56,7 @@ describe.skipIf(!hasChromium)('one set of findings, in words (Chromium)', () => 
         .evaluateAll((items) => items.map((i) => i.getAttribute('data-code')));
       expect([...codes].sort()).toEqual(check.findings.map((f) => f.code).sort());
 
-      const reviewer = await apiLogin(server.url, 'reviewer');
+      const reviewer = await apiLogin(app.server.url, 'reviewer');
       const rows = await reviewer.json<OverviewRow[]>('GET', '/api/overview?year=2020');
       const row = rows.find((r) => r.datasetId === 1);
       expect(row && { error: row.errorCount, warning: row.warningCount, info: row.infoCount }).toEqual(check.counts);
@@ -85,7 +79,7 @@ describe.skipIf(!hasChromium)('one set of findings, in words (Chromium)', () => 
   it(
     'offers the computed figures for stated ones an edit made wrong, showing each change first',
     async () => {
-      await page.goto(`${server.url}/#/datasets/1/projects`);
+      await page.goto(`${app.server.url}/#/datasets/1/projects`);
       const actual = page.locator('[data-path="projects.1.actual"]').getByLabel('实际支出', { exact: true });
       await actual.fill('90');
       const adopt = page.getByTestId('adopt-computed');

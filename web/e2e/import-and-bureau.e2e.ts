@@ -3,13 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import ExcelJS from 'exceljs';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readDatasetFile } from '../../src/ingest/read-dataset.js';
 import { datasetToWorkbook } from '../../src/ingest/excel/write-workbook.js';
-import { hasChromium, launchBrowser, pageAs } from './browser.js';
-import { apiLogin, startServer, type RunningServer } from './server.js';
+import { hasChromium, pageAs } from './browser.js';
+import { serverAndBrowser } from './harness.js';
+import { apiLogin } from './server.js';
 
 const scratch = mkdtempSync(join(tmpdir(), 'jixiao-e2e-xlsx-'));
 
@@ -72,26 +73,21 @@ async function addSecondDepartment(base: string): Promise<void> {
 }
 
 describe.skipIf(!hasChromium)('Excel import and bureau overview (Chromium)', () => {
-  let server: RunningServer;
-  let browser: Browser;
+  const app = serverAndBrowser();
   let page: Page;
   let bureau: Page;
 
   beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
     // The department's editor imports; the bureau's reviewer reads the overview.
-    page = await pageAs(browser, server.url, 'yuhua');
-    bureau = await pageAs(browser, server.url, 'reviewer');
+    page = await pageAs(app.browser, app.server.url, 'yuhua');
+    bureau = await pageAs(app.browser, app.server.url, 'reviewer');
   });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+  afterAll(() => {
     rmSync(scratch, { recursive: true, force: true });
   });
 
   it('names the cell of an error in an imported workbook, and imports nothing', async () => {
-    await page.goto(server.url);
+    await page.goto(app.server.url);
     await page.getByRole('link', { name: '长沙市雨花区行政审批服务局' }).first().click();
     await expect.poll(() => page.getByTestId('revision').innerText()).toMatch(/第 \d+ 版/);
     const before = await page.getByTestId('revision').innerText();
@@ -108,8 +104,8 @@ describe.skipIf(!hasChromium)('Excel import and bureau overview (Chromium)', () 
   });
 
   it('lists every department of the year and sorts them by execution rate', async () => {
-    await addSecondDepartment(server.url);
-    await bureau.goto(`${server.url}/#/bureau/2020`);
+    await addSecondDepartment(app.server.url);
+    await bureau.goto(`${app.server.url}/#/bureau/2020`);
     const table = bureau.getByTestId('overview-table');
     const rates = () => table.getByTestId('cell-executionRate').allInnerTexts();
     await expect.poll(async () => (await rates()).length, { timeout: 20_000 }).toBeGreaterThanOrEqual(2);
@@ -128,12 +124,12 @@ describe.skipIf(!hasChromium)('Excel import and bureau overview (Chromium)', () 
     async () => {
       // The server computes the rows: plant a revision with a broken document (as a damaged database would hold)
       // on the second department, appended like any save, so the cached row of its previous revision is not used.
-      const reviewer = await apiLogin(server.url, 'reviewer');
+      const reviewer = await apiLogin(app.server.url, 'reviewer');
       const datasets = await reviewer.json<{ id: number; departmentName: string }[]>('GET', '/api/datasets?year=2020');
       const broken = datasets.find((d) => d.departmentName === '示例区测试局');
       expect(broken).toBeDefined();
-      appendBrokenRevision(join(server.dbDir, 'jixiao.sqlite'), broken?.id ?? 0);
-      await bureau.goto(`${server.url}/#/bureau/2020`);
+      appendBrokenRevision(join(app.server.dbDir, 'jixiao.sqlite'), broken?.id ?? 0);
+      await bureau.goto(`${app.server.url}/#/bureau/2020`);
       await bureau.reload();
       const statuses = bureau.getByTestId('overview-table').getByTestId('cell-status');
       await expect.poll(() => statuses.allInnerTexts(), { timeout: 20_000 }).toContain('无法计算');

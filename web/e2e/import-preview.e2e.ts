@@ -1,10 +1,10 @@
 import ExcelJS from 'exceljs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { readDatasetFile } from '../../src/ingest/read-dataset.js';
 import { datasetToWorkbook } from '../../src/ingest/excel/write-workbook.js';
-import { hasChromium, launchBrowser, pageAs } from './browser.js';
-import { startServer, type RunningServer } from './server.js';
+import { hasChromium, pageAs } from './browser.js';
+import { serverAndBrowser } from './harness.js';
 
 /** The seed as another department's workbook: another name and code, one project's actual changed. */
 async function otherDepartmentWorkbook(): Promise<Buffer> {
@@ -24,18 +24,11 @@ async function otherDepartmentWorkbook(): Promise<Buffer> {
 }
 
 describe.skipIf(!hasChromium)('import shows before it writes (Chromium)', () => {
-  let server: RunningServer;
-  let browser: Browser;
+  const app = serverAndBrowser();
   let page: Page;
 
   beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-    page = await pageAs(browser, server.url, 'yuhua', '#/datasets/1/basic');
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+    page = await pageAs(app.browser, app.server.url, 'yuhua', '#/datasets/1/basic');
   });
 
   it('warns about another department and lists the changes by page before anything is written', async () => {

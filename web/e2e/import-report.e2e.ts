@@ -1,8 +1,9 @@
 import { fileURLToPath } from 'node:url';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasChromium, launchBrowser, loginInBrowser, newAppContext, pageAs } from './browser.js';
-import { apiLogin, startServer, type RunningServer } from './server.js';
+
+import { describe, expect, it } from 'vitest';
+import { hasChromium, loginInBrowser, newAppContext, pageAs } from './browser.js';
+import { apiLogin } from './server.js';
+import { serverAndBrowser } from './harness.js';
 
 const SEED_TEXT = fileURLToPath(new URL('../../examples/seed/yuhua-2020-report.txt', import.meta.url));
 const EDITOR = { name: 'e2e-report', password: 'e2e-report-password-1' };
@@ -14,20 +15,10 @@ type Detail = {
 };
 
 describe.skipIf(!hasChromium)('导入已有报告 (Chromium)', () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const app = serverAndBrowser();
 
   it('reads the seed report, shows what it found and what does not add up, then creates the draft', async () => {
-    const admin = await apiLogin(server.url, 'admin');
+    const admin = await apiLogin(app.server.url, 'admin');
     const department = await admin.json<{ id: number }>('POST', '/api/departments', {
       code: 'E2E-REPORT-1',
       name: '报告导入测试局',
@@ -38,9 +29,9 @@ describe.skipIf(!hasChromium)('导入已有报告 (Chromium)', () => {
       role: 'editor',
       departmentIds: [department.id],
     });
-    const context = await newAppContext(browser);
+    const context = await newAppContext(app.browser);
     const page = await context.newPage();
-    await loginInBrowser(page, server.url, EDITOR.name, EDITOR.password, `#/departments/${department.id}`);
+    await loginInBrowser(page, app.server.url, EDITOR.name, EDITOR.password, `#/departments/${department.id}`);
     await page.getByTestId('new-year').click();
     await page.getByRole('radio', { name: '导入已有报告' }).check();
     await page.getByTestId('import-report').locator('input[type=file]').setInputFiles(SEED_TEXT);
@@ -55,7 +46,7 @@ describe.skipIf(!hasChromium)('导入已有报告 (Chromium)', () => {
     const findings = await page.getByTestId('import-report-findings').innerText();
     expect(findings).toContain('部门预算执行率（全年预算口径）84.87%，低于 90%');
     expect(findings).toContain('舍入差异');
-    const user = await apiLogin(server.url, EDITOR.name, EDITOR.password);
+    const user = await apiLogin(app.server.url, EDITOR.name, EDITOR.password);
     expect(await user.json<Dataset[]>('GET', `/api/datasets?departmentId=${department.id}`)).toEqual([]);
 
     await page.getByTestId('import-report-create').click();
@@ -69,7 +60,7 @@ describe.skipIf(!hasChromium)('导入已有报告 (Chromium)', () => {
   });
 
   it('offers a year the department already has as a new revision, after showing the changes', async () => {
-    const page = await pageAs(browser, server.url, 'yuhua', '#/departments/1');
+    const page = await pageAs(app.browser, app.server.url, 'yuhua', '#/departments/1');
     await page.getByTestId('new-year').click();
     await page.getByRole('radio', { name: '导入已有报告' }).check();
     await page.getByTestId('import-report').locator('input[type=file]').setInputFiles(SEED_TEXT);
@@ -83,7 +74,7 @@ describe.skipIf(!hasChromium)('导入已有报告 (Chromium)', () => {
     const preview = page.getByTestId('import-preview');
     await preview.waitFor({ timeout: 30_000 });
     expect(await preview.innerText()).toMatch(/导入将修改 \d+ 处/);
-    const editor = await apiLogin(server.url, 'yuhua');
+    const editor = await apiLogin(app.server.url, 'yuhua');
     expect((await editor.json<Detail>('GET', '/api/datasets/1')).latestRevision.revisionNo).toBe(1);
 
     await page.getByTestId('import-confirm').click();

@@ -1,28 +1,19 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasChromium, launchBrowser, pageAs } from './browser.js';
-import { apiLogin, startServer, type RunningServer } from './server.js';
+
+import { describe, expect, it } from 'vitest';
+import { hasChromium, pageAs } from './browser.js';
+import { apiLogin } from './server.js';
+import { serverAndBrowser } from './harness.js';
 
 const example = (name: string) =>
   readFileSync(fileURLToPath(new URL(`../../examples/ledger/${name}`, import.meta.url))).toString('base64');
 
 describe.skipIf(!hasChromium)('双监控 from the treasury ledger (Chromium)', () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const app = serverAndBrowser();
 
   it('shows each department’s payment progress against 序时进度 as of a date, lagging first', async () => {
-    const admin = await apiLogin(server.url, 'admin');
+    const admin = await apiLogin(app.server.url, 'admin');
     const imported = await admin.json<{ accepted: number }>('POST', '/api/ledger/import', {
       fileName: 'ledger-2020.csv',
       ledger: example('ledger-2020.csv'),
@@ -30,7 +21,7 @@ describe.skipIf(!hasChromium)('双监控 from the treasury ledger (Chromium)', (
     });
     expect(imported.accepted).toBe(12);
 
-    const page = await pageAs(browser, server.url, 'reviewer', '#/monitoring');
+    const page = await pageAs(app.browser, app.server.url, 'reviewer', '#/monitoring');
     const view = page.getByTestId('monitoring-page');
     await view.waitFor();
     await view.locator('input[type=date]').fill('2020-06-30');
@@ -45,7 +36,7 @@ describe.skipIf(!hasChromium)('双监控 from the treasury ledger (Chromium)', (
     expect(await view.locator('canvas, svg').count()).toBeGreaterThan(0);
 
     // The bureau overview of the year shows the same ledger beside each department's dataset (as of 31 December).
-    await page.goto(`${server.url}/#/bureau/2020`);
+    await page.goto(`${app.server.url}/#/bureau/2020`);
     const standing = page.getByTestId('ledger-standing');
     await standing.waitFor();
     expect(await standing.innerText()).toContain('国库支付数据截至 2020-12-31：2 个部门中 2 个滞后于序时进度');

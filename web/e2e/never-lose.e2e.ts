@@ -1,27 +1,21 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasChromium, launchBrowser, pageAs } from './browser.js';
-import { apiLogin, startServer, type ApiClient, type RunningServer } from './server.js';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { hasChromium, pageAs } from './browser.js';
+import { apiLogin, type ApiClient } from './server.js';
+import { serverAndBrowser } from './harness.js';
 
 type Detail = { latestRevision: { revisionNo: number }; document: { department: { contact?: string } } };
 
 const status = (page: Page) => page.getByTestId('save-status').getAttribute('data-status');
 
 describe.skipIf(!hasChromium)('never lose an edit (Chromium)', () => {
-  let server: RunningServer;
-  let browser: Browser;
+  const app = serverAndBrowser();
   let page: Page;
   let editor: ApiClient;
 
   beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-    editor = await apiLogin(server.url, 'yuhua');
-    page = await pageAs(browser, server.url, 'yuhua', '#/datasets/1/basic');
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+    editor = await apiLogin(app.server.url, 'yuhua');
+    page = await pageAs(app.browser, app.server.url, 'yuhua', '#/datasets/1/basic');
   });
 
   it('asks before another page of the app is opened, and saves one revision on 保存并离开', async () => {
@@ -55,7 +49,7 @@ describe.skipIf(!hasChromium)('never lose an edit (Chromium)', () => {
   });
 
   it('gets an unsaved draft back after a reload', async () => {
-    await page.goto(`${server.url}/#/datasets/1/basic`);
+    await page.goto(`${app.server.url}/#/datasets/1/basic`);
     await expect.poll(() => status(page)).toBe('saved');
     const text = `吴十（重新加载前 ${Date.now()}）`;
     await page.getByLabel('联系人', { exact: true }).fill(text);

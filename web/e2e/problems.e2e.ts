@@ -1,30 +1,20 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasChromium, launchBrowser, pageAs } from './browser.js';
-import { apiLogin, startServer, type RunningServer } from './server.js';
+import { describe, expect, it } from 'vitest';
+import { hasChromium, pageAs } from './browser.js';
+import { apiLogin } from './server.js';
+import { serverAndBrowser } from './harness.js';
 
 describe.skipIf(!hasChromium)('drafted problems (Chromium)', () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const app = serverAndBrowser();
 
   it('saves an accepted problem in the dataset and prints it in section 四 of the report', async () => {
-    const page = await pageAs(browser, server.url, 'yuhua', '#/datasets/1/problems');
+    const page = await pageAs(app.browser, app.server.url, 'yuhua', '#/datasets/1/problems');
     const item = page.getByTestId('problem').filter({ hasText: '截至第一季度末' });
     await item.getByTestId('problem-accept').click();
     await expect.poll(() => item.getAttribute('data-decision')).toBe('accepted');
     await page.getByTestId('save-now').click();
     await expect.poll(() => page.getByTestId('revision').innerText(), { timeout: 15_000 }).toBe('第 2 版');
 
-    const editor = await apiLogin(server.url, 'yuhua');
+    const editor = await apiLogin(app.server.url, 'yuhua');
     const response = await editor.fetch('/api/datasets/1/report?format=md');
     const markdown = await response.text();
     // The department's own section 四 already states the 4.6 % lag, so the accepted draft is not printed a second time

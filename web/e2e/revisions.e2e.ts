@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasChromium, launchBrowser, pageAs } from './browser.js';
-import { apiLogin, startServer, type ApiClient, type RunningServer } from './server.js';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { hasChromium, pageAs } from './browser.js';
+import { apiLogin, type ApiClient } from './server.js';
+import { serverAndBrowser } from './harness.js';
 
 type Detail = { latestRevision: { revisionNo: number }; document: Record<string, unknown> };
 type Findings = { findings: { severity: string; key?: string; code: string; pathText: string }[] };
@@ -33,26 +34,19 @@ async function submitAndApprove(editor: ApiClient, reviewer: ApiClient, id: numb
 }
 
 describe.skipIf(!hasChromium)('revisions: conflicts and publication (Chromium)', () => {
-  let server: RunningServer;
-  let browser: Browser;
+  const app = serverAndBrowser();
   let page: Page;
   let editor: ApiClient;
   let reviewer: ApiClient;
 
   beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-    page = await pageAs(browser, server.url, 'yuhua');
-    editor = await apiLogin(server.url, 'yuhua');
-    reviewer = await apiLogin(server.url, 'reviewer');
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+    page = await pageAs(app.browser, app.server.url, 'yuhua');
+    editor = await apiLogin(app.server.url, 'yuhua');
+    reviewer = await apiLogin(app.server.url, 'reviewer');
   });
 
   it('shows both versions on a 409 and keeps the one the user chooses', async () => {
-    await page.goto(`${server.url}/#/datasets/1/basic`);
+    await page.goto(`${app.server.url}/#/datasets/1/basic`);
     await page.getByTestId('save-status').waitFor();
     const stamp = Date.now();
     const theirs = await saveElsewhere(editor, 1, `王五（他人修改 ${stamp}）`);
@@ -77,7 +71,7 @@ describe.skipIf(!hasChromium)('revisions: conflicts and publication (Chromium)',
   });
 
   it('offers my version as a download before taking the server version', async () => {
-    await page.goto(`${server.url}/#/datasets/1/basic`);
+    await page.goto(`${app.server.url}/#/datasets/1/basic`);
     await expect.poll(() => page.getByTestId('save-status').getAttribute('data-status')).toBe('saved');
     const stamp = Date.now();
     const theirs = await saveElsewhere(editor, 1, `赵六（他人修改 ${stamp}）`);
@@ -137,7 +131,7 @@ describe.skipIf(!hasChromium)('revisions: conflicts and publication (Chromium)',
     await expect.poll(() => page.getByTestId('save-status').getAttribute('data-status')).toBe('saved');
     // Publishing is the reviewer's last step, on the revision the department submitted and the reviewer approved.
     const approved = await submitAndApprove(editor, reviewer, 1);
-    const bureau = await pageAs(browser, server.url, 'reviewer', `#/datasets/1/report`);
+    const bureau = await pageAs(app.browser, app.server.url, 'reviewer', `#/datasets/1/report`);
     // Once the preview has loaded nothing moves any more: a confirmation opened earlier stays where the button was.
     await bureau.frameLocator('[data-testid=report-preview]').getByText('长沙市雨花区行政审批服务局').first().waitFor();
     await bureau.getByTestId('publish-button').click();
@@ -150,11 +144,11 @@ describe.skipIf(!hasChromium)('revisions: conflicts and publication (Chromium)',
       .toBe('published');
     expect(await bureau.getByTestId('state-tag').first().innerText()).toContain(`第 ${approved} 版`);
 
-    await page.goto(`${server.url}/#/public`);
+    await page.goto(`${app.server.url}/#/public`);
     const row = page.getByRole('row', { name: /长沙市雨花区行政审批服务局/ });
     await row.waitFor();
     const pdf = await row.getByRole('link', { name: /PDF/ }).getAttribute('href');
-    const response = await fetch(`${server.url}${pdf ?? ''}`);
+    const response = await fetch(`${app.server.url}${pdf ?? ''}`);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toContain('pdf');
   });
@@ -163,7 +157,7 @@ describe.skipIf(!hasChromium)('revisions: conflicts and publication (Chromium)',
     const published = (await editor.json<Detail>('GET', '/api/datasets/1')).latestRevision.revisionNo;
     // A save after publication starts a new cycle (draft); the portal keeps the published revision.
     const later = await saveElsewhere(editor, 1, `周九 ${Date.now()}`);
-    const bureau = await pageAs(browser, server.url, 'reviewer', '#/bureau/2020');
+    const bureau = await pageAs(app.browser, app.server.url, 'reviewer', '#/bureau/2020');
     const cell = bureau.getByTestId('cell-published');
     await expect.poll(() => cell.innerText(), { timeout: 20_000 }).toBe(`第 ${published} 版（当前第 ${later} 版）`);
     const stat = bureau.locator('.ant-statistic').filter({ hasText: '已公开' });

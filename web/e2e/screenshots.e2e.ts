@@ -1,8 +1,9 @@
 import { mkdirSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, it } from 'vitest';
-import { hasChromium, launchBrowser, pageAs } from './browser.js';
-import { apiLogin, startServer, type RunningServer } from './server.js';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, it } from 'vitest';
+import { hasChromium, pageAs } from './browser.js';
+import { apiLogin } from './server.js';
+import { serverAndBrowser } from './harness.js';
 
 /** Screenshots of the main pages for docs/screenshots (run with JIXIAO_SCREENSHOTS=1 npm run test:e2e). */
 const wanted = process.env['JIXIAO_SCREENSHOTS'] === '1';
@@ -60,37 +61,30 @@ async function underReview(base: string): Promise<void> {
 }
 
 describe.skipIf(!hasChromium || !wanted)('screenshots of the main pages', () => {
-  let server: RunningServer;
-  let browser: Browser;
+  const app = serverAndBrowser();
 
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
+  beforeAll(() => {
     mkdirSync(OUT, { recursive: true });
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
   });
 
   it('takes them', async () => {
-    const editor = await pageAs(browser, server.url, 'yuhua');
-    const reviewer = await pageAs(browser, server.url, 'reviewer');
+    const editor = await pageAs(app.browser, app.server.url, 'yuhua');
+    const reviewer = await pageAs(app.browser, app.server.url, 'reviewer');
     for (const shot of PAGES) {
       const page = shot.as === 'reviewer' ? reviewer : editor;
-      await page.goto(`${server.url}/${shot.hash}`);
+      await page.goto(`${app.server.url}/${shot.hash}`);
       await shot.ready(page);
       await page.waitForTimeout(600); // charts animate in
       await page.screenshot({ path: `${OUT}/${shot.file}` });
     }
 
     // The review: the login page, then the reviewer on the submitted seed with a field's comments open.
-    const visitor = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    await visitor.goto(`${server.url}/#/`);
+    const visitor = await app.browser.newPage({ viewport: { width: 1440, height: 900 } });
+    await visitor.goto(`${app.server.url}/#/`);
     await visitor.getByTestId('login-form').waitFor();
     await visitor.screenshot({ path: `${OUT}/login.png` });
-    await underReview(server.url);
-    await reviewer.goto(`${server.url}/#/datasets/1/basic`);
+    await underReview(app.server.url);
+    await reviewer.goto(`${app.server.url}/#/datasets/1/basic`);
     await reviewer.locator('[data-comment-for="department.contact"]').click();
     await reviewer.getByTestId('field-thread').waitFor();
     await reviewer.waitForTimeout(400);

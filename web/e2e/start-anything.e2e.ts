@@ -1,25 +1,16 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasChromium, launchBrowser, loginInBrowser, newAppContext, pageAs } from './browser.js';
-import { apiLogin, startServer, type RunningServer } from './server.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { hasChromium, loginInBrowser, newAppContext, pageAs } from './browser.js';
+import { apiLogin } from './server.js';
+import { serverAndBrowser } from './harness.js';
 
 const EDITOR = { name: 'e2e-start', password: 'e2e-start-password-1' };
 
 describe.skipIf(!hasChromium)('start anything from the app (Chromium)', () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const app = serverAndBrowser();
 
   it('creates a department, then a blank 自评表 year in it', async () => {
-    const admin = await pageAs(browser, server.url, 'admin');
+    const admin = await pageAs(app.browser, app.server.url, 'admin');
     await admin.getByTestId('new-department').click();
     await admin.getByLabel('预算编码').fill('E2E-NEW-1');
     await admin.getByLabel('部门名称').fill('新建测试局');
@@ -31,16 +22,16 @@ describe.skipIf(!hasChromium)('start anything from the app (Chromium)', () => {
     const id = Number(/departments\/(\d+)/.exec(admin.url())?.[1]);
     await expect.poll(() => admin.locator('h3').first().innerText()).toBe('新建测试局');
     // Its editor (accounts are made on the 用户 page; here over the API) starts a year from a blank form.
-    const api = await apiLogin(server.url, 'admin');
+    const api = await apiLogin(app.server.url, 'admin');
     await api.json('POST', '/api/users', {
       ...EDITOR,
       displayName: '新建测试局填报员',
       role: 'editor',
       departmentIds: [id],
     });
-    const context = await newAppContext(browser);
+    const context = await newAppContext(app.browser);
     const page: Page = await context.newPage();
-    await loginInBrowser(page, server.url, EDITOR.name, EDITOR.password, `#/departments/${id}`);
+    await loginInBrowser(page, app.server.url, EDITOR.name, EDITOR.password, `#/departments/${id}`);
     await page.getByTestId('new-year').click();
     await page.getByRole('radio', { name: '空白表' }).check();
     await page.getByTestId('new-year-kind').click();
@@ -53,7 +44,7 @@ describe.skipIf(!hasChromium)('start anything from the app (Chromium)', () => {
   });
 
   it('rolls the seed over to 2021 with its prose that names 2020 flagged, and no stated figures', async () => {
-    const page = await pageAs(browser, server.url, 'yuhua', '#/departments/1');
+    const page = await pageAs(app.browser, app.server.url, 'yuhua', '#/departments/1');
     await page.getByTestId('new-year').click();
     await page.getByRole('radio', { name: '以上年为基础' }).check();
     await page.getByTestId('new-year-create').click();
@@ -64,11 +55,11 @@ describe.skipIf(!hasChromium)('start anything from the app (Chromium)', () => {
       .toBeGreaterThan(0);
     expect(await panel.innerText()).toContain('沿用上年的文字尚未改写');
     const datasets = await (
-      await apiLogin(server.url, 'yuhua')
+      await apiLogin(app.server.url, 'yuhua')
     ).json<{ id: number; fiscalYear: number }[]>('GET', '/api/datasets');
     const rolled = datasets.find((d) => d.fiscalYear === 2021);
     const detail = await (
-      await apiLogin(server.url, 'yuhua')
+      await apiLogin(app.server.url, 'yuhua')
     ).json<{ document: Record<string, unknown> }>('GET', `/api/datasets/${rolled?.id}`);
     expect(detail.document['declared']).toEqual({});
   });

@@ -1,28 +1,22 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasChromium, launchBrowser, pageAs } from './browser.js';
-import { apiLogin, startServer, type ApiClient, type RunningServer } from './server.js';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { hasChromium, pageAs } from './browser.js';
+import { apiLogin, type ApiClient } from './server.js';
+import { serverAndBrowser } from './harness.js';
 
 type Detail = { latestRevision: { revisionNo: number }; document: { department: { contact?: string } } };
 const SLOW = 120_000;
 
 describe.skipIf(!hasChromium)('版本: list, compare, restore (Chromium)', () => {
-  let server: RunningServer;
-  let browser: Browser;
+  const app = serverAndBrowser();
   let page: Page;
   let editor: ApiClient;
   let original: string | undefined; // the seed names no contact
 
   beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-    editor = await apiLogin(server.url, 'yuhua');
+    editor = await apiLogin(app.server.url, 'yuhua');
     original = (await editor.json<Detail>('GET', '/api/datasets/1')).document.department.contact;
-    page = await pageAs(browser, server.url, 'yuhua', '#/datasets/1/basic');
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+    page = await pageAs(app.browser, app.server.url, 'yuhua', '#/datasets/1/basic');
   });
 
   it(

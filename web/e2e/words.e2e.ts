@@ -1,7 +1,7 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasChromium, launchBrowser, loginInBrowser, newAppContext } from './browser.js';
-import { startServer, type RunningServer } from './server.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { hasChromium, loginInBrowser, newAppContext } from './browser.js';
+import { serverAndBrowser } from './harness.js';
 
 const SLOW = 150_000;
 const EDITOR_TABS = [
@@ -56,29 +56,19 @@ async function settle(page: Page): Promise<void> {
 }
 
 describe.skipIf(!hasChromium)('every page in Chinese, tables that fit (Chromium)', () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const app = serverAndBrowser();
 
   async function scan(name: string, hashes: string[]): Promise<Record<string, string[]>> {
-    const context = await newAppContext(browser, { width: 1366, height: 800 });
+    const context = await newAppContext(app.browser, { width: 1366, height: 800 });
     const page = await context.newPage();
     const found: Record<string, string[]> = {};
-    await page.goto(`${server.url}/#/public`);
+    await page.goto(`${app.server.url}/#/public`);
     await settle(page);
     const publicLeaks = leaks(await visibleText(page));
     if (publicLeaks.length > 0) found['#/public（未登录）'] = publicLeaks;
-    if (name !== '') await loginInBrowser(page, server.url, name);
+    if (name !== '') await loginInBrowser(page, app.server.url, name);
     for (const hash of hashes) {
-      await page.goto(`${server.url}/${hash}`);
+      await page.goto(`${app.server.url}/${hash}`);
       await settle(page);
       const words = leaks(await visibleText(page));
       if (words.length > 0) found[hash] = words;
@@ -103,12 +93,12 @@ describe.skipIf(!hasChromium)('every page in Chinese, tables that fit (Chromium)
   it(
     'fits every editor table into 1366 px without sideways scrolling',
     async () => {
-      const context = await newAppContext(browser, { width: 1366, height: 800 });
+      const context = await newAppContext(app.browser, { width: 1366, height: 800 });
       const page = await context.newPage();
-      await loginInBrowser(page, server.url, 'yuhua');
+      await loginInBrowser(page, app.server.url, 'yuhua');
       const overflowing: Record<string, number[]> = {};
       for (const tab of EDITOR_TABS.slice(0, 9)) {
-        await page.goto(`${server.url}/#/datasets/1/${tab}`);
+        await page.goto(`${app.server.url}/#/datasets/1/${tab}`);
         await settle(page);
         const over = await page.evaluate(() =>
           [
@@ -124,7 +114,7 @@ describe.skipIf(!hasChromium)('every page in Chinese, tables that fit (Chromium)
       }
       expect(overflowing).toEqual({});
       // The 404 page has a way back.
-      await page.goto(`${server.url}/#/no-such-page`);
+      await page.goto(`${app.server.url}/#/no-such-page`);
       await page.getByRole('link', { name: '返回首页' }).click();
       await expect.poll(() => page.url()).toMatch(/#\/$/);
       await context.close();

@@ -1,7 +1,7 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasChromium, launchBrowser, newAppContext, pageAs } from './browser.js';
-import { startServer, type RunningServer } from './server.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { hasChromium, newAppContext, pageAs } from './browser.js';
+import { serverAndBrowser } from './harness.js';
 
 const FIELD = 'selfEvaluation.executionExplanation';
 const REMARK = '部门预算执行率 84.87% 低于 90%，请在“预算执行率偏低的原因说明”中写明原因。';
@@ -36,22 +36,12 @@ async function submit(page: Page, fill: boolean): Promise<number> {
 }
 
 describe.skipIf(!hasChromium)('review workflow: submit, comment, return, answer, resubmit, approve, publish', () => {
-  let server: RunningServer;
-  let browser: Browser;
+  const app = serverAndBrowser();
   let editor: Page;
   let reviewer: Page;
 
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
   it('the department submits the seed with an explanation for each warning', async () => {
-    editor = await pageAs(browser, server.url, 'yuhua', '#/datasets/1/basic');
+    editor = await pageAs(app.browser, app.server.url, 'yuhua', '#/datasets/1/basic');
     await expect.poll(() => stateOf(editor), { timeout: 15_000 }).toBe('draft');
     expect(await editor.getByTestId('user-role').innerText()).toBe('部门填报人');
     // The seed has four warnings (execution rate, three projects) and no errors.
@@ -64,7 +54,7 @@ describe.skipIf(!hasChromium)('review workflow: submit, comment, return, answer,
   });
 
   it('the reviewer finds it in the queue and reads the explanation of each warning', async () => {
-    reviewer = await pageAs(browser, server.url, 'reviewer', '#/bureau');
+    reviewer = await pageAs(app.browser, app.server.url, 'reviewer', '#/bureau');
     const queue = reviewer.getByTestId('queue-submitted');
     await expect.poll(() => queue.innerText(), { timeout: 15_000 }).toContain('长沙市雨花区行政审批服务局');
     await reviewer.getByTestId('queue-open-1').click();
@@ -102,7 +92,7 @@ describe.skipIf(!hasChromium)('review workflow: submit, comment, return, answer,
 
   it('the department sees the comment beside the field and corrects the field', async () => {
     // The department opens the dataset again (a fresh load: the page it left open still shows 已提交).
-    await editor.goto(`${server.url}/#/datasets/1/indicators`);
+    await editor.goto(`${app.server.url}/#/datasets/1/indicators`);
     await editor.reload();
     await expect.poll(() => stateOf(editor), { timeout: 15_000 }).toBe('returned');
     const mark = markOf(editor, FIELD);
@@ -138,7 +128,7 @@ describe.skipIf(!hasChromium)('review workflow: submit, comment, return, answer,
   });
 
   it('the reviewer approves and publishes it', async () => {
-    await reviewer.goto(`${server.url}/#/bureau`);
+    await reviewer.goto(`${app.server.url}/#/bureau`);
     await reviewer.getByTestId('queue-open-1').click();
     await expect.poll(() => stateOf(reviewer), { timeout: 15_000 }).toBe('submitted');
     expect(await reviewer.getByTestId('state-tag').first().innerText()).toContain('第 2 版');
@@ -156,7 +146,7 @@ describe.skipIf(!hasChromium)('review workflow: submit, comment, return, answer,
     await expect.poll(() => stateOf(reviewer), { timeout: 15_000 }).toBe('published');
 
     // Every step is in the audit log, in Chinese (no codes on the page).
-    await reviewer.goto(`${server.url}/#/audit`);
+    await reviewer.goto(`${app.server.url}/#/audit`);
     const table = reviewer.getByTestId('audit-table');
     await expect
       .poll(async () => (await table.getByTestId('audit-action').allInnerTexts()).length, {
@@ -167,9 +157,9 @@ describe.skipIf(!hasChromium)('review workflow: submit, comment, return, answer,
   });
 
   it('an anonymous visitor reads it on the public portal', async () => {
-    const context = await newAppContext(browser);
+    const context = await newAppContext(app.browser);
     const visitor = await context.newPage();
-    await visitor.goto(`${server.url}/#/public`);
+    await visitor.goto(`${app.server.url}/#/public`);
     const row = visitor.getByRole('row', { name: /长沙市雨花区行政审批服务局/ });
     await row.waitFor({ timeout: 15_000 });
     expect(await visitor.getByTestId('login-form').count()).toBe(0);
@@ -180,13 +170,13 @@ describe.skipIf(!hasChromium)('review workflow: submit, comment, return, answer,
     await report.waitForLoadState();
     expect(await report.locator('body').innerText()).toContain('雨花区行政审批服务局');
     const html = await (
-      await fetch(`${server.url}${await row.getByRole('link', { name: /在线阅读/ }).getAttribute('href')}`)
+      await fetch(`${app.server.url}${await row.getByRole('link', { name: /在线阅读/ }).getAttribute('href')}`)
     ).text();
     expect(html).toContain('四、存在的问题及原因分析');
     expect(html).toContain('2020年度部门整体支出绩效自评表');
     // The department's own API is closed to the visitor; the portal shows the corrected revision.
-    expect((await fetch(`${server.url}/api/datasets/1`)).status).toBe(401);
-    const published = (await (await fetch(`${server.url}/api/public/reports`)).json()) as { revision: number }[];
+    expect((await fetch(`${app.server.url}/api/datasets/1`)).status).toBe(401);
+    const published = (await (await fetch(`${app.server.url}/api/public/reports`)).json()) as { revision: number }[];
     expect(published.map((p) => p.revision)).toContain(2);
     await context.close();
   });

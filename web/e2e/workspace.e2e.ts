@@ -1,27 +1,21 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasChromium, launchBrowser, pageAs } from './browser.js';
-import { apiLogin, startServer, type ApiClient, type RunningServer } from './server.js';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { hasChromium, pageAs } from './browser.js';
+import { apiLogin, type ApiClient } from './server.js';
+import { serverAndBrowser } from './harness.js';
 
 describe.skipIf(!hasChromium)('department workspace (Chromium)', () => {
-  let server: RunningServer;
-  let browser: Browser;
+  const app = serverAndBrowser();
   let page: Page;
   let editor: ApiClient;
 
   beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-    editor = await apiLogin(server.url, 'yuhua');
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+    editor = await apiLogin(app.server.url, 'yuhua');
   });
 
   it('gets from the home page to the seed report in three clicks', async () => {
     // The department's editor, signed in through the login page, lands on the home page.
-    page = await pageAs(browser, server.url, 'yuhua');
+    page = await pageAs(app.browser, app.server.url, 'yuhua');
     await page.getByRole('link', { name: '长沙市雨花区行政审批服务局' }).first().click(); // 1
     await page.getByRole('tab', { name: '报告', exact: true }).click(); // 2
     const preview = page.frameLocator('[data-testid="report-preview"]');
