@@ -1,9 +1,8 @@
-import { Card, Statistic, Table, Tag, Typography } from 'antd';
+import { Card, Statistic, Table, Typography } from 'antd';
 import type { FormEvaluation } from '../../../src/domain/forms/evaluate-forms.js';
 import { formatPoints, type Points } from '../../../src/domain/scoring/points.js';
 import { explanationText } from './explanation-text.js';
-
-const GRADE_COLOR: Readonly<Record<string, string>> = { 优: 'green', 良: 'blue', 中: 'orange', 差: 'red' };
+import { GradeStatistic } from './grade-statistic.js';
 
 /** One line of a form's score table: the funds block's scored lines first, then each indicator. */
 type Line = { key: string; level1: string; level2: string; name: string; weight: Points | null; score: Points | null };
@@ -48,14 +47,7 @@ export function FormScoreCard(props: { evaluation: FormEvaluation }) {
     >
       <div style={{ display: 'flex', gap: 48, flexWrap: 'wrap' }}>
         <Statistic title="总分" value={formatPoints(score.total)} suffix="分" data-testid="form-score-total" />
-        <Statistic
-          title="等级"
-          valueRender={() => (
-            <Tag color={GRADE_COLOR[score.grade]} style={{ fontSize: 20, padding: '4px 12px' }}>
-              {score.grade}
-            </Tag>
-          )}
-        />
+        <GradeStatistic grade={score.grade} />
         {form.declaredTotal === undefined ? null : (
           <Statistic title="表中所填总分" value={form.declaredTotal} suffix={form.declaredGrade ?? ''} />
         )}

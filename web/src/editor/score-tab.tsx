@@ -1,4 +1,4 @@
-import { Alert, Card, Descriptions, Statistic, Table, Tag, Typography } from 'antd';
+import { Alert, Card, Descriptions, Statistic, Table, Typography } from 'antd';
 import { useMemo } from 'react';
 import type { Dataset } from '../../../src/domain/dataset/schema.js';
 import type { Figures } from '../../../src/domain/figures/compute.js';
@@ -11,10 +11,9 @@ import { hasOwnSelfEvaluationTable, nothingToScore } from '../../../src/domain/s
 import { percentText } from '../format.js';
 import { explanationText } from './explanation-text.js';
 import { FormScoreCard } from './form-score-card.js';
+import { GradeStatistic } from './grade-statistic.js';
 
 export { explanationText };
-
-const GRADE_COLOR: Readonly<Record<string, string>> = { 优: 'green', 良: 'blue', 中: 'orange', 差: 'red' };
 
 function IndicatorTable(props: { title: string; scores: readonly IndicatorScore[] }) {
   if (props.scores.length === 0) return null;
@@ -92,14 +91,7 @@ function ReportScore(props: { score: DatasetScore; packTitle: string }) {
       <Card size="small">
         <div style={{ display: 'flex', gap: 48, flexWrap: 'wrap' }}>
           <Statistic title="总分" value={formatPoints(score.total)} suffix="分" />
-          <Statistic
-            title="等级"
-            valueRender={() => (
-              <Tag color={GRADE_COLOR[score.grade]} style={{ fontSize: 20, padding: '4px 12px' }}>
-                {score.grade}
-              </Tag>
-            )}
-          />
+          <GradeStatistic grade={score.grade} />
           <Statistic
             title="预算执行率得分"
             value={formatPoints(score.execution.score)}
