@@ -15,28 +15,34 @@ export function isFormTable(table: TableBlock): boolean {
   );
 }
 
-const FUND_COLUMNS: readonly (readonly [RegExp, string])[] = [
-  [/年初预算/u, 'yearStartBudget'],
-  [/全年预算|调整后预算/u, 'fullYearBudget'],
-  [/全年执行|执行数|实际支出/u, 'actual'],
-  [/^分值$/u, 'weight'],
-  [/执行率/u, 'rate'],
-  [/^得分$/u, 'score'],
+/** A column of a printed block: how its head reads, the field it fills, and the head as figures are labelled. */
+type Column = readonly [pattern: RegExp, key: string, label: string];
+
+const FUND_COLUMNS: readonly Column[] = [
+  [/年初预算/u, 'yearStartBudget', '年初预算数'],
+  [/全年预算|调整后预算/u, 'fullYearBudget', '全年预算数'],
+  [/全年执行|执行数|实际支出/u, 'actual', '全年执行数'],
+  [/^分值$/u, 'weight', '分值'],
+  [/执行率/u, 'rate', '执行率'],
+  [/^得分$/u, 'score', '得分'],
 ];
-const GRID_COLUMNS: readonly (readonly [RegExp, string])[] = [
-  [/一级指标/u, 'level1'],
-  [/二级指标/u, 'level2'],
-  [/三级指标|指标名称/u, 'name'],
-  [/年度指标值|指标值|目标值/u, 'target'],
-  [/实际完成值|完成值|实际值/u, 'actual'],
-  [/^分值$|^权重/u, 'weight'],
-  [/^得分$/u, 'declaredScore'],
-  [/偏差原因|原因分析/u, 'deviationReason'],
+const GRID_COLUMNS: readonly Column[] = [
+  [/一级指标/u, 'level1', '一级指标'],
+  [/二级指标/u, 'level2', '二级指标'],
+  [/三级指标|指标名称/u, 'name', '三级指标'],
+  [/年度指标值|指标值|目标值/u, 'target', '年度指标值'],
+  [/实际完成值|完成值|实际值/u, 'actual', '实际完成值'],
+  [/^分值$|^权重/u, 'weight', '分值'],
+  [/^得分$/u, 'declaredScore', '得分'],
+  [/偏差原因|原因分析/u, 'deviationReason', '偏差原因分析及改进措施'],
 ];
+
+/** The printed head of a block's column, for a figure's label. */
+const headOf = (columns: readonly Column[], key: string): string => columns.find((c) => c[1] === key)?.[2] ?? key;
 
 type Columns = Map<string, number>;
 
-function columnsOf(row: readonly TableCell[], wanted: readonly (readonly [RegExp, string])[]): Columns {
+function columnsOf(row: readonly TableCell[], wanted: readonly Column[]): Columns {
   const columns: Columns = new Map();
   for (const cell of row) {
     const text = cell.text.replace(/[\s（(].*$/u, '').replace(/\s/gu, '');
@@ -136,25 +142,6 @@ export function formFigures(
   return found;
 }
 
-/** The printed heads of the funds block's amount columns, for the figures' labels. */
-const FUNDS_COLUMN_LABELS: Readonly<Record<string, string>> = {
-  yearStartBudget: '年初预算数',
-  fullYearBudget: '全年预算数',
-  actual: '全年执行数',
-};
-
-/** The printed heads of the indicator grid's columns, for the figures' labels. */
-const GRID_COLUMN_LABELS: Readonly<Record<string, string>> = {
-  level1: '一级指标',
-  level2: '二级指标',
-  name: '三级指标',
-  target: '年度指标值',
-  actual: '实际完成值',
-  weight: '分值',
-  declaredScore: '得分',
-  deviationReason: '偏差原因分析及改进措施',
-};
-
 /** The block's own head ("项目资金（万元）", merged down the block's rows), which names no source. */
 const FUNDS_BLOCK_HEAD = /^(项目|部门|年度)?资金(情况)?[（(]|^(项目|部门)资金$/u;
 
@@ -192,10 +179,11 @@ function fundsRow(
   if (!total) sink.put([...target, 'source'], '资金来源', label, at(labelCell));
   for (const { key, cell, text } of values) {
     const field = fieldOf(key);
+    const name = `${label}${headOf(FUND_COLUMNS, key)}`;
     if (key === 'yearStartBudget' || key === 'fullYearBudget' || key === 'actual')
-      sink.amount([...target, field], `${label}${FUNDS_COLUMN_LABELS[key]}`, text, sink.unit, at(cell));
-    else if (key === 'rate') sink.percent([...target, field], `${label}执行率`, text, at(cell));
-    else sink.put([...target, field], `${label}${key === 'weight' ? '分值' : '得分'}`, text, at(cell));
+      sink.amount([...target, field], name, text, sink.unit, at(cell));
+    else if (key === 'rate') sink.percent([...target, field], name, text, at(cell));
+    else sink.put([...target, field], name, text, at(cell));
   }
   return true;
 }
@@ -222,7 +210,7 @@ function gridRow(
     // "（推定）" marks a target Jixiao itself inferred when it printed the form; it is no part of the value.
     const value = key === 'weight' || key === 'declaredScore' ? number(c.text) : c.text.replace(/（推定）$/u, '');
     if ((key === 'weight' || key === 'declaredScore') && !/^\d+(\.\d+)?$/u.test(value)) continue;
-    sink.put(path('indicators', index, key), `指标“${name.text}”${GRID_COLUMN_LABELS[key] ?? key}`, value, at(c));
+    sink.put(path('indicators', index, key), `指标“${name.text}”${headOf(GRID_COLUMNS, key)}`, value, at(c));
   }
   return true;
 }
