@@ -56,7 +56,7 @@ export function fontBytes(name: string): Buffer | undefined {
 
 export const isFontName = (name: string): boolean => Object.hasOwn(FONT_FILES, name);
 
-type EmbeddedFont = { font: object };
+type EmbeddedFont = { font: object; layoutCache?: object };
 type EmbeddedFontClass = new (document: FontDocument, font: object, id: string) => EmbeddedFont;
 type FontDocument = {
   _registeredFonts: Record<string, unknown>;
@@ -69,6 +69,24 @@ type FontDocument = {
 /** The parsed fonts (fontkit objects) by name, shared by every PDF of the process, and pdfkit's font class. */
 const PARSED = new Map<string, object>();
 let embeddedFontClass: EmbeddedFontClass | undefined;
+
+/**
+ * pdfkit's laid-out words (glyphs and advances, in the font's units: nothing of the document) by font name, shared
+ * by every PDF of the process: pdfkit keeps one cache per font per document, so each PDF laid out every character
+ * of its text again through fontkit (≈ 0.1 ms a distinct word). Reports share most of their characters; a cache is
+ * started afresh past `LAYOUT_CACHE_WORDS` words so that a long run of reports does not grow it without end.
+ */
+const LAYOUTS = new Map<string, Record<string, unknown>>();
+const LAYOUT_CACHE_WORDS = 20_000;
+
+function sharedLayouts(name: string): Record<string, unknown> {
+  let words = LAYOUTS.get(name);
+  if (words === undefined || Object.keys(words).length > LAYOUT_CACHE_WORDS) {
+    words = Object.create(null) as Record<string, unknown>;
+    LAYOUTS.set(name, words);
+  }
+  return words;
+}
 
 /**
  * Makes pdfkit take a font name for the bytes in memory: given paths, it would read a font again for every PDF
@@ -90,6 +108,7 @@ export function serveFontsFromMemory(): void {
       this._fontFamilies[src] = new embeddedFontClass(this, parsed, `F${++this._fontCount}`);
     const result = pdfkitFont.call(this, src, ...rest);
     const opened = this._fontFamilies[src];
+    if (opened?.layoutCache !== undefined) opened.layoutCache = sharedLayouts(src);
     if (parsed === undefined && opened !== undefined) {
       PARSED.set(src, opened.font);
       embeddedFontClass = opened.constructor as EmbeddedFontClass;

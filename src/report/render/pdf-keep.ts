@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import type { Node, NodeQueries } from 'pdfmake/interfaces.js';
+import { forgetMeasures } from './pdf-measure-memo.js';
 import { LINE_PITCH } from './pdf-page.js';
 
 /**
@@ -147,6 +148,8 @@ const layoutWithoutWidow: LayoutDocument = function (this: LayoutBuilderThis, ..
   if (move === undefined && tables.length === 0) return pages;
   if (move !== undefined) move.pageBreak = 'before';
   for (const table of tables) table.lineHeight = TIGHT_LINE_HEIGHT;
+  // A table's cells are measured with its line height.
+  if (tables.length > 0) forgetMeasures();
   for (const node of this.linearNodeList) node.resetXY();
   return pdfmakeLayoutDocument.apply(this, args);
 };

@@ -9,6 +9,7 @@ import { keepWithNext, MOVABLE_BLOCKS, PAGE_NUMBER_STYLE, useWidowFix } from './
 import { useLinearLineBreaker } from './pdf-line-breaker.js';
 import { useMergedRuns } from './pdf-line-merger.js';
 import { useSharedStyleMeasure } from './pdf-measure.js';
+import { useMeasureOnce } from './pdf-measure-memo.js';
 import { BODY_WIDTH, gridLineHeight, INDENT, LINE_PITCH, MARGINS, PAGE_NUMBER_GAP, SIZE } from './pdf-page.js';
 import { tableContent } from './pdf-table.js';
 
@@ -29,9 +30,11 @@ function configure(): void {
   pdfmake.setLocalAccessPolicy(isFontName);
   // Line breaking linear in the length of a paragraph or word (pdfmake's own is quadratic: pdf-line-breaker.ts), a
   // text's style resolved once rather than per character (pdf-measure.ts), one PDF text object per run of
-  // characters instead of one per character (pdf-line-merger.ts), and no last page of a few lines (pdf-keep.ts).
+  // characters instead of one per character (pdf-line-merger.ts), no last page of a few lines (pdf-keep.ts), and
+  // each text and chart measured once per document however many times it is laid out (pdf-measure-memo.ts).
   useLinearLineBreaker();
   useSharedStyleMeasure();
+  useMeasureOnce();
   useMergedRuns();
   useWidowFix();
   configured = true;
