@@ -1,4 +1,5 @@
 import { Resvg } from '@resvg/resvg-js';
+import { encodeOpaquePng } from './png-encode.js';
 import { svgTextToPaths } from './text-to-path.js';
 
 /**
@@ -11,5 +12,8 @@ export function svgToPng(svg: string, widthPx: number): Buffer {
     background: 'white',
     font: { loadSystemFonts: false },
   });
-  return resvg.render().asPng();
+  // resvg's own PNG encoder (adaptive filters, best compression) took as long as drawing the chart: the pixels
+  // are encoded here instead (png-encode.ts), a little larger, in a third of the time.
+  const image = resvg.render();
+  return encodeOpaquePng(image.pixels, image.width, image.height);
 }

@@ -13,6 +13,23 @@ function font(): fontkit.Font {
   return cachedFont;
 }
 
+/**
+ * Each glyph's outline as SVG path data, by glyph id: charts repeat the same digits and labels, and fontkit builds
+ * the path data anew each time it is asked. Emptied past `GLYPH_PATHS_KEPT` glyphs (about 1 kB each).
+ */
+const GLYPH_PATHS = new Map<number, string>();
+const GLYPH_PATHS_KEPT = 4096;
+
+function glyphPath(glyph: fontkit.Glyph): string {
+  let path = GLYPH_PATHS.get(glyph.id);
+  if (path === undefined) {
+    if (GLYPH_PATHS.size >= GLYPH_PATHS_KEPT) GLYPH_PATHS.clear();
+    path = glyph.path.toSVG();
+    GLYPH_PATHS.set(glyph.id, path);
+  }
+  return path;
+}
+
 const ENTITIES: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 
 function decodeEntities(text: string): string {
@@ -59,7 +76,7 @@ function textToGroup(attrs: string, content: string): string {
   const transform = attr(attrs, 'transform') ?? '';
   let advance = 0;
   const paths = glyphs.map((g) => {
-    const path = `<path transform="translate(${advance} 0)" d="${g.path.toSVG()}"/>`;
+    const path = `<path transform="translate(${advance} 0)" d="${glyphPath(g)}"/>`;
     advance += g.advanceWidth;
     return path;
   });
