@@ -23,6 +23,8 @@ const ms = performance.now() - started;
 // performance.now() counts from the process's start: the wall time a user waits, start-up included.
 const wallMs = performance.now();
 const rssMb = process.resourceUsage().maxRSS / 1024;
+// Where the peak goes: V8's heap (budgets, code) against buffers outside it (the voucher set, the sums).
+const { heapTotal, arrayBuffers } = process.memoryUsage();
 const { summary } = read;
 const groups = new Set<string>();
 for (const c of summary.aggregates.cells())
@@ -39,5 +41,8 @@ console.log(
     rows: summary.accepted,
     linesRead: summary.linesRead,
     rejected: summary.rejected,
+    workerParts: summary.workerParts,
+    heapMb: heapTotal / 2 ** 20,
+    buffersMb: arrayBuffers / 2 ** 20,
   }),
 );

@@ -81,14 +81,8 @@ export class LedgerLineReader {
     }
   }
 
-  /** Whether a voucher of another part of the file was counted already (then that part is read again). */
-  vouchersShareAny(other: VoucherSet): boolean {
-    return this.vouchers.sharesAny(other);
-  }
-
-  /** Takes another part's vouchers and accepted lines (checked with `vouchersShareAny` first). */
-  addVouchers(other: VoucherSet, accepted: number): void {
-    this.vouchers.addAll(other);
+  /** Counts the accepted lines of another part of the file (its vouchers are in the shared set already). */
+  addAccepted(accepted: number): void {
     this.acceptedCount += accepted;
   }
 

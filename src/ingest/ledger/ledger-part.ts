@@ -2,6 +2,17 @@ import type { AggregateState } from './ledger-aggregates.js';
 import type { CodeTableSnapshot } from './code-table.js';
 import type { LedgerRejectCode } from './ledger-codes.js';
 import type { Encoding } from './ledger-scan.js';
+import type { SharedVoucherSlots } from './voucher-set.js';
+
+/**
+ * Words of the Int32Array over `PartTask.control`, through which the two threads watch the shared voucher set's
+ * room while both insert: each stores its count of filled slots after every chunk, and the main thread may ask the
+ * worker to stop (the set is full enough to grow, or the result is no longer needed).
+ */
+export const CONTROL_STOP = 0;
+export const CONTROL_MAIN_FILLED = 1;
+export const CONTROL_WORKER_FILLED = 2;
+export const CONTROL_WORDS = 3;
 
 /** What a worker thread reads: bytes [from, to) of the file, against the budgets' codes, in the ledger's year. */
 export type PartTask = {
@@ -13,7 +24,10 @@ export type PartTask = {
   codes: CodeTableSnapshot;
   departments: number;
   economicCodes: number;
-  expectedLines: number;
+  /** The voucher set of the whole file, which the worker inserts into as the later part (voucher-set.ts). */
+  vouchers: SharedVoucherSlots;
+  /** CONTROL_WORDS words (above). */
+  control: SharedArrayBuffer;
   /** More rejected lines than this and the part is read again by the main thread (memory stays bounded). */
   maxRejects: number;
 };
@@ -32,8 +46,9 @@ export type PartResult =
       rejectedByCode: Partial<Record<LedgerRejectCode, number>>;
       rejects: PartReject[];
       aggregates: AggregateState;
-      voucherSlots: Uint32Array;
-      voucherCount: number;
     }
-  /** The part cannot be merged as read (an encoding question, too many rejects, a sum out of range): read it again. */
+  /**
+   * The part cannot be merged as read (an encoding question, too many rejects, a sum out of range, asked to stop):
+   * read it again.
+   */
   | { ok: false };

@@ -1,17 +1,30 @@
 // One part of a ledger read on a worker thread (read-ledger.ts splits a large file at line boundaries). It checks
-// and sums its lines as the sequential reader does, with its own voucher set; the main thread merges the sums and
-// the set, or reads the part again itself when the part cannot be merged as it is (see read-parallel.ts).
+// and sums its lines as the sequential reader does, inserting its vouchers into the set the main thread shares
+// (voucher-set.ts); the main thread merges the sums, or reads the part again itself when the part cannot be merged
+// as it is (see read-parallel.ts).
 import { closeSync, openSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { CodeTable } from './code-table.js';
 import { LedgerAggregates } from './ledger-aggregates.js';
 import { LedgerLineReader } from './ledger-line.js';
 import { newScanState, scanRange } from './ledger-scan.js';
-import type { PartReject, PartResult, PartTask } from './ledger-part.js';
+import {
+  CONTROL_MAIN_FILLED,
+  CONTROL_STOP,
+  CONTROL_WORKER_FILLED,
+  type PartReject,
+  type PartResult,
+  type PartTask,
+} from './ledger-part.js';
 import { VoucherSet } from './voucher-set.js';
+
+/** Thrown from the scan's chunk hook to end the part early: the main thread asked, or the shared set is full. */
+class PartStopped extends Error {}
 
 async function readPart(task: PartTask): Promise<PartResult> {
   const fd = openSync(task.path, 'r');
+  const control = new Int32Array(task.control);
+  const vouchers = VoucherSet.later(task.vouchers);
   try {
     const shape = {
       departmentCodes: new Array<string>(task.departments).fill(''),
@@ -19,7 +32,6 @@ async function readPart(task: PartTask): Promise<PartResult> {
       pairs: [],
     };
     const aggregates = new LedgerAggregates(shape);
-    const vouchers = new VoucherSet(task.expectedLines);
     const reader = new LedgerLineReader({ codes: CodeTable.fromSnapshot(task.codes) }, vouchers, aggregates, task.year);
     const state = newScanState(task.encoding);
     const rejects: PartReject[] = [];
@@ -28,6 +40,11 @@ async function readPart(task: PartTask): Promise<PartResult> {
       onReject: (line, code, bytes) => {
         if (rejects.length >= task.maxRejects) tooMany = true;
         else rejects.push({ line, code, bytes: new Uint8Array(bytes) });
+      },
+      onChunk: () => {
+        Atomics.store(control, CONTROL_WORKER_FILLED, vouchers.size);
+        const full = vouchers.room < Atomics.load(control, CONTROL_MAIN_FILLED);
+        if (full || Atomics.load(control, CONTROL_STOP) !== 0) throw new PartStopped();
       },
     });
     if (
@@ -47,10 +64,13 @@ async function readPart(task: PartTask): Promise<PartResult> {
       rejectedByCode: state.rejectedByCode,
       rejects,
       aggregates: aggregates.state(),
-      voucherSlots: vouchers.slotsView,
-      voucherCount: vouchers.size,
     };
+  } catch (error) {
+    if (error instanceof PartStopped) return { ok: false };
+    throw error;
   } finally {
+    // The main thread counts the slots this thread filled from here once it has stopped.
+    Atomics.store(control, CONTROL_WORKER_FILLED, vouchers.size);
     closeSync(fd);
   }
 }
@@ -63,7 +83,6 @@ const transfer = result.ok
       result.aggregates.counts.buffer,
       result.aggregates.daily.buffer,
       result.aggregates.dailyCounts.buffer,
-      result.voucherSlots.buffer,
     ]
   : [];
 parentPort!.postMessage(result, transfer as ArrayBuffer[]);

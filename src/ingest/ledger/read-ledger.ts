@@ -124,6 +124,7 @@ export async function readLedger(path: string, options: LedgerReadOptions): Prom
         // The second part starts once the ledger's year is known (its first accepted line).
         onChunk: async (position) => {
           if (reader.year !== null) parallel.start(reader.year, state.encoding);
+          await parallel.afterChunk();
           await onChunk?.(position);
         },
       },
@@ -137,7 +138,7 @@ export async function readLedger(path: string, options: LedgerReadOptions): Prom
       const again: ScanHooks = { ...hooks, onBytes: undefined };
       if (merged) workerParts = 1;
       else rest = await scanRange(fd, parallel.split, totalBytes, reader, state, again, options.chunkBytes);
-    } else parallel.cancel();
+    } else await parallel.stop();
     if (rest?.kind === 'header') return { ok: false, issue: header! };
     if (rest?.kind === 'encoding') {
       const issue = {

@@ -3,10 +3,17 @@ import { Worker } from 'node:worker_threads';
 import type { LedgerAggregates } from './ledger-aggregates.js';
 import type { LedgerRejectCode } from './ledger-codes.js';
 import type { LedgerLineReader } from './ledger-line.js';
-import type { PartResult, PartTask } from './ledger-part.js';
+import {
+  CONTROL_MAIN_FILLED,
+  CONTROL_STOP,
+  CONTROL_WORDS,
+  CONTROL_WORKER_FILLED,
+  type PartResult,
+  type PartTask,
+} from './ledger-part.js';
 import { lineBoundaryAfter, readRange, type Encoding, type ScanState } from './ledger-scan.js';
 import type { BudgetIndex } from './read-budgets.js';
-import { VoucherSet } from './voucher-set.js';
+import type { VoucherSet } from './voucher-set.js';
 
 /** Compiled (dist/, or a bundle in .mjs), the worker is ledger-worker.js next to this; from the sources, via tsx. */
 const WORKER = new URL(
@@ -22,23 +29,30 @@ const WORKER = new URL(
  */
 const MAIN_SHARE = 0.46;
 const MAX_PART_REJECTS = 10_000;
+/** The shortest line that can be accepted (and so insert a voucher): `V,2020-01-01,1,,3,1,` and its newline. */
+const SHORTEST_LINE = 21;
+/** The worker's chunk (scanRange's default): it checks the shared set's room after each. */
+const WORKER_CHUNK = 1 << 20;
 
 /**
  * The second half of a large ledger, read by a worker thread while the main thread reads the first half.
  *
- * Same result as one thread, by construction: the worker checks its lines exactly as the main thread does, but
- * counts vouchers only against its own part. When its part is done, the main thread (which has read the first
- * half against the year's stored vouchers) merges the worker's voucher set only if no voucher of it was counted
- * already — then every voucher the worker accepted is one the single-threaded reader would have accepted, since
- * the first occurrence in file order wins either way. Otherwise (a voucher in both halves or in an earlier import,
- * an encoding question, too many rejected lines to hold) the worker's work is dropped and the main thread reads
- * the second half itself, continuing from where it stands: exactly the single-threaded reading.
+ * Same result as one thread, by construction: the worker checks its lines exactly as the main thread does and
+ * inserts its vouchers into the same set (voucher-set.ts), as the later part of the file: a voucher the main thread
+ * or an earlier import counted is a duplicate for it, as for one reader. The one case the set cannot settle alone is
+ * a voucher the worker counted first that the main thread then meets earlier in the file: the main thread takes it
+ * over, and the worker's part is dropped. Then — or for an encoding question, too many rejected lines to hold, a
+ * sum near the exact range, a set fuller than its estimate — the main thread reads the second half itself,
+ * continuing from where it stands (taking over the worker's vouchers as it meets them): exactly the
+ * single-threaded reading.
  */
 export class ParallelPart {
   readonly split: number;
   private worker: Worker | null = null;
   private result: Promise<PartResult> | null = null;
+  private settled: PartResult | null = null;
   private startedWith: Encoding = 'undecided';
+  private readonly control = new Int32Array(new SharedArrayBuffer(CONTROL_WORDS * 4));
 
   constructor(
     private readonly path: string,
@@ -46,8 +60,10 @@ export class ParallelPart {
     private readonly totalBytes: number,
     private readonly options: {
       budgets: BudgetIndex;
+      vouchers: VoucherSet;
       threads?: number;
       parallelMinBytes?: number;
+      chunkBytes?: number;
     },
     private readonly expectedLines: number,
   ) {
@@ -56,10 +72,12 @@ export class ParallelPart {
     this.split = parallel ? lineBoundaryAfter(fd, Math.floor(totalBytes * MAIN_SHARE), totalBytes) : totalBytes;
   }
 
-  /** Starts the worker (once) on [split, end), in the ledger's year. */
+  /** Starts the worker (once) on [split, end), in the ledger's year, sharing the voucher set with it. */
   start(year: number, encoding: Encoding): void {
     if (this.result !== null || this.split >= this.totalBytes) return;
-    const { budgets } = this.options;
+    const { budgets, vouchers } = this.options;
+    // Both threads may each add two chunks' vouchers past a check of the set's room (one unseen by the other).
+    const perChunk = Math.ceil(Math.max(this.options.chunkBytes ?? 0, WORKER_CHUNK) / SHORTEST_LINE);
     const task: PartTask = {
       path: this.path,
       from: this.split,
@@ -69,7 +87,8 @@ export class ParallelPart {
       codes: budgets.codes.snapshot(),
       departments: budgets.departmentCodes.length,
       economicCodes: budgets.economicCodes.length,
-      expectedLines: Math.ceil(this.expectedLines * (1 - this.split / this.totalBytes)),
+      vouchers: vouchers.share(Math.max(0, this.expectedLines - vouchers.size), 4 * perChunk),
+      control: this.control.buffer,
       maxRejects: MAX_PART_REJECTS,
     };
     this.startedWith = encoding;
@@ -83,8 +102,34 @@ export class ParallelPart {
     });
   }
 
-  cancel(): void {
-    void this.worker?.terminate();
+  /**
+   * After each chunk of the first part: publishes the main thread's count of vouchers, and stops the worker when
+   * the shared set is as full as it may get (its part is then read again).
+   */
+  async afterChunk(): Promise<void> {
+    if (this.result === null || this.settled !== null) return;
+    const { vouchers } = this.options;
+    Atomics.store(this.control, CONTROL_MAIN_FILLED, vouchers.size);
+    if (vouchers.room < Atomics.load(this.control, CONTROL_WORKER_FILLED)) await this.stop();
+  }
+
+  /** Asks the worker to stop after its chunk and waits until it has (the set is then this thread's alone). */
+  async stop(): Promise<void> {
+    if (this.result === null) return;
+    Atomics.store(this.control, CONTROL_STOP, 1);
+    await this.settle();
+  }
+
+  /** The worker's result once it has ended; the set is given back to this thread (once). */
+  private async settle(): Promise<PartResult> {
+    if (this.settled !== null) return this.settled;
+    const part = await this.result!;
+    if (this.settled === null) {
+      this.settled = part;
+      this.options.vouchers.unshare(Atomics.load(this.control, CONTROL_WORKER_FILLED));
+      void this.worker?.terminate();
+    }
+    return this.settled;
   }
 
   /**
@@ -101,19 +146,17 @@ export class ParallelPart {
   ): Promise<boolean> {
     readRange(this.fd, this.split, this.totalBytes, onBytes);
     if (this.result === null) return false;
-    const part = await this.result;
-    void this.worker?.terminate();
-    if (!part.ok) return false;
+    const part = await this.settle();
+    // A voucher the worker counted was met earlier in the file: its acceptance there was wrong.
+    if (!part.ok || this.options.vouchers.taken > 0 || Atomics.load(this.control, CONTROL_STOP) !== 0) return false;
     // The worker started before the first part settled the encoding: both must agree, else read it again.
     if (this.startedWith === 'undecided' && part.encoding !== 'undecided') {
       if (state.encoding !== 'undecided' && state.encoding !== part.encoding) return false;
       state.encoding = part.encoding;
     }
-    const theirs = VoucherSet.fromSlots(part.voucherSlots, part.voucherCount);
-    if (reader.vouchersShareAny(theirs)) return false;
     // Near the exact range, only a line-by-line reading refuses at the same line as one reader: read it again.
     if (!aggregates.canMergeExactly(part.aggregates) || !aggregates.merge(part.aggregates)) return false;
-    reader.addVouchers(theirs, part.accepted);
+    reader.addAccepted(part.accepted);
     state.linesRead += part.linesRead;
     state.rejected += part.rejected;
     for (const [code, count] of Object.entries(part.rejectedByCode) as [LedgerRejectCode, number][])

@@ -1,3 +1,4 @@
+import { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
 import { hashVoucher, VoucherSet } from './voucher-set.js';
 
@@ -26,5 +27,51 @@ describe('VoucherSet', () => {
     expect(set.add(0, 0)).toBe(true);
     expect(set.add(0, 0)).toBe(false);
     expect(set.size).toBe(1);
+  });
+
+  it('shared: the later part counts only what the first has not, and the first takes over what the later counted', () => {
+    const first = new VoucherSet(16);
+    first.add(...hashOf('stored'));
+    const later = VoucherSet.later(first.share(100, 10));
+    expect(first.add(...hashOf('A'))).toBe(true);
+    expect(later.add(...hashOf('A'))).toBe(false); // earlier in the file
+    expect(later.add(...hashOf('stored'))).toBe(false); // an earlier import
+    expect(later.add(...hashOf('B'))).toBe(true);
+    expect(later.add(...hashOf('B'))).toBe(false); // twice in the later part
+    expect(first.taken).toBe(0);
+    expect(first.add(...hashOf('B'))).toBe(true); // met earlier in the file than the later part's B
+    expect(first.taken).toBe(1);
+    expect(first.add(...hashOf('B'))).toBe(false);
+    first.unshare(later.size);
+    expect(first.size).toBe(3);
+    const copy = new VoucherSet();
+    for (const chunk of first.chunks()) copy.addChunk(chunk);
+    expect([...copy.chunks()]).toEqual([...first.chunks()]);
+    expect(['stored', 'A', 'B'].map((id) => copy.has(...hashOf(id)))).toEqual([true, true, true]);
+  });
+
+  it('shared between two threads inserting the same vouchers at once: each counted once, the first part wins', async () => {
+    const count = 100_000;
+    const first = new VoucherSet(16);
+    const go = new Int32Array(new SharedArrayBuffer(8));
+    const worker = new Worker(new URL('./voucher-set-race-worker.js', import.meta.url), {
+      workerData: { shared: first.share(count, 1000), go: go.buffer, count },
+    });
+    const done = new Promise<{ counted: number[]; size: number }>((resolve, reject) => {
+      worker.once('message', resolve);
+      worker.once('error', reject);
+    });
+    while (Atomics.load(go, 1) === 0) await new Promise((resolve) => setTimeout(resolve, 5));
+    Atomics.store(go, 0, 1);
+    let counted = 0;
+    for (let i = 0; i < count; i++) if (first.add(...hashOf(`V${i}`))) counted++;
+    const theirs = await done;
+    await worker.terminate();
+    // Every id is the first part's: inserted by it, or taken over from the later part (which counted it first).
+    expect(counted).toBe(count);
+    expect(first.taken).toBe(theirs.counted.length);
+    first.unshare(theirs.size);
+    expect(first.size).toBe(count);
+    for (let i = 0; i < count; i++) expect(first.add(...hashOf(`V${i}`))).toBe(false);
   });
 });

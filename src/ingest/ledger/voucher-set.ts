@@ -1,33 +1,67 @@
 /**
  * 凭证号去重: a set of 64-bit hashes of voucher ids in one typed array with open addressing (linear probing), 8 bytes
  * a slot, kept at most 75 % full: about 10.7 bytes per voucher instead of the ~100 a JavaScript Set of strings needs.
- * Two distinct ids share a 64-bit hash with probability about n² ÷ 2⁶⁵ (≈ 3 × 10⁻⁶ for 10 million vouchers).
+ *
+ * The slots live in a SharedArrayBuffer so that the two threads reading one large ledger insert into the same set
+ * (read-parallel.ts): no second set for the worker's part, and nothing to merge at the end. Each slot records which
+ * side of the file inserted it: FIRST (the main thread, which reads the earlier part, and earlier imports) or LATER
+ * (the worker). The first occurrence in file order must win, so a LATER hash met by the main thread is taken over
+ * (`taken` counts them, and the worker's part is then read again by the main thread).
+ *
+ * A slot is claimed with a compare-and-swap of its high word (never 0 in a used slot), then its low word is stored
+ * with the owner in its two lowest bits (never 0 either): a reader that finds the high word equal but the low word
+ * still 0 waits the few instructions until it is stored. That leaves 62 bits of hash: two distinct ids share one
+ * with probability about n² ÷ 2⁶³ (≈ 10⁻⁵ for 10 million vouchers); such a voucher is rejected as a duplicate.
  */
 /** The most a set is filled before it grows. */
 const LOAD = 0.75;
+/**
+ * While shared, the set cannot grow: past this fill the worker stops and the main thread reads its part again.
+ * Sharing sizes the set for the file's estimated lines at LOAD, so this margin is for an estimate on the low side.
+ */
+const SHARED_FULL = 0.85;
+const OWNER_BITS = 3;
+/** The main thread and earlier imports: everything before the worker's part in file order. */
+const FIRST = 1;
+/** The worker thread, reading the later part of the file. */
+const LATER = 2;
+
+type Owner = typeof FIRST | typeof LATER;
+
+/** What a worker thread needs to insert into the same slots. */
+export type SharedVoucherSlots = { buffer: SharedArrayBuffer; capacity: number };
 
 export class VoucherSet {
-  /** Pairs (high, low); (0, 0) marks an empty slot, so a hash of (0, 0) is stored as (0, 1). */
+  /** Pairs (high, low | owner); a high word of 0 marks an empty slot. */
   private slots: Uint32Array;
   /** Any number of slots (not a power of two: a 10-million-voucher set takes 107 MB, not 128 MB). */
   private capacity: number;
+  /** Used slots this thread knows of (its own inserts, plus the other thread's once it has stopped). */
   private count = 0;
+  /** Grows past this many; Infinity while another thread inserts too (the slots must then stay where they are). */
+  private growAt: number;
+  /** Hashes of the worker's part that this (main) thread met earlier in the file and took over. */
+  taken = 0;
 
-  constructor(expected = 1 << 16) {
+  constructor(
+    expected = 1 << 16,
+    private readonly owner: Owner = FIRST,
+  ) {
     this.capacity = VoucherSet.capacityFor(expected);
-    this.slots = new Uint32Array(this.capacity * 2);
+    this.slots = new Uint32Array(new SharedArrayBuffer(this.capacity * 8));
+    this.growAt = this.capacity * LOAD;
   }
 
   private static capacityFor(hashes: number): number {
     return Math.max(1024, Math.ceil(hashes / LOAD));
   }
 
-  /** A set over slots another thread filled (`slotsView`), for merging. */
-  static fromSlots(slots: Uint32Array, count: number): VoucherSet {
-    const set = new VoucherSet(0);
-    set.slots = slots;
-    set.capacity = slots.length / 2;
-    set.count = count;
+  /** The worker's view of a set shared by the main thread (`share`): it never grows it and owns what it adds. */
+  static later(shared: SharedVoucherSlots): VoucherSet {
+    const set = new VoucherSet(0, LATER);
+    set.slots = new Uint32Array(shared.buffer);
+    set.capacity = shared.capacity;
+    set.growAt = Infinity;
     return set;
   }
 
@@ -35,9 +69,9 @@ export class VoucherSet {
     return this.count;
   }
 
-  /** The slots as they are, to hand to another thread (transferable; the set must not be used afterwards). */
-  get slotsView(): Uint32Array {
-    return this.slots;
+  /** While shared: how many more hashes the slots can take before the worker must stop (the set cannot grow). */
+  get room(): number {
+    return Math.floor(this.capacity * SHARED_FULL) - this.count;
   }
 
   /** Makes room for `more` hashes at once: one resize to the final size instead of several as they arrive. */
@@ -45,73 +79,98 @@ export class VoucherSet {
     if (this.count + more > this.capacity * LOAD) this.resize(VoucherSet.capacityFor(this.count + more));
   }
 
+  /**
+   * Fixes the slots for a worker thread to insert into as well: sized for `more` hashes at 75 % and for `headroom`
+   * hashes that both threads may still add past a check of `room` (the set cannot grow until `unshare`).
+   */
+  share(more: number, headroom: number): SharedVoucherSlots {
+    const needed = Math.max(VoucherSet.capacityFor(this.count + more), Math.ceil(headroom / (1 - SHARED_FULL)));
+    if (needed > this.capacity) this.resize(needed);
+    this.growAt = Infinity;
+    this.taken = 0;
+    return { buffer: this.slots.buffer as SharedArrayBuffer, capacity: this.capacity };
+  }
+
+  /** The worker has stopped, having filled `theirs` slots: the set is this thread's alone again. */
+  unshare(theirs: number): void {
+    this.count += theirs;
+    this.growAt = this.capacity * LOAD;
+    if (this.count > this.growAt) this.resize(this.capacity * 2);
+  }
+
   /** The first slot of a hash: a multiply-shift of the mixed hash onto [0, capacity). */
   private home(high: number, low: number): number {
     return Math.floor(((low ^ Math.imul(high, 0x9e3779b1)) >>> 0) * (this.capacity / 4294967296));
   }
 
-  /** Adds a hash; false when it was already there. */
+  /** Adds a hash; false when it was already there (for the worker: also when the main thread has it). */
   add(high: number, low: number): boolean {
-    if (high === 0 && low === 0) low = 1;
-    high >>>= 0;
-    low >>>= 0;
+    high = high >>> 0 || 1;
+    low = (low & ~OWNER_BITS) >>> 0;
     const slots = this.slots;
     const capacity = this.capacity;
     let slot = this.home(high, low);
     for (;;) {
-      const h = slots[slot * 2]!;
-      const l = slots[slot * 2 + 1]!;
-      if (h === 0 && l === 0) break;
-      if (h === high && l === low) return false;
+      let h = slots[slot * 2]!;
+      if (h === 0) {
+        h = Atomics.compareExchange(slots, slot * 2, 0, high);
+        if (h === 0) break;
+      }
+      if (h === high) {
+        const l = VoucherSet.lowOf(slots, slot);
+        if ((l & ~OWNER_BITS) >>> 0 === low) return this.found(slot, l);
+      }
       if (++slot === capacity) slot = 0;
     }
-    slots[slot * 2] = high;
-    slots[slot * 2 + 1] = low;
-    if (++this.count > capacity * LOAD) this.resize(capacity * 2);
+    Atomics.store(slots, slot * 2 + 1, low | this.owner);
+    if (++this.count > this.growAt) this.resize(capacity * 2);
+    return true;
+  }
+
+  /** A slot's low word once its claimer has stored it (it does so right after its compare-and-swap). */
+  private static lowOf(slots: Uint32Array, slot: number): number {
+    let l = slots[slot * 2 + 1]!;
+    while (l === 0) l = Atomics.load(slots, slot * 2 + 1);
+    return l;
+  }
+
+  /** The hash is there already: a duplicate, unless the main thread meets it in a slot the worker filled. */
+  private found(slot: number, low: number): boolean {
+    if (this.owner === LATER || (low & OWNER_BITS) !== LATER) return false;
+    Atomics.store(this.slots, slot * 2 + 1, (low & ~OWNER_BITS) | FIRST);
+    this.taken++;
     return true;
   }
 
   has(high: number, low: number): boolean {
-    if (high === 0 && low === 0) low = 1;
-    high >>>= 0;
-    low >>>= 0;
+    high = high >>> 0 || 1;
+    low = (low & ~OWNER_BITS) >>> 0;
     const slots = this.slots;
     let slot = this.home(high, low);
     for (;;) {
       const h = slots[slot * 2]!;
-      const l = slots[slot * 2 + 1]!;
-      if (h === 0 && l === 0) return false;
-      if (h === high && l === low) return true;
+      if (h === 0) return false;
+      if (h === high && (VoucherSet.lowOf(slots, slot) & ~OWNER_BITS) >>> 0 === low) return true;
       if (++slot === this.capacity) slot = 0;
-    }
-  }
-
-  /** Whether any hash of `other` is in this set. */
-  sharesAny(other: VoucherSet): boolean {
-    const theirs = other.slots;
-    for (let i = 0; i < theirs.length; i += 2) {
-      if ((theirs[i] !== 0 || theirs[i + 1] !== 0) && this.has(theirs[i]!, theirs[i + 1]!)) return true;
-    }
-    return false;
-  }
-
-  /** Adds every hash of `other` (after `reserve`, without resizing). */
-  addAll(other: VoucherSet): void {
-    this.reserve(other.count);
-    const theirs = other.slots;
-    for (let i = 0; i < theirs.length; i += 2) {
-      if (theirs[i] !== 0 || theirs[i + 1] !== 0) this.add(theirs[i]!, theirs[i + 1]!);
     }
   }
 
   private resize(capacity: number): void {
     const old = this.slots;
-    this.slots = new Uint32Array(capacity * 2);
+    this.slots = new Uint32Array(new SharedArrayBuffer(capacity * 8));
     this.capacity = capacity;
-    this.count = 0;
+    this.growAt = capacity * LOAD;
     for (let i = 0; i < old.length; i += 2) {
-      if (old[i] !== 0 || old[i + 1] !== 0) this.add(old[i]!, old[i + 1]!);
+      if (old[i] !== 0) this.place(old[i]!, old[i + 1]!);
     }
+  }
+
+  /** Puts a hash (with its owner) in a fresh set of slots, alone: no other thread inserts during a resize. */
+  private place(high: number, low: number): void {
+    let slot = this.home(high, (low & ~OWNER_BITS) >>> 0);
+    while (this.slots[slot * 2] !== 0) if (++slot === this.capacity) slot = 0;
+    this.slots[slot * 2] = high;
+    this.slots[slot * 2 + 1] = low;
   }
 
   /** Every hash as bytes (8 a voucher, little-endian pairs), in chunks of at most `perChunk` hashes, for storing. */
@@ -119,9 +178,9 @@ export class VoucherSet {
     let buffer = new Uint32Array(Math.min(perChunk, Math.max(this.count, 1)) * 2);
     let used = 0;
     for (let i = 0; i < this.slots.length; i += 2) {
-      if (this.slots[i] === 0 && this.slots[i + 1] === 0) continue;
+      if (this.slots[i] === 0) continue;
       buffer[used++] = this.slots[i]!;
-      buffer[used++] = this.slots[i + 1]!;
+      buffer[used++] = (this.slots[i + 1]! & ~OWNER_BITS) >>> 0;
       if (used === buffer.length) {
         yield new Uint8Array(buffer.buffer, 0, used * 4);
         buffer = new Uint32Array(buffer.length);
