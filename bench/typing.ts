@@ -11,18 +11,23 @@
  * - the peer, in the same page and run: the same keystrokes into a bare <input> with no live evaluation, from
  *   `keydown` to its `input` event having run (what any keystroke costs the browser).
  * Prints median and p99 of each, the ratio to the peer, and the load; the summary last.
- * Usage: npm run bench:typing [-- ROUNDS] (8 keystrokes a round, default 40 rounds). Needs /usr/bin/chromium and
- * web/dist (built with `npm run build:web` when missing).
+ * Usage: npm run bench:typing [-- ROUNDS] [--trace FILE] (8 keystrokes a round, default 40 rounds). With --trace, the
+ * typing is recorded as a Chromium trace (every thread, the worker's too, with CPU samples) into FILE, to open in
+ * the DevTools Performance panel; the trace slows the keys, so its run's figures are not the bench's.
+ * Needs /usr/bin/chromium and web/dist (built with `npm run build:web` when missing).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { CHROMIUM, hasChromium, launchBrowser, loginInBrowser } from '../web/e2e/browser.js';
 import { startServer } from '../web/e2e/server.js';
 
-const rounds = Number(process.argv[2] ?? '40');
+const args = process.argv.slice(2);
+const traceAt = args.indexOf('--trace');
+const traceFile = traceAt >= 0 ? args.splice(traceAt, 2)[1] : undefined;
+const rounds = Number(args[0] ?? '40');
 const root = fileURLToPath(new URL('..', import.meta.url));
 const KEYS = ['1', '2', '3', '4', 'Backspace', 'Backspace', 'Backspace', 'Backspace'];
 const FIELD = '[data-path="projects.1.actual"] input[aria-label="实际支出"]';
@@ -117,7 +122,9 @@ try {
 
   await page.goto(`${server.url}/#/datasets/1/projects`);
   await page.locator(RATE).waitFor({ timeout: 60_000 });
+  if (traceFile !== undefined) await browser.startTracing(page);
   const typing = await typeRounds(page, FIELD, 'rate');
+  if (traceFile !== undefined) writeFileSync(traceFile, await browser.stopTracing());
   await page.evaluate(`(() => {
     const input = document.createElement('input');
     input.id = 'jx-bench-peer';

@@ -9,7 +9,8 @@ import { PART_TABS, type PartKey } from './parts.js';
  * adding one starts it with zeros (收入, 基本支出, 三公) or just opens its page (lists, prose).
  */
 export function AddPart(props: {
-  doc: DatasetDocument;
+  /** The document now (read on a click, not on every keystroke). */
+  current: () => DatasetDocument;
   shown: readonly PartKey[];
   readOnly: boolean;
   onAdd: (key: PartKey, parts: { path: string[]; value: unknown }[]) => void;
@@ -23,7 +24,7 @@ export function AddPart(props: {
         items: hidden.map((t) => ({ key: t.key, label: t.label })),
         onClick: ({ key }) => {
           const tab = hidden.find((t) => t.key === key);
-          if (tab !== undefined) props.onAdd(tab.key, emptyPart(props.doc, tab.key));
+          if (tab !== undefined) props.onAdd(tab.key, emptyPart(props.current(), tab.key));
         },
       }}
     >

@@ -31,7 +31,8 @@ export function withComputedFigures(doc: DatasetDocument, findings: readonly Fin
  * stated: the report prints the certified figure for those.
  */
 export function AdoptComputed(props: {
-  doc: DatasetDocument;
+  /** The document now (read when the dialog opens or is confirmed, not on every keystroke). */
+  current: () => DatasetDocument;
   findings: readonly Finding[];
   readOnly: boolean;
   onApply: (doc: DatasetDocument) => void;
@@ -39,8 +40,9 @@ export function AdoptComputed(props: {
   const [open, setOpen] = useState(false);
   const count = props.findings.filter(isStatedMismatch).length;
   if (count === 0 || props.readOnly) return null;
-  const next = withComputedFigures(props.doc, props.findings);
-  const lines = open ? changeLines(props.doc, next) : [];
+  const doc = open ? props.current() : null;
+  const next = doc === null ? null : withComputedFigures(doc, props.findings);
+  const lines = doc === null || next === null ? [] : changeLines(doc, next);
   return (
     <>
       <Button size="small" onClick={() => setOpen(true)} data-testid="adopt-computed" style={{ marginTop: 8 }}>
@@ -53,7 +55,7 @@ export function AdoptComputed(props: {
         cancelText="取消"
         onCancel={() => setOpen(false)}
         onOk={() => {
-          props.onApply(next);
+          props.onApply(withComputedFigures(props.current(), props.findings));
           setOpen(false);
         }}
       >

@@ -1,22 +1,18 @@
 import { Button, Col, ConfigProvider, Row, Space, Tabs, Tag, Typography } from 'antd';
 import { DOCUMENT_KIND_LABELS } from '../../../src/domain/dataset/form-table.js';
-import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import type { Figures } from '../../../src/domain/figures/compute.js';
+import { memo, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { Finding } from '../../../src/domain/findings/finding.js';
-import type { FormEvaluation } from '../../../src/domain/forms/evaluate-forms.js';
-import type { MoneyUnit } from '../../../src/domain/money/index.js';
 import type { DatasetDetail, DatasetDocument } from '../api/types.js';
 import { href, navigate } from '../router.js';
-import { useAnalysis } from './use-analysis.js';
-import { AdoptComputed } from './adopt-computed.js';
+import { analyse } from './analysis.js';
+import { liveOf, useAnalysis } from './use-analysis.js';
 import { ConflictModal } from './conflict-modal.js';
 import { DraftBanner } from './draft-banner.js';
 import { LeaveGuard } from './leave-guard.js';
 import { VersionsPanel } from './versions-panel.js';
 import { setIn, type DocPath } from './document.js';
-import { createEditorStore, EditorContext, indexFindings, type EditorApi, type EditorStore } from './editor-context.js';
-import { FiguresPanel } from './figures-panel.js';
-import { FindingsPanel } from './findings-panel.js';
+import { createEditorStore, EditorContext, sameItems, useStoreSelect, type EditorStore } from './editor-context.js';
+import { LiveFigures, LiveFindings } from './live-panels.js';
 import { ImportWorkbook } from './import-workbook.js';
 import { focusPath, isTabKey, PART_TABS, RESULT_TABS, tabOfPath, type TabKey } from './parts.js';
 import { PartPage, ResultPage } from './tab-pages.js';
@@ -25,8 +21,8 @@ import { documentKind, visibleParts } from './part-presence.js';
 import { SaveStatusTag } from './save-status.js';
 import { useAutosave } from './use-autosave.js';
 
-// The editor's other parts, memoized: a keystroke renders the editor (it holds the document), and each of these
-// (most hold a closed antd Modal, ~1 ms a render) should render only when its own props change.
+// The editor's other parts, memoized: each (most hold a closed antd Modal, ~1 ms a render) renders only when its
+// own props change, not with every change of the save state.
 const Versions = memo(VersionsPanel);
 const Import = memo(ImportWorkbook);
 const Draft = memo(DraftBanner);
@@ -51,35 +47,54 @@ export type DatasetEditorProps = {
   side?: (open: (path: DocPath) => void) => ReactNode;
 };
 
+/** The editor's store, made once for the editor's life (the page mounts a new editor for another revision). */
+function useNewStore(detail: DatasetDetail, readOnly: boolean): EditorStore {
+  const store = useRef<EditorStore | null>(null);
+  store.current ??= createEditorStore({
+    doc: detail.document,
+    readOnly,
+    // The first analysis is computed here: the page opens with its figures and findings.
+    analysis: liveOf(analyse(detail.document), null),
+  });
+  const made = store.current;
+  useEffect(() => made.setReadOnly(readOnly), [made, readOnly]);
+  return made;
+}
+
+/** The part pages to show: those the document has, those added, the open one and those with a finding. */
+function useShownParts(store: EditorStore, added: ReadonlySet<string>, tab: TabKey) {
+  return useStoreSelect(
+    store,
+    (e) => visibleParts(e.doc, new Set([...added, tab, ...e.analysis.findings.map((f) => tabOfPath(f.path))])),
+    sameItems,
+  );
+}
+
 /**
  * 数据集编辑器: one page per part; figures and findings recomputed in the browser as the user types (in a Web
- * Worker, so typing never waits for them; a keystroke renders only the fields it changes, see EditorStore);
- * autosave with revision numbers and conflict handling.
+ * Worker, so typing never waits for them); autosave with revision numbers and conflict handling. The document is
+ * in the editor's store (EditorStore), not in this component's state: a keystroke renders the field it changed and,
+ * when the analysis comes back, what shows the figures and findings it changed — this component renders only when
+ * the save state, the pages shown or the document's kind change.
  */
 export function DatasetEditor(props: DatasetEditorProps) {
   const { detail, readOnly } = props;
-  const [doc, setDoc] = useState<DatasetDocument>(detail.document);
-  const { analysis, of: analysed } = useAnalysis(doc);
-  const lastGood = useRef<{ figures: Figures; forms: FormEvaluation[] } | null>(null);
-  if (analysis.ok) lastGood.current = { figures: analysis.figures, forms: analysis.forms };
-  const figures = lastGood.current?.figures ?? null;
-  const findings: Finding[] = analysis.findings;
-  const findingsAt = useMemo(() => indexFindings(findings), [findings]);
-  const unit = (doc['unit'] === '元' ? '元' : '万元') satisfies MoneyUnit;
+  const store = useNewStore(detail, readOnly);
+  useAnalysis(store);
+  const passes = useStoreSelect(store, (e) => e.analysis.ok);
+  const kind = useStoreSelect(store, (e) => documentKind(e.doc));
 
   const autosave = useAutosave({
     datasetId: detail.id,
     initialRevision: detail.latestRevision.revisionNo,
-    doc,
-    valid: analysed === doc ? analysis.ok : null,
+    store,
     enabled: !readOnly,
-    onReplace: setDoc,
   });
 
   const tab: TabKey = isTabKey(props.tab) ? props.tab : 'basic';
   const [added, setAdded] = useState<ReadonlySet<string>>(new Set());
   // A part the document lacks is shown once the user adds it, while it is open, or when a finding is on it.
-  const shownParts = visibleParts(doc, new Set([...added, tab, ...findings.map((f) => tabOfPath(f.path))]));
+  const shownParts = useShownParts(store, added, tab);
   const setTab = useCallback((key: string) => navigate(href.dataset(detail.id, key), { replace: true }), [detail.id]);
   const pendingFocus = useRef<DocPath | null>(null);
   useEffect(() => {
@@ -97,7 +112,7 @@ export function DatasetEditor(props: DatasetEditorProps) {
     if (target === tab) focusPath(path);
     else setTab(target);
   };
-  // Stable, so that the findings list does not render again on a keystroke that leaves the findings as they were.
+  // Stable, so that the findings list does not render again when the editor does.
   const openLatest = useRef(openPath);
   openLatest.current = openPath;
   const openFinding = useCallback((finding: Finding) => openLatest.current(finding.path), []);
@@ -113,39 +128,28 @@ export function DatasetEditor(props: DatasetEditorProps) {
     return () => window.removeEventListener('keydown', onKey);
   }, [autosave]);
 
-  const docRef = useRef(doc);
-  docRef.current = doc;
-  const currentDoc = useCallback(() => docRef.current, []);
+  const currentDoc = useCallback(() => store.get().doc, [store]);
   const autosaveRef = useRef(autosave);
   autosaveRef.current = autosave;
-  const onRestored = useCallback((restored: DatasetDocument, revisionNo: number) => {
-    autosaveRef.current.adopt(restored, revisionNo);
-    setDoc(restored);
-  }, []);
+  const onRestored = useCallback(
+    (restored: DatasetDocument, revisionNo: number) => {
+      autosaveRef.current.adopt(restored, revisionNo);
+      store.setDoc(restored, null);
+    },
+    [store],
+  );
   const saved = autosave.status === 'saved';
   const { actions } = props;
   const actionButtons = useMemo(
     () => actions?.({ revision: autosave.revision, saved }),
     [actions, autosave.revision, saved],
   );
-
-  const editor: EditorApi = {
-    doc,
-    unit,
-    // A read-only editor ignores changes even from controls that do not know they are disabled.
-    set: (path, value) => (readOnly ? undefined : setDoc((d) => setIn(d, path, value))),
-    update: (change) => (readOnly ? undefined : setDoc(change)),
-    findingsAt,
-    readOnly,
-    figures,
-    forms: lastGood.current?.forms ?? [],
+  const addPart = (key: string, parts: { path: DocPath; value: unknown }[]) => {
+    setAdded((s) => new Set([...s, key]));
+    if (parts.length > 0) store.get().update((d) => parts.reduce((acc, p) => setIn(acc, p.path, p.value), d));
+    setTab(key);
   };
-  const store = useRef<EditorStore | null>(null);
-  store.current ??= createEditorStore(editor);
-  store.current.replace(editor);
-  const editorStore = store.current;
-  useLayoutEffect(() => editorStore.notify());
-  const dataset = analysis.ok ? analysis.dataset : null;
+
   const items = [
     ...PART_TABS.filter((t) => shownParts.includes(t.key)).map((t) => ({
       key: t.key,
@@ -158,24 +162,22 @@ export function DatasetEditor(props: DatasetEditorProps) {
       children: (
         <ResultPage
           tab={t.key}
+          active={t.key === tab}
           datasetId={detail.id}
           revision={autosave.revision}
           unsaved={autosave.status !== 'saved'}
-          dataset={dataset}
-          figures={analysis.ok ? analysis.figures : null}
-          forms={analysis.ok ? analysis.forms : []}
         />
       ),
     })),
   ];
   return (
-    <EditorContext.Provider value={editorStore}>
+    <EditorContext.Provider value={store}>
       <div className="jx-editor-head">
         <div>
           <Typography.Title level={4} style={{ margin: 0 }}>
             {detail.departmentName} · {detail.fiscalYear} 年度{' '}
             <Tag color="geekblue" data-testid="document-kind">
-              {DOCUMENT_KIND_LABELS[documentKind(doc)]}
+              {DOCUMENT_KIND_LABELS[kind]}
             </Tag>
           </Typography.Title>
           <SaveStatus
@@ -190,7 +192,7 @@ export function DatasetEditor(props: DatasetEditorProps) {
           {readOnly ? null : (
             <Button
               type={autosave.unsaved ? 'primary' : 'default'}
-              disabled={!autosave.unsaved || analysis.ok !== true}
+              disabled={!autosave.unsaved || !passes}
               onClick={autosave.saveNow}
               data-testid="save-now"
             >
@@ -235,16 +237,7 @@ export function DatasetEditor(props: DatasetEditorProps) {
               items={items}
               data-testid="editor-tabs"
               tabBarExtraContent={
-                <AddPart
-                  doc={doc}
-                  shown={shownParts}
-                  readOnly={readOnly}
-                  onAdd={(key, parts) => {
-                    setAdded((s) => new Set([...s, key]));
-                    if (parts.length > 0) setDoc((d) => parts.reduce((acc, p) => setIn(acc, p.path, p.value), d));
-                    setTab(key);
-                  }}
-                />
+                <AddPart current={currentDoc} shown={shownParts} readOnly={readOnly} onAdd={addPart} />
               }
             />
           </ConfigProvider>
@@ -252,13 +245,8 @@ export function DatasetEditor(props: DatasetEditorProps) {
         <Col xs={24} xl={6}>
           <div className="jx-side">
             {props.side?.(openPath)}
-            <FiguresPanel figures={figures} unit={unit} />
-            <FindingsPanel
-              findings={findings}
-              stale={!analysis.ok}
-              onOpen={openFinding}
-              actions={<AdoptComputed doc={doc} findings={findings} readOnly={readOnly} onApply={setDoc} />}
-            />
+            <LiveFigures />
+            <LiveFindings onOpen={openFinding} />
           </div>
         </Col>
       </Row>
@@ -266,7 +254,7 @@ export function DatasetEditor(props: DatasetEditorProps) {
         <Leave
           datasetId={detail.id}
           unsaved={autosave.unsaved}
-          canSave={analysis.ok}
+          canSave={passes}
           save={autosave.saveNowAsync}
           discard={autosave.discard}
         />

@@ -4,7 +4,17 @@ import type { Finding } from '../../../src/domain/findings/finding.js';
 import type { FormEvaluation } from '../../../src/domain/forms/evaluate-forms.js';
 import type { MoneyUnit } from '../../../src/domain/money/index.js';
 import type { DatasetDocument } from '../api/types.js';
-import type { DocPath } from './document.js';
+import { setIn, type DocPath } from './document.js';
+
+/** The result of the live analysis of one state of the document, as the editor keeps it. */
+export type LiveAnalysis = {
+  /** The document parses (figures and forms are then of it). */
+  ok: boolean;
+  findings: readonly Finding[];
+  /** Of this state when it parses; else the last that did (null until one does). */
+  figures: Figures | null;
+  forms: readonly FormEvaluation[];
+};
 
 /** What every field of the editor needs: the document, a way to change it, and the findings about each field. */
 export type EditorApi = {
@@ -21,60 +31,116 @@ export type EditorApi = {
   figures: Figures | null;
   /** 自评表 scored under the dataset's pack (`forms[i]` is `forms[i].index`), of the last valid state. */
   forms: readonly FormEvaluation[];
+  /** The latest analysis, and the state of the document it is of (`analysed === doc` once it has caught up). */
+  analysis: LiveAnalysis;
+  analysed: DatasetDocument;
 };
 
+/** One field changed (the analysis sends only this to its worker), or null: the whole document was replaced. */
+export type DocPatch = { path: DocPath; value: unknown } | null;
+
 /**
- * The editor's state as a store rather than a context value: a keystroke changes the document, and a context value
- * would re-render every field of every open page (~70 ms a keystroke on the seed). Components that read a part
- * (`useEditorSelect`) re-render only when that part changes; `useEditor` still gives the whole state.
+ * The editor's state, held outside React: a keystroke changes the document here, and only the components that read
+ * the part it changed render again (`useEditorSelect`) — not the editor around them, nor every field of every open
+ * page (a context value did that: ~70 ms a keystroke on the seed).
  */
 export type EditorStore = {
   get: () => EditorApi;
   subscribe: (listener: () => void) => () => void;
-  /** Replaces the state (during the editor's render) … */
-  replace: (api: EditorApi) => void;
-  /** … and tells the readers (in its layout effect, so that they render before the frame is painted). */
-  notify: () => void;
+  /** A new state of the document (by a user's edit, a restored version, the other side of a conflict …). */
+  setDoc: (doc: DatasetDocument, patch: DocPatch) => void;
+  /** The analysis of `of` has come back. */
+  setAnalysis: (analysis: LiveAnalysis, of: DatasetDocument) => void;
+  setReadOnly: (readOnly: boolean) => void;
+  /** Called on every change of the document, before the readers render (the analysis, the autosave). */
+  onDoc: (listener: (doc: DatasetDocument, patch: DocPatch) => void) => () => void;
 };
 
-export function createEditorStore(initial: EditorApi): EditorStore {
-  let current = initial;
+export function indexFindings(findings: readonly Finding[]): Map<string, Finding[]> {
+  const map = new Map<string, Finding[]>();
+  for (const finding of findings) {
+    const key = finding.path.join('.');
+    map.set(key, [...(map.get(key) ?? []), finding]);
+  }
+  return map;
+}
+
+const unitOf = (doc: DatasetDocument): MoneyUnit => (doc['unit'] === '元' ? '元' : '万元');
+
+export function createEditorStore(initial: { doc: DatasetDocument; readOnly: boolean; analysis: LiveAnalysis }) {
   const listeners = new Set<() => void>();
-  return {
-    get: () => current,
+  const docListeners = new Set<(doc: DatasetDocument, patch: DocPatch) => void>();
+  const notify = () => {
+    for (const listener of [...listeners]) listener();
+  };
+  // A read-only editor ignores changes even from controls that do not know they are disabled.
+  const set = (path: DocPath, value: unknown) => {
+    if (!state.readOnly) store.setDoc(setIn(state.doc, path, value), { path, value });
+  };
+  const update = (change: (doc: DatasetDocument) => DatasetDocument) => {
+    if (!state.readOnly) store.setDoc(change(state.doc), null);
+  };
+  let state: EditorApi = {
+    doc: initial.doc,
+    unit: unitOf(initial.doc),
+    set,
+    update,
+    findingsAt: indexFindings(initial.analysis.findings),
+    readOnly: initial.readOnly,
+    figures: initial.analysis.figures,
+    forms: initial.analysis.forms,
+    analysis: initial.analysis,
+    analysed: initial.doc,
+  };
+  const store: EditorStore = {
+    get: () => state,
     subscribe: (listener) => {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    replace: (api) => {
-      current = api;
+    setDoc: (doc, patch) => {
+      if (doc === state.doc) return;
+      state = { ...state, doc, unit: unitOf(doc) };
+      for (const listener of [...docListeners]) listener(doc, patch);
+      notify();
     },
-    notify: () => {
-      for (const listener of [...listeners]) listener();
+    setAnalysis: (analysis, of) => {
+      const findingsAt =
+        analysis.findings === state.analysis.findings ? state.findingsAt : indexFindings(analysis.findings);
+      state = { ...state, analysis, analysed: of, findingsAt, figures: analysis.figures, forms: analysis.forms };
+      notify();
+    },
+    setReadOnly: (readOnly) => {
+      if (readOnly === state.readOnly) return;
+      state = { ...state, readOnly };
+      notify();
+    },
+    onDoc: (listener) => {
+      docListeners.add(listener);
+      return () => docListeners.delete(listener);
     },
   };
+  return store;
 }
 
 export const EditorContext = createContext<EditorStore | null>(null);
 
-function useStore(): EditorStore {
+/** The store of the editor around the component. */
+export function useEditorStore(): EditorStore {
   const store = useContext(EditorContext);
   if (store === null) throw new Error('useEditor outside <EditorContext>');
   return store;
 }
 
-/** The whole editor state: the component renders again on every change (a keystroke anywhere). */
-export function useEditor(): EditorApi {
-  const store = useStore();
-  return useSyncExternalStore(store.subscribe, store.get);
-}
-
 /**
- * One part of the editor state; the component renders again only when `select` gives a different value
+ * One part of the state of `store`; the component renders again only when `select` gives a different value
  * (`Object.is`, or `equal`). `select` may be a new function on every render.
  */
-export function useEditorSelect<T>(select: (api: EditorApi) => T, equal: (a: T, b: T) => boolean = Object.is): T {
-  const store = useStore();
+export function useStoreSelect<T>(
+  store: EditorStore,
+  select: (api: EditorApi) => T,
+  equal: (a: T, b: T) => boolean = Object.is,
+): T {
   const last = useRef<{ api: EditorApi; select: (api: EditorApi) => T; value: T } | null>(null);
   const getSelected = () => {
     const api = store.get();
@@ -88,22 +154,20 @@ export function useEditorSelect<T>(select: (api: EditorApi) => T, equal: (a: T, 
   return useSyncExternalStore(store.subscribe, getSelected);
 }
 
-/** The editor's actions (stable across renders: they read the latest state when called). */
+/** One part of the editor state (see useStoreSelect). */
+export function useEditorSelect<T>(select: (api: EditorApi) => T, equal: (a: T, b: T) => boolean = Object.is): T {
+  return useStoreSelect(useEditorStore(), select, equal);
+}
+
+/** The editor's actions (stable: they read the latest state when called). */
 export function useEditorActions(): Pick<EditorApi, 'set' | 'update'> {
-  const store = useStore();
+  const store = useEditorStore();
   const actions = useRef<Pick<EditorApi, 'set' | 'update'> | null>(null);
-  actions.current ??= {
-    set: (path, value) => store.get().set(path, value),
-    update: (change) => store.get().update(change),
-  };
+  actions.current ??= { set: store.get().set, update: store.get().update };
   return actions.current;
 }
 
-export function indexFindings(findings: readonly Finding[]): Map<string, Finding[]> {
-  const map = new Map<string, Finding[]>();
-  for (const finding of findings) {
-    const key = finding.path.join('.');
-    map.set(key, [...(map.get(key) ?? []), finding]);
-  }
-  return map;
+/** Lists equal item by item (`Object.is`): a selection of several values that renders only when one changes. */
+export function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
+  return a.length === b.length && a.every((x, i) => Object.is(x, b[i]));
 }

@@ -1,5 +1,5 @@
 import { Badge, Card, Empty, Segmented, Tag, Typography } from 'antd';
-import { memo, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { memo, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { countBySeverity, formatPath, type Finding, type Severity } from '../../../src/domain/findings/finding.js';
 import { SEVERITY_COLOR, SEVERITY_LABEL } from '../format.js';
 import { describePath } from './field-labels.js';
@@ -32,7 +32,12 @@ function ScrollingList(props: { children: ReactNode; total: number }) {
     const el = box.current;
     if (el !== null) setMore(el.scrollTop + el.clientHeight < el.scrollHeight - 4);
   };
-  useLayoutEffect(measure);
+  // Before the next frame, not in the commit: a layout effect forced a layout of the whole page on every update of
+  // the list (~6 ms a keystroke whose findings changed), before the figures reached the screen.
+  useEffect(() => {
+    const frame = window.requestAnimationFrame(measure);
+    return () => window.cancelAnimationFrame(frame);
+  });
   return (
     <div className={more ? 'jx-scroll-wrap jx-scroll-more' : 'jx-scroll-wrap'}>
       <div ref={box} className="jx-findings-scroll" onScroll={measure} data-testid="findings-scroll">

@@ -11,8 +11,8 @@ import {
   type ReviewedProblem,
 } from '../../../src/domain/problems/problem-reviews.js';
 import { packForDataset, nationalPack } from '../../../src/domain/scoring/packs/builtin-packs.js';
-import { listAt } from './document.js';
-import { useEditor } from './editor-context.js';
+import { getIn, listAt } from './document.js';
+import { useEditorActions, useEditorSelect } from './editor-context.js';
 
 const REVIEWS_PATH = ['narrative', 'problemReviews'] as const;
 const OWN_PATH = ['narrative', 'problems'] as const;
@@ -104,7 +104,12 @@ function ProblemItem(props: {
  * (narrative.problemReviews): accepted and edited problems are printed in section 四, before the user's own text.
  */
 export function ProblemsTab(props: { datasetId: number; dataset: Dataset | null; figures: Figures | null }) {
-  const editor = useEditor();
+  // The document, kept while the two parts this page shows are the same (not rendered again on every keystroke).
+  const doc = useEditorSelect(
+    (e) => e.doc,
+    (a, b) => getIn(a, REVIEWS_PATH) === getIn(b, REVIEWS_PATH) && getIn(a, OWN_PATH) === getIn(b, OWN_PATH),
+  );
+  const { set } = useEditorActions();
   const { dataset, figures } = props;
   const problems = useMemo(() => {
     if (dataset === null || figures === null) return [];
@@ -112,15 +117,12 @@ export function ProblemsTab(props: { datasetId: number; dataset: Dataset | null;
     return detectProblems(dataset, figures, pack.problems);
   }, [dataset, figures]);
   if (dataset === null) return <Alert type="warning" showIcon message="数据有错误，修正后识别问题。" />;
-  const reviews = reviewsIn(editor.doc);
+  const reviews = reviewsIn(doc);
   const reviewed = reviewProblems(problems, reviews);
   const stale = reviews.filter((r) => !problems.some((p) => p.key === r.key));
   const setReview = (key: string, review: Omit<ProblemReview, 'key'> | null) =>
-    editor.set(REVIEWS_PATH, [
-      ...reviews.filter((r) => r.key !== key),
-      ...(review === null ? [] : [{ key, ...review }]),
-    ]);
-  const own = listAt(editor.doc, OWN_PATH).filter((t): t is string => typeof t === 'string' && t.trim() !== '');
+    set(REVIEWS_PATH, [...reviews.filter((r) => r.key !== key), ...(review === null ? [] : [{ key, ...review }])]);
+  const own = listAt(doc, OWN_PATH).filter((t): t is string => typeof t === 'string' && t.trim() !== '');
   const printed = [...keptProblemTexts(reviewed).map((t, i) => `${i + 1}、${t}`), ...own];
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
@@ -142,7 +144,7 @@ export function ProblemsTab(props: { datasetId: number; dataset: Dataset | null;
               <Button
                 size="small"
                 onClick={() =>
-                  editor.set(
+                  set(
                     REVIEWS_PATH,
                     reviews.filter((r) => !stale.includes(r)),
                   )

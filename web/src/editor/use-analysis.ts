@@ -1,41 +1,8 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect } from 'react';
 import type { DatasetDocument } from '../api/types.js';
-import type { AnalysisRequest } from '../workers/analysis.worker.js';
-import type { Finding } from '../../../src/domain/findings/finding.js';
+import type { AnalysisReply, AnalysisRequest } from '../workers/analysis-protocol.js';
 import { analyse, type Analysis } from './analysis.js';
-
-/** An analysis and the document state it is of (the autosave needs to know whether it is the current one). */
-export type AnalysisOf = { analysis: Analysis; of: DatasetDocument };
-
-type Channel = {
-  /** Sends a document to the worker; null without a worker (then the analysis is computed here). */
-  send: ((document: DatasetDocument) => void) | null;
-  /** The document the worker is analysing, and the newest one waiting for it. */
-  busy: DatasetDocument | null;
-  waiting: DatasetDocument | null;
-};
-
-/** Whether two lists of findings say the same (most keystrokes change a figure but not the findings). */
-function sameFindings(a: readonly Finding[], b: readonly Finding[]): boolean {
-  return (
-    a.length === b.length &&
-    a.every((f, i) => {
-      const g = b[i];
-      return (
-        g !== undefined &&
-        f.code === g.code &&
-        f.severity === g.severity &&
-        f.message === g.message &&
-        f.path.join('.') === g.path.join('.')
-      );
-    })
-  );
-}
-
-/** The new analysis, keeping the previous findings list when it says the same (so nothing showing it renders). */
-function keepFindings(previous: Analysis, next: Analysis): Analysis {
-  return sameFindings(previous.findings, next.findings) ? { ...next, findings: previous.findings } : next;
-}
+import type { DocPatch, EditorStore, LiveAnalysis } from './editor-context.js';
 
 function startWorker(): Worker | null {
   try {
@@ -45,61 +12,83 @@ function startWorker(): Worker | null {
   }
 }
 
+/** An analysis computed here, as the store keeps it (figures and forms of the last state that parsed). */
+export function liveOf(analysis: Analysis, previous: LiveAnalysis | null): LiveAnalysis {
+  return analysis.ok
+    ? { ok: true, findings: analysis.findings, figures: analysis.figures, forms: analysis.forms }
+    : { ok: false, findings: analysis.findings, figures: previous?.figures ?? null, forms: previous?.forms ?? [] };
+}
+
+/** The worker's answer over the previous analysis (it leaves out what did not change). */
+function merged(previous: LiveAnalysis, reply: AnalysisReply): LiveAnalysis {
+  return {
+    ok: reply.ok,
+    findings: reply.findings ?? previous.findings,
+    figures: reply.figures ?? previous.figures,
+    forms: reply.forms ?? previous.forms,
+  };
+}
+
 /**
- * The live analysis of `doc`: the first one computed here (the page opens with its figures), every later one in a
- * Web Worker, so that typing is never held up by it. While one is computed the previous stays; only the newest
- * document waiting is sent next (a fast typist's intermediate states are skipped, never queued). Without a worker
- * (none in the browser, or it failed) it is computed here after the keystroke's render.
+ * The live analysis of the store's document: the first one computed on the page (it opens with its figures), every
+ * later one in a Web Worker, so that typing is never held up by it. The worker keeps the document; each change
+ * sends only the fields changed since the last message (the whole document after a replacement). While one is
+ * computed, the changes after it wait and go together: a fast typist's intermediate states are skipped, never
+ * queued. Without a worker (none in the browser, or it failed) it is computed here, after the keystroke's render.
  */
-export function useAnalysis(doc: DatasetDocument): AnalysisOf {
-  const [state, setState] = useState<AnalysisOf>(() => ({ analysis: analyse(doc), of: doc }));
-  const channel = useRef<Channel>({ send: null, busy: null, waiting: null });
-
+export function useAnalysis(store: EditorStore): void {
   useEffect(() => {
-    const c = channel.current;
-    const worker = startWorker();
-    if (worker === null) return;
+    let worker = startWorker();
+    let busy: DatasetDocument | null = null;
     let id = 0;
-    const sent = new Map<number, DatasetDocument>();
-    const send = (document: DatasetDocument) => {
-      c.busy = document;
+    // The worker holds no document yet: the first message carries it whole.
+    let whole = true;
+    let patches: NonNullable<DocPatch>[] = [];
+    let localTimer: number | undefined;
+
+    const analyseHere = () => {
+      window.clearTimeout(localTimer);
+      localTimer = window.setTimeout(() => {
+        const { doc, analysis } = store.get();
+        store.setAnalysis(liveOf(analyse(doc), analysis), doc);
+      });
+    };
+    const flush = () => {
+      if (worker === null || busy !== null || (!whole && patches.length === 0)) return;
+      const doc = store.get().doc;
+      busy = doc;
       id += 1;
-      sent.set(id, document);
-      worker.postMessage({ id, document } satisfies AnalysisRequest);
+      const request: AnalysisRequest = whole ? { id, document: doc } : { id, patches };
+      whole = false;
+      patches = [];
+      worker.postMessage(request);
     };
-    worker.onmessage = (event: MessageEvent<{ id: number; analysis: Analysis }>) => {
-      const of = sent.get(event.data.id);
-      sent.delete(event.data.id);
-      if (of !== undefined) setState((old) => ({ analysis: keepFindings(old.analysis, event.data.analysis), of }));
-      c.busy = null;
-      const next = c.waiting;
-      c.waiting = null;
-      if (next !== null && next !== of) send(next);
-    };
-    worker.onerror = () => {
-      worker.terminate();
-      c.send = null;
-      const next = c.waiting ?? c.busy;
-      c.busy = null;
-      c.waiting = null;
-      if (next !== null) setState({ analysis: analyse(next), of: next });
-    };
-    c.send = send;
+    const stopDoc = store.onDoc((_, patch) => {
+      if (worker === null) return analyseHere();
+      if (patch === null) {
+        whole = true;
+        patches = [];
+      } else if (!whole) patches.push(patch);
+      flush();
+    });
+    if (worker !== null) {
+      worker.onmessage = (event: MessageEvent<AnalysisReply>) => {
+        const of = busy;
+        busy = null;
+        if (of !== null && event.data.id === id) store.setAnalysis(merged(store.get().analysis, event.data), of);
+        flush();
+      };
+      worker.onerror = () => {
+        worker?.terminate();
+        worker = null;
+        busy = null;
+        if (store.get().analysed !== store.get().doc) analyseHere();
+      };
+    }
     return () => {
-      worker.terminate();
-      c.send = null;
-      c.busy = null;
-      c.waiting = null;
+      stopDoc();
+      worker?.terminate();
+      window.clearTimeout(localTimer);
     };
-  }, []);
-
-  useEffect(() => {
-    if (state.of === doc) return;
-    const c = channel.current;
-    if (c.send === null) setState({ analysis: analyse(doc), of: doc });
-    else if (c.busy === null) c.send(doc);
-    else c.waiting = doc;
-  }, [doc, state.of]);
-
-  return state;
+  }, [store]);
 }

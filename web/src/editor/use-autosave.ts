@@ -5,7 +5,9 @@ import { useLogins } from '../auth/session-store.js';
 import { writtenRevisionNo } from '../api/revision-of.js';
 import type { ConflictBody, ConflictDetails, DatasetDocument } from '../api/types.js';
 import { diffDocuments, type DocChange } from './document.js';
-import { clearDrafts, writeDraft } from './drafts.js';
+import { clearDrafts } from './drafts.js';
+import { useStoreSelect, type EditorStore } from './editor-context.js';
+import { useDraftKeeper } from './use-draft-keeper.js';
 
 export type SaveStatus = 'saved' | 'pending' | 'saving' | 'invalid' | 'conflict' | 'failed';
 
@@ -36,7 +38,6 @@ const EXPIRED: SaveFailure = {
  * draft is kept in localStorage (drafts.ts), so nothing typed is lost meanwhile.
  */
 export const IDLE_SAVE_MS = 2 * 60 * 1000;
-const DRAFT_DELAY_MS = 300;
 
 /** 2, 4, 8, 16, 32, then every 60 s after the 1st, 2nd, 3rd … failure in a row. */
 export function retryDelaySeconds(failures: number): number {
@@ -62,37 +63,44 @@ function conflictOf(error: unknown, mine: DatasetDocument): Conflict | null {
   return { mine, theirs: latest.document, theirRevision: latest.revisionNo, author: latest.author, changes };
 }
 
+/** The document now, and whether it passes (null while its analysis has not come back). */
+function current(store: EditorStore): { doc: DatasetDocument; valid: boolean | null } {
+  const { doc, analysed, analysis } = store.get();
+  return { doc, valid: analysed === doc ? analysis.ok : null };
+}
+
 /**
  * 自动保存: a valid document is saved when the editing session ends (see IDLE_SAVE_MS), based on the revision it
  * was loaded at. A 409 stops autosave and hands both versions to the user; nothing is overwritten silently. A
  * failed save is retried with growing pauses (2 s … 60 s); leaving the page with unsaved edits asks first.
+ * It follows the document in the editor's store without rendering on each keystroke: the component using it renders
+ * when the save state changes (the first edit after a save, a save, a failure), not as the user types.
  */
 export function useAutosave(options: {
   datasetId: number;
   initialRevision: number;
-  doc: DatasetDocument;
-  /** null while the check of the latest document is still running. */
-  valid: boolean | null;
+  store: EditorStore;
   /** False on a read-only editor: nothing is ever saved. */
   enabled: boolean;
-  onReplace: (doc: DatasetDocument) => void;
 }) {
-  const { datasetId, doc, valid, enabled } = options;
+  const { datasetId, store, enabled } = options;
   const logins = useLogins();
   const [revision, setRevision] = useState(options.initialRevision);
   const [status, setStatus] = useState<SaveStatus>('saved');
   const [conflict, setConflict] = useState<Conflict | null>(null);
   const [failure, setFailure] = useState<SaveFailure | null>(null);
   const failures = useRef(0);
-  const savedDoc = useRef(doc);
+  const savedDoc = useRef(store.get().doc);
   const inFlight = useRef(false);
-  const latest = useRef({ doc, valid, revision, status, enabled, failure });
-  useEffect(() => {
-    latest.current = { doc, valid, revision, status, enabled, failure };
-  });
-
   // 保存 asked for while the check of the latest edit was still running (or another save was under way).
   const [requested, setRequested] = useState(false);
+  const latest = useRef({ revision, status, enabled, failure, requested });
+  latest.current = { revision, status, enabled, failure, requested };
+  // Whether the document differs from the saved one: flips on the first edit after a save, not on every key.
+  const changed = useStoreSelect(store, (s) => s.doc !== savedDoc.current);
+  // Whether the latest analysis passed (the save waits for the one of the current document, see `current`).
+  const passes = useStoreSelect(store, (s) => s.analysis.ok);
+
   const waiters = useRef<((saved: boolean) => void)[]>([]);
   const settle = useCallback((saved: boolean) => {
     setRequested(false);
@@ -111,7 +119,7 @@ export function useAutosave(options: {
         failures.current = 0;
         setFailure(null);
         setStatus('saved');
-        if (savedDoc.current === latest.current.doc) clearDrafts(datasetId);
+        if (savedDoc.current === store.get().doc) clearDrafts(datasetId);
         return true;
       } catch (e) {
         const found = conflictOf(e, document);
@@ -132,32 +140,43 @@ export function useAutosave(options: {
         inFlight.current = false;
       }
     },
-    [datasetId],
+    [datasetId, store],
   );
 
-  useEffect(() => {
-    if (requested && !inFlight.current && (doc === savedDoc.current || status === 'conflict'))
-      settle(doc === savedDoc.current);
-    if (!enabled || doc === savedDoc.current || status === 'conflict' || valid === null) return;
+  // What to do now, from the document and the save state: run on each change of either (a keystroke restarts the
+  // idle timer here, without a render). The timer saves the document it was set for.
+  const timer = useRef<number | undefined>(undefined);
+  const plan = useCallback(() => {
+    window.clearTimeout(timer.current);
+    timer.current = undefined;
+    const { doc, valid } = current(store);
+    const { revision: rev, status: st, enabled: on, failure: failed, requested: asked } = latest.current;
+    if (asked && !inFlight.current && (doc === savedDoc.current || st === 'conflict')) settle(doc === savedDoc.current);
+    if (!on || doc === savedDoc.current || st === 'conflict' || valid === null) return;
     if (!valid) {
-      setStatus('invalid');
-      if (requested) settle(false);
+      if (st !== 'invalid') setStatus('invalid');
+      if (asked) settle(false);
       return;
     }
-    let delay = requested ? 0 : IDLE_SAVE_MS;
-    if (status === 'failed' && requested) settle(false);
-    if (status === 'failed') {
-      if (failure?.retryInSeconds == null) return;
-      delay = failure.retryInSeconds * 1000;
-    } else setStatus((s) => (s === 'saving' ? s : 'pending'));
-    const timer = window.setTimeout(() => {
-      if (!inFlight.current) void save(doc, revision);
+    let delay = asked ? 0 : IDLE_SAVE_MS;
+    if (st === 'failed' && asked) settle(false);
+    if (st === 'failed') {
+      if (failed?.retryInSeconds == null) return;
+      delay = failed.retryInSeconds * 1000;
+    } else if (st !== 'pending' && st !== 'saving') setStatus((s) => (s === 'saving' ? s : 'pending'));
+    timer.current = window.setTimeout(() => {
+      if (!inFlight.current) void save(doc, rev);
     }, delay);
-    return () => window.clearTimeout(timer);
-  }, [enabled, doc, valid, revision, status, failure, save, requested, settle]);
+  }, [store, save, settle]);
+
+  useEffect(() => {
+    plan();
+    return () => window.clearTimeout(timer.current);
+  }, [plan, enabled, changed, passes, revision, status, failure, requested]);
+  useEffect(() => store.subscribe(plan), [store, plan]);
 
   // 离开提示: the browser asks before closing or reloading while edits are not saved.
-  const unsaved = status !== 'saved' || doc !== savedDoc.current;
+  const unsaved = status !== 'saved' || changed;
   useEffect(() => {
     if (!unsaved) return;
     const warn = (event: BeforeUnloadEvent) => event.preventDefault();
@@ -165,31 +184,28 @@ export function useAutosave(options: {
     return () => window.removeEventListener('beforeunload', warn);
   }, [unsaved]);
 
-  // 本地草稿: every unsaved change is kept in this browser until it is saved (or discarded).
-  useEffect(() => {
-    if (!enabled || doc === savedDoc.current) return;
-    const timer = window.setTimeout(() => writeDraft(datasetId, revision, doc, new Date()), DRAFT_DELAY_MS);
-    return () => window.clearTimeout(timer);
-  }, [enabled, datasetId, revision, doc]);
+  useDraftKeeper({ store, datasetId, enabled, savedDoc, revision });
 
   // The tab goes to the background (another window, closing, a phone call): the session ends, save it.
   useEffect(() => {
     const onHide = () => {
       const last = latest.current;
-      if (document.visibilityState !== 'hidden' || !last.enabled || last.valid !== true) return;
-      if (last.doc === savedDoc.current || inFlight.current || last.status === 'conflict') return;
-      void save(last.doc, last.revision);
+      const { doc, valid } = current(store);
+      if (document.visibilityState !== 'hidden' || !last.enabled || valid !== true) return;
+      if (doc === savedDoc.current || inFlight.current || last.status === 'conflict') return;
+      void save(doc, last.revision);
     };
     document.addEventListener('visibilitychange', onHide);
     return () => document.removeEventListener('visibilitychange', onHide);
-  }, [save]);
+  }, [save, store]);
 
   // Signed in again after the session ended: the edit that was refused with 401 is saved now.
   useEffect(() => {
     const last = latest.current;
     if (logins === 0 || last.status !== 'failed' || last.failure?.waitingForLogin !== true || inFlight.current) return;
-    if (last.valid === true && last.doc !== savedDoc.current) void save(last.doc, last.revision);
-  }, [logins, save]);
+    const { doc, valid } = current(store);
+    if (valid === true && doc !== savedDoc.current) void save(doc, last.revision);
+  }, [logins, save, store]);
 
   const keepMine = useCallback(() => {
     if (conflict === null) return;
@@ -204,8 +220,8 @@ export function useAutosave(options: {
     setRevision(conflict.theirRevision);
     setConflict(null);
     setStatus('saved');
-    options.onReplace(conflict.theirs);
-  }, [conflict, options, datasetId]);
+    store.setDoc(conflict.theirs, null);
+  }, [conflict, store, datasetId]);
 
   /** After an import the server holds a new revision: adopt it as the saved state. */
   const adopt = useCallback((document: DatasetDocument, rev: number) => {
@@ -217,14 +233,15 @@ export function useAutosave(options: {
   /** 保存: now, if there is something valid to save; resolves whether everything is saved afterwards. */
   const saveNowAsync = useCallback((): Promise<boolean> => {
     const last = latest.current;
-    if (last.doc === savedDoc.current && last.status === 'saved') return Promise.resolve(true);
-    if (!enabled || last.valid === false || last.status === 'conflict') return Promise.resolve(false);
-    if (last.valid === true && !inFlight.current) return save(last.doc, last.revision);
+    const { doc, valid } = current(store);
+    if (doc === savedDoc.current && last.status === 'saved') return Promise.resolve(true);
+    if (!enabled || valid === false || last.status === 'conflict') return Promise.resolve(false);
+    if (valid === true && !inFlight.current) return save(doc, last.revision);
     return new Promise<boolean>((resolve) => {
       waiters.current.push(resolve);
       setRequested(true);
     });
-  }, [enabled, save]);
+  }, [enabled, save, store]);
   const saveNow = useCallback(() => void saveNowAsync(), [saveNowAsync]);
 
   /** 放弃修改: back to the last saved document; the local draft goes too. */
@@ -232,16 +249,16 @@ export function useAutosave(options: {
     clearDrafts(datasetId);
     setFailure(null);
     setStatus('saved');
-    options.onReplace(savedDoc.current);
-  }, [datasetId, options]);
+    store.setDoc(savedDoc.current, null);
+  }, [datasetId, store]);
 
   /** 恢复草稿: the draft's document on the revision it was based on (an older base ends in the 409 dialog). */
   const restoreDraft = useCallback(
     (document: DatasetDocument, baseRevision: number) => {
       setRevision(baseRevision);
-      options.onReplace(document);
+      store.setDoc(document, null);
     },
-    [options],
+    [store],
   );
 
   return {

@@ -5,7 +5,7 @@ import { documentKind } from '../part-presence.js';
 import { CountField, ParagraphsField, TextField } from '../fields.js';
 import { RowsTable } from '../rows-table.js';
 import { Field, Fields, Section } from '../section.js';
-import { useEditor } from '../editor-context.js';
+import { useEditorActions, useEditorSelect, useEditorStore } from '../editor-context.js';
 
 const D = ['department'] as const;
 
@@ -17,13 +17,21 @@ const S = [...D, 'staffing'] as const;
 
 /** 基本情况: the department, its functions, units and staffing. */
 export function BasicInfoTab() {
-  const { doc, unit, set, readOnly } = useEditor();
+  // Each part read on its own: the page renders when one of them changes, not on every keystroke.
+  const store = useEditorStore();
+  const { set } = useEditorActions();
+  const unit = useEditorSelect((e) => e.unit);
+  const readOnly = useEditorSelect((e) => e.readOnly);
+  const kind = useEditorSelect((e) => documentKind(e.doc));
+  const fiscalYear = useEditorSelect((e) => String(e.doc['fiscalYear']));
+  const hasScope = useEditorSelect((e) => getIn(e.doc, [...D, 'budgetScope']) !== undefined);
+  const hasStaffing = useEditorSelect((e) => getIn(e.doc, [...D, 'staffing']) !== undefined);
   /** A part this document does not print: said so, with a way to add it. */
-  const absent = (key: 'budgetScope' | 'staffing', what: string, value: unknown) =>
-    getIn(doc, [...D, key]) === undefined ? (
+  const absent = (key: 'budgetScope' | 'staffing', what: string, value: () => unknown) =>
+    !(key === 'budgetScope' ? hasScope : hasStaffing) ? (
       <Typography.Paragraph type="secondary" data-testid={`absent-${key}`}>
         本文档未列{what}。{' '}
-        <Button size="small" disabled={readOnly} onClick={() => set([...D, key], value)}>
+        <Button size="small" disabled={readOnly} onClick={() => set([...D, key], value())}>
           添加{what}
         </Button>
       </Typography.Paragraph>
@@ -43,7 +51,7 @@ export function BasicInfoTab() {
               <Select
                 aria-label="文档类型"
                 style={{ width: '100%' }}
-                value={documentKind(doc)}
+                value={kind}
                 disabled={readOnly}
                 options={DOCUMENT_KINDS.map((k) => ({ value: k, label: DOCUMENT_KIND_LABELS[k] }))}
                 onChange={(kind) => set(['kind'], kind)}
@@ -51,7 +59,7 @@ export function BasicInfoTab() {
             </div>
           </Field>
           <Field label="预算年度 / 金额单位" span={6}>
-            <Input value={`${String(doc['fiscalYear'])} 年 · ${unit}`} disabled aria-label="预算年度与金额单位" />
+            <Input value={`${fiscalYear} 年 · ${unit}`} disabled aria-label="预算年度与金额单位" />
           </Field>
           <Field label="机构性质">
             <TextField path={[...D, 'kind']} label="机构性质" optional placeholder="区政府工作部门" />
@@ -91,7 +99,7 @@ export function BasicInfoTab() {
         />
       </Section>
       <Section title="预算范围">
-        {absent('budgetScope', '预算范围', { units: [departmentName(doc)] }) ?? (
+        {absent('budgetScope', '预算范围', () => ({ units: [departmentName(store.get().doc)] })) ?? (
           <Fields>
             <Field label="纳入部门预算范围的单位（每行一个）" span={12}>
               <ParagraphsField path={[...D, 'budgetScope', 'units']} label="预算单位" rows={2} />
@@ -103,7 +111,7 @@ export function BasicInfoTab() {
         )}
       </Section>
       <Section title="人员情况">
-        {absent('staffing', '人员情况', { authorizedPosts: [], inPost: 0 }) ?? <Staffing />}
+        {absent('staffing', '人员情况', () => ({ authorizedPosts: [], inPost: 0 })) ?? <Staffing />}
       </Section>
     </>
   );

@@ -6,6 +6,7 @@ import {
   type PercentFigureKey,
 } from '../../../../src/domain/figures/catalog.js';
 import { useEditorSelect } from '../editor-context.js';
+import { sameValue } from '../same-value.js';
 import { AmountField, PercentField } from '../fields.js';
 import { Section } from '../section.js';
 import { amountText, percentText } from '../../format.js';
@@ -20,7 +21,7 @@ const ROWS: Row[] = [
 /** 报告陈述数: the figures the report states, each beside the figure Jixiao computes. */
 export function DeclaredTab() {
   // Renders again when the figures change, not on every keystroke.
-  const figures = useEditorSelect((e) => e.figures);
+  const figures = useEditorSelect((e) => e.figures, sameValue);
   const unit = useEditorSelect((e) => e.unit);
   const findingsAt = useEditorSelect((e) => e.findingsAt);
   const computed = (row: Row): string => {

@@ -2,6 +2,7 @@ import { Typography } from 'antd';
 import { economicName } from '../../../../src/domain/reference/economic-classification.js';
 import { getIn } from '../document.js';
 import { useEditorSelect } from '../editor-context.js';
+import { sameValue } from '../same-value.js';
 import { EconomicCodeSelect } from '../economic-code-select.js';
 import { AmountField, TextField } from '../fields.js';
 import { RowsTable } from '../rows-table.js';
@@ -37,9 +38,8 @@ export function LinesTable(props: { path: readonly (string | number)[]; testId: 
 /** 基本支出: budget, actual, carried forward and the detail lines. */
 export function ExpenditureTab() {
   // Renders again when the figures change, not on every keystroke.
-  const figures = useEditorSelect((e) => e.figures);
+  const a = useEditorSelect((e) => e.figures?.amounts, sameValue);
   const unit = useEditorSelect((e) => e.unit);
-  const a = figures?.amounts;
   return (
     <>
       <Section title={`基本支出（${unit}）`}>

@@ -3,7 +3,7 @@ import { Button, Descriptions, Empty, Popconfirm, Tag, Typography } from 'antd';
 import type { FormEvaluation } from '../../../../src/domain/forms/evaluate-forms.js';
 import { formatPoints } from '../../../../src/domain/scoring/points.js';
 import { appendAt, getIn, listAt, removeAt, type DocPath } from '../document.js';
-import { useEditor } from '../editor-context.js';
+import { useEditorActions, useEditorSelect } from '../editor-context.js';
 import { SelectField, TextField } from '../fields.js';
 import { documentKind } from '../part-presence.js';
 import { RowsTable } from '../rows-table.js';
@@ -48,10 +48,16 @@ function Totals(props: { path: DocPath; evaluation: FormEvaluation | undefined }
 
 /** One 自评表: its head, funds block, annual targets, indicator grid and totals. */
 function FormTable(props: { index: number; evaluation: FormEvaluation | undefined }) {
-  const { doc, set, update, unit, readOnly } = useEditor();
+  // Each part read on its own: the table renders when one of them changes, not on every keystroke.
+  const { set, update } = useEditorActions();
+  const unit = useEditorSelect((e) => e.unit);
+  const readOnly = useEditorSelect((e) => e.readOnly);
   const path = ['forms', props.index];
-  const scope = getIn(doc, [...path, 'scope']) === 'department' ? '部门整体支出绩效自评表' : '项目支出绩效自评表';
-  const name = getIn(doc, [...path, 'name']);
+  const scope = useEditorSelect((e) =>
+    getIn(e.doc, [...path, 'scope']) === 'department' ? '部门整体支出绩效自评表' : '项目支出绩效自评表',
+  );
+  const name = useEditorSelect((e) => getIn(e.doc, [...path, 'name']));
+  const hasFunds = useEditorSelect((e) => getIn(e.doc, [...path, 'funds']) !== undefined);
   return (
     <Section
       title={`${scope}：${typeof name === 'string' && name !== '' ? name : '（未填名称）'}`}
@@ -87,7 +93,7 @@ function FormTable(props: { index: number; evaluation: FormEvaluation | undefine
           </Field>
         </Fields>
         <Typography.Title level={5}>资金情况</Typography.Title>
-        {getIn(doc, [...path, 'funds']) === undefined ? (
+        {!hasFunds ? (
           <Button disabled={readOnly} onClick={() => set([...path, 'funds'], { rows: [] })}>
             添加资金情况
           </Button>
@@ -118,9 +124,11 @@ function FormTable(props: { index: number; evaluation: FormEvaluation | undefine
 
 /** 自评表: the tables as the form prints them (a form document's content, a report's annexes), each scored. */
 export function FormsTab() {
-  const { doc, update, readOnly, forms } = useEditor();
-  const count = listAt(doc, ['forms']).length;
-  const scope = documentKind(doc) === 'departmentForm' ? 'department' : 'project';
+  const { update } = useEditorActions();
+  const readOnly = useEditorSelect((e) => e.readOnly);
+  const forms = useEditorSelect((e) => e.forms);
+  const count = useEditorSelect((e) => listAt(e.doc, ['forms']).length);
+  const scope = useEditorSelect((e) => (documentKind(e.doc) === 'departmentForm' ? 'department' : 'project'));
   const add = () =>
     update((d) => appendAt(d, ['forms'], { scope, name: '', funds: { rows: [] }, annualTargets: [], indicators: [] }));
   return (

@@ -4,14 +4,14 @@ import { AmountField, DateField, SelectField, TextField } from '../fields.js';
 import { RowsTable } from '../rows-table.js';
 import { Section } from '../section.js';
 import { useEditorSelect } from '../editor-context.js';
+import { sameValue } from '../same-value.js';
 import { amountText } from '../../format.js';
 
 /** 收入: actual income by source, and budget adjustments that belong to no project. */
 export function IncomeTab() {
   // Renders again when the figures change, not on every keystroke.
-  const figures = useEditorSelect((e) => e.figures);
+  const total = useEditorSelect((e) => e.figures?.amounts, sameValue);
   const unit = useEditorSelect((e) => e.unit);
-  const total = figures?.amounts;
   return (
     <>
       <Section title={`实际预算收入（${unit}）`}>

@@ -1,23 +1,25 @@
 import { ACHIEVEMENTS, DIRECTIONS, LEVEL1, LEVEL2 } from '../../../../src/domain/dataset/indicators.js';
 import { getIn, listAt } from '../document.js';
-import { useEditor } from '../editor-context.js';
+import { sameItems, useEditorSelect } from '../editor-context.js';
 import { CheckField, SelectField, TextField } from '../fields.js';
 import { RowsTable } from '../rows-table.js';
 import { Field, Fields, Section } from '../section.js';
 import { SelfEvaluationSection } from './self-evaluation-section.js';
 
 function Level2Select(props: { path: readonly (string | number)[] }) {
-  const { doc } = useEditor();
-  const level1 = getIn(doc, [...props.path, 'level1']);
+  const level1 = useEditorSelect((e) => getIn(e.doc, [...props.path, 'level1']));
   const options = typeof level1 === 'string' && level1 in LEVEL2 ? LEVEL2[level1 as keyof typeof LEVEL2] : [];
   return <SelectField path={[...props.path, 'level2']} label="二级指标" options={options} />;
 }
 
 function ProjectSelect(props: { path: readonly (string | number)[] }) {
-  const { doc } = useEditor();
-  const names = listAt(doc, ['projects'])
-    .map((p) => getIn(p, ['name']))
-    .filter((n): n is string => typeof n === 'string' && n !== '');
+  const names = useEditorSelect(
+    (e) =>
+      listAt(e.doc, ['projects'])
+        .map((p) => getIn(p, ['name']))
+        .filter((n): n is string => typeof n === 'string' && n !== ''),
+    sameItems,
+  );
   return <SelectField path={[...props.path, 'project']} label="所属项目" options={names} optional />;
 }
 

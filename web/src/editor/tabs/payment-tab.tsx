@@ -1,6 +1,7 @@
 import { Button, Empty, Tag } from 'antd';
 import { getIn } from '../document.js';
-import { useEditor } from '../editor-context.js';
+import { useEditorActions, useEditorSelect } from '../editor-context.js';
+import { sameValue } from '../same-value.js';
 import { AmountField, PercentField, SelectField } from '../fields.js';
 import { choicesOf, PAYMENT_BASES, PAYMENT_SCOPES } from '../labels.js';
 import { RowsTable } from '../rows-table.js';
@@ -11,8 +12,8 @@ const P = ['paymentProgress'] as const;
 const MONTHS = Array.from({ length: 12 }, (_, i) => ({ value: String(i + 1), label: `${i + 1} 月末` }));
 
 function MonthSelect(props: { path: readonly (string | number)[] }) {
-  const { doc, set } = useEditor();
-  const month = getIn(doc, props.path);
+  const { set } = useEditorActions();
+  const month = useEditorSelect((e) => getIn(e.doc, props.path));
   return (
     <div data-path={props.path.join('.')}>
       <select
@@ -32,9 +33,8 @@ function MonthSelect(props: { path: readonly (string | number)[] }) {
 }
 
 function Progress(props: { index: number }) {
-  const { figures, doc } = useEditor();
-  const month = getIn(doc, [...P, 'points', props.index, 'month']);
-  const point = figures?.paymentProgress?.points.find((p) => p.month === month);
+  const month = useEditorSelect((e) => getIn(e.doc, [...P, 'points', props.index, 'month']));
+  const point = useEditorSelect((e) => e.figures?.paymentProgress?.points.find((p) => p.month === month), sameValue);
   if (point === undefined) return <span>—</span>;
   return (
     <span>
@@ -46,8 +46,13 @@ function Progress(props: { index: number }) {
 
 /** 支付进度: cumulative payments at checkpoints, against the schedule (序时进度). */
 export function PaymentTab() {
-  const { doc, set, figures, unit, readOnly } = useEditor();
-  if (getIn(doc, P) === undefined)
+  // Each part read on its own: the page renders when one of them changes, not on every keystroke.
+  const { set } = useEditorActions();
+  const unit = useEditorSelect((e) => e.unit);
+  const readOnly = useEditorSelect((e) => e.readOnly);
+  const baseAmount = useEditorSelect((e) => e.figures?.paymentProgress?.baseAmount);
+  const has = useEditorSelect((e) => getIn(e.doc, P) !== undefined);
+  if (!has)
     return (
       <Empty description="尚未填报支付进度">
         <Button
@@ -69,9 +74,9 @@ export function PaymentTab() {
     <Section
       title="支付进度"
       extra={
-        figures?.paymentProgress == null ? null : (
+        baseAmount === undefined ? null : (
           <span>
-            进度分母 {amountText(figures.paymentProgress.baseAmount, unit)} {unit}
+            进度分母 {amountText(baseAmount, unit)} {unit}
           </span>
         )
       }

@@ -1,5 +1,6 @@
 import { Tag, Typography } from 'antd';
 import { useEditorSelect } from '../editor-context.js';
+import { sameValue } from '../same-value.js';
 import { AmountField, CheckField, DateField, PercentField, TextField } from '../fields.js';
 import { RowsTable } from '../rows-table.js';
 import { Field, Fields, Section } from '../section.js';
@@ -8,7 +9,7 @@ import { LinesTable } from './expenditure-tab.js';
 
 function ComputedRate(props: { index: number }) {
   const unit = useEditorSelect((e) => e.unit);
-  const p = useEditorSelect((e) => e.figures?.projects[props.index]);
+  const p = useEditorSelect((e) => e.figures?.projects[props.index], sameValue);
   if (p === undefined) return <span>—</span>;
   return (
     <div style={{ textAlign: 'right' }}>
@@ -26,7 +27,7 @@ function ComputedRate(props: { index: number }) {
 
 /** 项目预算执行率, both bases. */
 function ProjectExecutionRate() {
-  const percents = useEditorSelect((e) => e.figures?.percents);
+  const percents = useEditorSelect((e) => e.figures?.percents, sameValue);
   if (percents === undefined) return null;
   return (
     <span>

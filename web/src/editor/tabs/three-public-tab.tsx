@@ -1,6 +1,7 @@
 import { Button, Table } from 'antd';
 import { getIn } from '../document.js';
-import { useEditor } from '../editor-context.js';
+import { useEditorActions, useEditorSelect } from '../editor-context.js';
+import { sameValue } from '../same-value.js';
 import { AmountField } from '../fields.js';
 import { Section } from '../section.js';
 import { amountText, percentText } from '../../format.js';
@@ -15,14 +16,19 @@ const ITEMS = [
 
 /** 三公经费: budget and actual of each item; 公务用车购置 is optional. */
 export function ThreePublicTab() {
-  const { doc, set, figures, unit, readOnly } = useEditor();
-  const rows = ITEMS.filter(([key]) => key !== 'vehiclePurchase' || getIn(doc, [...T, key]) !== undefined);
+  // Each part read on its own: the page renders when one of them changes, not on every keystroke.
+  const { set } = useEditorActions();
+  const figures = useEditorSelect((e) => e.figures, sameValue);
+  const unit = useEditorSelect((e) => e.unit);
+  const readOnly = useEditorSelect((e) => e.readOnly);
+  const hasPurchase = useEditorSelect((e) => getIn(e.doc, [...T, 'vehiclePurchase']) !== undefined);
+  const rows = ITEMS.filter(([key]) => key !== 'vehiclePurchase' || hasPurchase);
   const rateOf = (key: string) => figures?.threePublic.find((t) => t.key === key)?.executionRate ?? null;
   return (
     <Section
       title={`“三公”经费（${unit}）`}
       extra={
-        getIn(doc, [...T, 'vehiclePurchase']) === undefined ? (
+        !hasPurchase ? (
           <Button disabled={readOnly} onClick={() => set([...T, 'vehiclePurchase'], { budget: '0', actual: '0' })}>
             添加公务用车购置费
           </Button>
