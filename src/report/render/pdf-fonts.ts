@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { TFontDictionary } from 'pdfmake/interfaces.js';
 import { NOTO_SANS_SC_BOLD, NOTO_SANS_SC_REGULAR } from '../charts/fonts.js';
+import { copySimpleGlyphsAsTheyAre } from './pdf-subset.js';
 
 /**
  * The PDF's fonts, all SIL OFL TrueType shipped through npm, standing for the typefaces GB/T 9704-2012 names
@@ -56,7 +57,7 @@ export function fontBytes(name: string): Buffer | undefined {
 
 export const isFontName = (name: string): boolean => Object.hasOwn(FONT_FILES, name);
 
-type EmbeddedFont = { font: object; layoutCache?: object };
+type EmbeddedFont = { font: object; layoutCache?: object; subset?: object };
 type EmbeddedFontClass = new (document: FontDocument, font: object, id: string) => EmbeddedFont;
 type FontDocument = {
   _registeredFonts: Record<string, unknown>;
@@ -109,6 +110,7 @@ export function serveFontsFromMemory(): void {
     const result = pdfkitFont.call(this, src, ...rest);
     const opened = this._fontFamilies[src];
     if (opened?.layoutCache !== undefined) opened.layoutCache = sharedLayouts(src);
+    if (opened?.subset !== undefined) copySimpleGlyphsAsTheyAre(opened.subset);
     if (parsed === undefined && opened !== undefined) {
       PARSED.set(src, opened.font);
       embeddedFontClass = opened.constructor as EmbeddedFontClass;
