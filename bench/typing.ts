@@ -52,17 +52,50 @@ const quantile = (values: number[], q: number): number => {
 };
 
 /**
+ * In the page, before the app: notes when the app posts to its analysis worker and when the answer arrives, so that
+ * each keystroke's time splits into the keystroke's own work on the page (keydown → request posted), the worker
+ * (request → answer, waiting for a core included) and showing the answer (answer → figure on the page).
+ */
+const PHASES = `(() => {
+  const p = (window.jxPhases = { posted: null, answered: null });
+  const post = Worker.prototype.postMessage;
+  Worker.prototype.postMessage = function (...args) {
+    if (p.posted === null) p.posted = performance.now();
+    return post.apply(this, args);
+  };
+  const handler = Object.getOwnPropertyDescriptor(Worker.prototype, 'onmessage');
+  Object.defineProperty(Worker.prototype, 'onmessage', {
+    configurable: true,
+    get() { return handler.get.call(this); },
+    set(fn) {
+      handler.set.call(this, fn === null ? null : function (event) {
+        if (p.answered === null) p.answered = performance.now();
+        return fn.call(this, event);
+      });
+    },
+  });
+})()`;
+
+/**
  * In the page: records each keydown's time and, after it, when the rate shows a new figure (or, for the peer, when
  * the bare input's `input` event has run). A string, not a function: tsx would add helpers the page lacks.
  */
 const INSTRUMENT = (kind: 'rate' | 'peer') => `(() => {
-  const b = (window.jxBench = { samples: [], pending: null, last: '' });
+  const b = (window.jxBench = { samples: [], phases: [], pending: null, last: '' });
+  const ph = window.jxPhases ?? { posted: null, answered: null };
   const settle = () => {
     if (b.pending === null) return;
-    b.samples.push(performance.now() - b.pending);
+    const now = performance.now();
+    b.samples.push(now - b.pending);
+    if (ph.posted !== null && ph.answered !== null)
+      b.phases.push([ph.posted - b.pending, ph.answered - ph.posted, now - ph.answered]);
     b.pending = null;
   };
-  document.addEventListener('keydown', (e) => { b.pending = e.timeStamp; }, { capture: true });
+  document.addEventListener('keydown', (e) => {
+    b.pending = e.timeStamp;
+    ph.posted = null;
+    ph.answered = null;
+  }, { capture: true });
   if (${JSON.stringify(kind)} === 'peer') {
     document.getElementById('jx-bench-peer').addEventListener('input', () => queueMicrotask(settle));
     return;
@@ -76,7 +109,11 @@ const INSTRUMENT = (kind: 'rate' | 'peer') => `(() => {
 })()`;
 
 /** Presses the keys of `rounds` rounds into `selector`, each after the previous one's update; the samples. */
-async function typeRounds(page: Page, selector: string, kind: 'rate' | 'peer'): Promise<number[]> {
+async function typeRounds(
+  page: Page,
+  selector: string,
+  kind: 'rate' | 'peer',
+): Promise<{ samples: number[]; phases: [number, number, number][] }> {
   await page.locator(selector).fill('5');
   await page.locator(selector).focus();
   await page.evaluate(INSTRUMENT(kind));
@@ -95,7 +132,9 @@ async function typeRounds(page: Page, selector: string, kind: 'rate' | 'peer'): 
       await page.waitForTimeout(20);
     }
   }
-  return page.evaluate<number[]>('window.jxBench.samples');
+  return page.evaluate<{ samples: number[]; phases: [number, number, number][] }>(
+    '({ samples: window.jxBench.samples, phases: window.jxBench.phases })',
+  );
 }
 
 const loadBefore = load();
@@ -105,6 +144,7 @@ try {
   // First contentful paint of the editor, cold: a new context (empty cache) signed in, then the editor's address.
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
   const page = await context.newPage();
+  await page.addInitScript(PHASES);
   await loginInBrowser(page, server.url, 'yuhua');
   const fcps: number[] = [];
   // The page paints its static shell (header, 正在加载…) first; `ready` is when the editor's fields are there.
@@ -123,7 +163,7 @@ try {
   await page.goto(`${server.url}/#/datasets/1/projects`);
   await page.locator(RATE).waitFor({ timeout: 60_000 });
   if (traceFile !== undefined) await browser.startTracing(page);
-  const typing = await typeRounds(page, FIELD, 'rate');
+  const { samples: typing, phases } = await typeRounds(page, FIELD, 'rate');
   if (traceFile !== undefined) writeFileSync(traceFile, await browser.stopTracing());
   await page.evaluate(`(() => {
     const input = document.createElement('input');
@@ -131,7 +171,7 @@ try {
     input.style.cssText = 'position:fixed;top:0;left:0;z-index:9999';
     document.body.append(input);
   })()`);
-  const peer = await typeRounds(page, '#jx-bench-peer', 'peer');
+  const { samples: peer } = await typeRounds(page, '#jx-bench-peer', 'peer');
 
   const [median, p99] = [quantile(typing, 0.5), quantile(typing, 0.99)];
   const [peerMedian, peerP99] = [quantile(peer, 0.5), quantile(peer, 0.99)];
@@ -140,6 +180,15 @@ try {
   console.log(`键入基准 / typing: ${typing.length} keystrokes into 项目 实际支出 of the seed, Chromium headless`);
   console.log(`load average ${loadBefore} before, ${load()} after (1, 5, 15 min; ${availableParallelism()} cores)`);
   console.log(`keystroke → figures   median ${median.toFixed(1)} ms, p99 ${p99.toFixed(1)} ms`);
+  const phase = (i: number) =>
+    quantile(
+      phases.map((p) => p[i] ?? NaN),
+      0.5,
+    ).toFixed(1);
+  console.log(
+    `  of which, medians    keystroke on the page ${phase(0)} ms, worker ${phase(1)} ms, showing the answer ${phase(2)} ms` +
+      ` (${phases.length} keys)`,
+  );
   console.log(`peer (bare <input>)   median ${peerMedian.toFixed(1)} ms, p99 ${peerP99.toFixed(1)} ms`);
   console.log(`editor FCP (cold)     ${fcps.map((f) => f.toFixed(0)).join(' / ')} ms, median ${fcp.toFixed(0)} ms`);
   const ready = quantile(readies, 0.5);

@@ -3,6 +3,7 @@ import { memo, useEffect, useMemo, useRef, useState, type ReactNode } from 'reac
 import { countBySeverity, formatPath, type Finding, type Severity } from '../../../src/domain/findings/finding.js';
 import { SEVERITY_COLOR, SEVERITY_LABEL } from '../format.js';
 import { describePath } from './field-labels.js';
+import { sameValue } from './same-value.js';
 import { PART_TABS, tabOfPath } from './parts.js';
 
 type Filter = Severity | 'all';
@@ -52,6 +53,24 @@ function ScrollingList(props: { children: ReactNode; total: number }) {
   );
 }
 
+/** One finding; renders again only when what it says changes (most keystrokes change one or two messages). */
+const FindingItem = memo(
+  function FindingItem(props: { finding: Finding; onOpen: (finding: Finding) => void }) {
+    const { finding } = props;
+    return (
+      <div className="jx-finding-item" data-testid="finding" data-code={finding.code}>
+        <button type="button" className="jx-finding" onClick={() => props.onOpen(finding)}>
+          <Tag color={SEVERITY_COLOR[finding.severity]}>{SEVERITY_LABEL[finding.severity]}</Tag>
+          <span className="jx-finding-message">{finding.message}</span>
+          <span className="jx-finding-path">{describePath(finding.path)}</span>
+        </button>
+        <TechInfo finding={finding} />
+      </div>
+    );
+  },
+  (a, b) => a.onOpen === b.onOpen && sameValue(a.finding, b.finding),
+);
+
 /** The findings by page; renders again only when they (or the filter) change, not on every keystroke. */
 const FindingsList = memo(function FindingsList(props: {
   shown: readonly Finding[];
@@ -68,23 +87,36 @@ const FindingsList = memo(function FindingsList(props: {
             {group.label}（{group.items.length}）
           </div>
           {group.items.map((finding, index) => (
-            <div
-              key={`${finding.code}-${index}`}
-              className="jx-finding-item"
-              data-testid="finding"
-              data-code={finding.code}
-            >
-              <button type="button" className="jx-finding" onClick={() => props.onOpen(finding)}>
-                <Tag color={SEVERITY_COLOR[finding.severity]}>{SEVERITY_LABEL[finding.severity]}</Tag>
-                <span className="jx-finding-message">{finding.message}</span>
-                <span className="jx-finding-path">{describePath(finding.path)}</span>
-              </button>
-              <TechInfo finding={finding} />
-            </div>
+            <FindingItem key={`${finding.code}-${index}`} finding={finding} onOpen={props.onOpen} />
           ))}
         </section>
       ))}
     </ScrollingList>
+  );
+});
+
+/** The filter by severity, with the counts; renders when a count (or the filter) changes. */
+const FilterBar = memo(function FilterBar(props: {
+  filter: Filter;
+  onChange: (filter: Filter) => void;
+  total: number;
+  error: number;
+  warning: number;
+  info: number;
+}) {
+  return (
+    <Segmented<Filter>
+      size="small"
+      block
+      value={props.filter}
+      onChange={props.onChange}
+      options={[
+        { value: 'all', label: `全部 ${props.total}` },
+        { value: 'error', label: `错误 ${props.error}` },
+        { value: 'warning', label: `警告 ${props.warning}` },
+        { value: 'info', label: `提示 ${props.info}` },
+      ]}
+    />
   );
 });
 
@@ -119,17 +151,13 @@ export function FindingsPanel(props: {
       data-warnings={counts.warning}
       data-infos={counts.info}
     >
-      <Segmented<Filter>
-        size="small"
-        block
-        value={filter}
+      <FilterBar
+        filter={filter}
         onChange={setFilter}
-        options={[
-          { value: 'all', label: `全部 ${props.findings.length}` },
-          { value: 'error', label: `错误 ${counts.error}` },
-          { value: 'warning', label: `警告 ${counts.warning}` },
-          { value: 'info', label: `提示 ${counts.info}` },
-        ]}
+        total={props.findings.length}
+        error={counts.error}
+        warning={counts.warning}
+        info={counts.info}
       />
       {props.actions}
       {props.stale ? (
