@@ -15,7 +15,7 @@
  *   database; --keep keeps the working copy; --cold starts the phases before the overview cache is warm.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { appendFileSync, copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { loadavg, tmpdir } from 'node:os';
@@ -117,8 +117,14 @@ async function serve(file: string, port: number): Promise<ChildProcess> {
     },
   );
   let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  // BENCH_SERVER_OUT=FILE keeps the server's output (its log, or --trace-gc's lines) for reading afterwards.
+  const keep = process.env['BENCH_SERVER_OUT'];
+  const record = (chunk: Buffer) => {
+    output += chunk.toString();
+    if (keep !== undefined) appendFileSync(keep, chunk);
+  };
+  child.stdout?.on('data', record);
+  child.stderr?.on('data', record);
   const deadline = Date.now() + 120_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`jixiao serve exited (${child.exitCode}):\n${output}`);

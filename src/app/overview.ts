@@ -7,9 +7,11 @@ import {
   type OverviewHead,
   type RevisionKey,
 } from '../store/overview-repo.js';
+import { findRevisionOverviews, saveRevisionOverviews, type StoredOverview } from '../store/revision-overviews-repo.js';
 import { ok, type AppContext, type AppResult } from './context.js';
 import type { HeavyTask } from './heavy/tasks.js';
 import { LruCache } from './lru-cache.js';
+import { overviewEvaluator } from './overview-evaluator.js';
 import { STATE_LABELS } from './workflow-labels.js';
 import { evaluateRevisionDocument, type OverviewFailure, type RevisionOverview } from './overview-evaluate.js';
 
@@ -56,6 +58,56 @@ const keyOf = (datasetId: number, revisionNo: number) => `${datasetId}/${revisio
  */
 export function cacheOverview(ctx: AppContext, datasetId: number, revisionNo: number, overview: RevisionOverview) {
   cacheOf(ctx.store).set(keyOf(datasetId, revisionNo), overview);
+  unstoredOf(ctx.store).set(keyOf(datasetId, revisionNo), {
+    datasetId,
+    revisionNo,
+    overview: JSON.stringify(overview),
+  });
+}
+
+/**
+ * Rows computed by a save or a read but not stored yet: written with the next batch the overview stores (a save
+ * does not pay a second commit for them), capped so a server nobody asks for the overview does not grow.
+ */
+const UNSTORED_CAPACITY = 2000;
+const unstoredByStore = new WeakMap<Store, Map<string, StoredOverview>>();
+
+function unstoredOf(store: Store): Map<string, StoredOverview> {
+  let unstored = unstoredByStore.get(store);
+  if (unstored === undefined) {
+    unstored = new Map();
+    unstoredByStore.set(store, unstored);
+  }
+  if (unstored.size > UNSTORED_CAPACITY) unstored.clear(); // computed again on a restart: only slower
+  return unstored;
+}
+
+/** The rows stored by an earlier run (same code) of the given revisions, parsed; an unreadable row is skipped. */
+async function storedOverviews(ctx: AppContext, keys: readonly RevisionKey[], evaluator: string) {
+  const found = new Map<string, RevisionOverview>();
+  for (const [key, text] of await findRevisionOverviews(ctx.store.db, keys, evaluator)) {
+    try {
+      found.set(key, JSON.parse(text) as RevisionOverview);
+    } catch {
+      // evaluated again below
+    }
+  }
+  return found;
+}
+
+/** Stores computed rows for the next start; a failure (read-only or full disk) only costs that start time. */
+async function storeOverviews(ctx: AppContext, rows: StoredOverview[], evaluator: string) {
+  const unstored = unstoredOf(ctx.store);
+  const all = [...rows, ...unstored.values()];
+  unstored.clear();
+  try {
+    await saveRevisionOverviews(ctx.store.db, all, evaluator);
+  } catch (error) {
+    ctx.log?.error(
+      { error: error instanceof Error ? error.message : String(error) },
+      '总览行未能保存（下次启动时重新计算）',
+    );
+  }
 }
 
 /** Between two evaluations of a batch: resolves false to stop (the warm-up yields to requests here). */
@@ -75,11 +127,21 @@ export async function ensureOverviews(
 ): Promise<Map<string, RevisionOverview>> {
   const cache = cacheOf(ctx.store);
   const found = new Map<string, RevisionOverview>();
-  const missing: RevisionKey[] = [];
+  let missing: RevisionKey[] = [];
   for (const { datasetId, revisionNo } of keys) {
     const cached = cache.get(keyOf(datasetId, revisionNo));
     if (cached === undefined) missing.push({ datasetId, revisionNo });
     else found.set(keyOf(datasetId, revisionNo), cached);
+  }
+  const evaluator = overviewEvaluator();
+  if (evaluator !== null && missing.length > 0) {
+    // A restarted server: what an earlier run computed is in the database, one query for hundreds of rows.
+    const stored = await storedOverviews(ctx, missing, evaluator);
+    for (const [key, overview] of stored) {
+      cache.set(key, overview);
+      found.set(key, overview);
+    }
+    missing = missing.filter((k) => !stored.has(keyOf(k.datasetId, k.revisionNo)));
   }
   // In the worker pool, a few revisions a task (each 5–50 ms); inline (no pool), one between two pauses.
   const chunk = ctx.heavy === undefined ? 1 : OVERVIEW_CHUNK;
@@ -100,6 +162,7 @@ export async function ensureOverviews(
     const groups: (typeof readable)[] = [];
     for (let at = 0; at < readable.length; at += chunk) groups.push(readable.slice(at, at + chunk));
     const evaluated = await Promise.all(groups.map((group) => evaluateDocuments(ctx, group)));
+    const computed: StoredOverview[] = [];
     groups.forEach((group, g) =>
       group.forEach(({ key, datasetId, revisionNo }, i) => {
         const overview = evaluated[g]?.[i];
@@ -107,9 +170,13 @@ export async function ensureOverviews(
         if (!overview.ok) ctx.log?.error({ datasetId, revisionNo, ...overview.failure }, overview.failure.message);
         cache.set(key, overview);
         found.set(key, overview);
+        computed.push({ datasetId, revisionNo, overview: JSON.stringify(overview) });
       }),
     );
+    if (evaluator !== null) await storeOverviews(ctx, computed, evaluator);
   }
+  // Rows saves computed, not stored yet: written now, with the overview's other reads, not with each save.
+  if (evaluator !== null && unstoredOf(ctx.store).size > 0) await storeOverviews(ctx, [], evaluator);
   return found;
 }
 

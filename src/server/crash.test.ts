@@ -70,6 +70,9 @@ describe('crash safety under SIGKILL', { timeout: 1_200_000 }, () => {
     const acks: Ack[] = [];
     const attempted = new Set<string>();
     let serial = 0;
+    // One import counter across rounds: consecutive imports always carry a different workbook, so none is
+    // "unchanged" because the last (possibly killed, unacknowledged) import of the round before wrote the same one.
+    let importSerial = 0;
 
     for (const [round, delay] of KILL_DELAYS_MS.entries()) {
       const live = server;
@@ -119,9 +122,8 @@ describe('crash safety under SIGKILL', { timeout: 1_200_000 }, () => {
         }
       };
       const imports = async () => {
-        let k = round;
         while (!stopped) {
-          k += 1;
+          const k = ++importSerial;
           const contact = `导入联系人-${k % books.length}`;
           try {
             const response = await fetch(
@@ -139,15 +141,15 @@ describe('crash safety under SIGKILL', { timeout: 1_200_000 }, () => {
             }
             if (response.status !== 200) throw new Error(`import → ${response.status}: ${text}`);
             const written = JSON.parse(text) as Written;
-            if (written.unchanged !== true)
-              acks.push({
-                datasetId: importedId,
-                revisionNo: written.writtenRevision,
-                contact,
-                document: written.document,
-                what: 'import',
-              });
             importBase = written.writtenRevision;
+            if (written.unchanged === true) continue;
+            acks.push({
+              datasetId: importedId,
+              revisionNo: written.writtenRevision,
+              contact,
+              document: written.document,
+              what: 'import',
+            });
             roundImports += 1;
           } catch (error) {
             if (stopped) return;

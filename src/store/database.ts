@@ -153,6 +153,13 @@ export type ReviewCommentTable = {
   created_at: string;
 };
 
+/**
+ * 总览行缓存: what the bureau overview shows of a revision (`RevisionOverview` as JSON), computed once and kept so a
+ * restarted server answers the overview without evaluating every document again. Derived data: `evaluator` names
+ * the code that computed it, and a row of another evaluator is ignored and replaced.
+ */
+export type RevisionOverviewTable = { dataset_id: number; revision_no: number; evaluator: string; overview: string };
+
 export type Database = {
   departments: DepartmentTable;
   fiscal_years: FiscalYearTable;
@@ -168,4 +175,5 @@ export type Database = {
   login_failures: LoginFailureTable;
   workflow_steps: WorkflowStepTable;
   review_comments: ReviewCommentTable;
+  revision_overviews: RevisionOverviewTable;
 };
