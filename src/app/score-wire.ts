@@ -4,12 +4,7 @@ import type { DatasetScore } from '../domain/scoring/score-dataset.js';
 import type { IndicatorScore } from '../domain/scoring/score-indicator.js';
 import type { Dataset } from '../domain/dataset/schema.js';
 import { formsToJson } from '../domain/forms/to-json.js';
-import {
-  formsOnlyMessage,
-  hasOwnSelfEvaluationTable,
-  nothingToScore,
-  nothingToScoreMessage,
-} from '../domain/self-evaluation-table/score-subject.js';
+import { hasOwnSelfEvaluationTable, unscoredTopLevel } from '../domain/self-evaluation-table/score-subject.js';
 import type { SelfEvaluation } from '../domain/self-evaluation-table/self-evaluate.js';
 import { findingToWire } from './wire.js';
 
@@ -92,15 +87,10 @@ export function datasetScoreToWire(dataset: Dataset, evaluation: Pick<SelfEvalua
   // "0.00 差"), and its score is its forms'.
   if (!hasOwnSelfEvaluationTable(dataset))
     return {
-      scored: !nothingToScore(dataset),
-      kind: dataset.kind,
-      message: nothingToScore(dataset) ? nothingToScoreMessage(dataset.kind) : formsOnlyMessage(dataset.kind),
+      ...unscoredTopLevel(dataset),
       pack: score.pack.name,
       packTitle: score.pack.title,
       items: [],
-      subtotal: null,
-      total: null,
-      grade: null,
       forms,
       // What the scoring found is what the forms found (their paths are `forms[i]…`).
       findings: evaluation.forms.flatMap((f) => f.findings).map((f) => findingToWire(f)),

@@ -2,10 +2,10 @@
 import type { Dataset } from '../../domain/dataset/schema.js';
 import { formsToJson } from '../../domain/forms/to-json.js';
 import {
-  formsOnlyMessage,
   hasOwnSelfEvaluationTable,
   nothingToScore,
   nothingToScoreMessage,
+  unscoredTopLevel,
 } from '../../domain/self-evaluation-table/score-subject.js';
 import { selfEvaluate } from '../../domain/self-evaluation-table/self-evaluate.js';
 import { selfEvaluationToJson } from '../../domain/self-evaluation-table/to-json.js';
@@ -42,21 +42,12 @@ export async function score(file: string, options: { pack?: string; json?: boole
   }
 }
 
-/**
- * `score --json` of a document without a 自评表 of its own: no top-level total or grade (never the empty table's
- * "0.00 差"); a form document is scored in `forms`, a 决算说明 without forms has nothing to score.
- */
+/** `score --json` of a document without a 自评表 of its own: who and which year, then the unscored top level. */
 function withoutOwnTableJson(dataset: Dataset) {
-  const none = nothingToScore(dataset);
   return {
     department: dataset.department.name,
     fiscalYear: dataset.fiscalYear,
     unit: dataset.unit,
-    kind: dataset.kind,
-    scored: !none,
-    message: none ? nothingToScoreMessage(dataset.kind) : formsOnlyMessage(dataset.kind),
-    total: null,
-    subtotal: null,
-    grade: null,
+    ...unscoredTopLevel(dataset),
   };
 }

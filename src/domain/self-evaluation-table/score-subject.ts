@@ -29,6 +29,22 @@ export function formsOnlyMessage(kind: DocumentKind): string {
 }
 
 /**
+ * The top level of a score answer (`score --json`, the score API) for a document without a 自评表 of its own: no
+ * total, subtotal or grade (never the empty table's "0.00 差"), whether anything is scored (its forms), and why.
+ */
+export function unscoredTopLevel(dataset: Dataset) {
+  const none = nothingToScore(dataset);
+  return {
+    kind: dataset.kind,
+    scored: !none,
+    message: none ? nothingToScoreMessage(dataset.kind) : formsOnlyMessage(dataset.kind),
+    subtotal: null,
+    total: null,
+    grade: null,
+  };
+}
+
+/**
  * The one score a list of departments shows for a document (the bureau overview): the narrative report's own total;
  * a form document's single form's total (a 部门整体自评表, or one project's table); none when it has several forms
  * (each scored on its own, none of them the department's) or nothing to score.
