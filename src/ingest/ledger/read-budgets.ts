@@ -47,7 +47,7 @@ export function indexBudgets(lines: BudgetLine[]): BudgetIndex {
     pairs: [],
     economicCodes: [],
     economicIds: new Map(),
-    codes: new CodeTable(lines.length),
+    codes: new CodeTable(),
   };
   const pairOf = (departmentId: number, projectCode: string) => {
     const projects = index.projectIds[departmentId]!;

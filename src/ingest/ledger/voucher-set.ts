@@ -1,6 +1,6 @@
 /**
  * 凭证号去重: a set of 64-bit hashes of voucher ids in one typed array with open addressing (linear probing), 8 bytes
- * a slot, kept at most 75 % full: about 10.7 bytes per voucher instead of the ~100 a JavaScript Set of strings needs.
+ * a slot, kept at most 80 % full: about 10 bytes per voucher instead of the ~100 a JavaScript Set of strings needs.
  *
  * The slots live in a SharedArrayBuffer so that the two threads reading one large ledger insert into the same set
  * (read-parallel.ts): no second set for the worker's part, and nothing to merge at the end. Each slot records which
@@ -14,12 +14,13 @@
  * with probability about n² ÷ 2⁶³ (≈ 10⁻⁵ for 10 million vouchers); such a voucher is rejected as a duplicate.
  */
 /** The most a set is filled before it grows. */
-const LOAD = 0.75;
+const LOAD = 0.8;
 /**
- * While shared, the set cannot grow: past this fill the worker stops and the main thread reads its part again.
- * Sharing sizes the set for the file's estimated lines at LOAD, so this margin is for an estimate on the low side.
+ * The most a set sized for a file's estimated lines (`reserve`, `share`) is filled before it grows: a margin for an
+ * estimate on the low side, cheaper than growing (which holds the old and the new slots at once) at the file's end.
+ * While shared the set cannot grow at all: past this the worker stops and the main thread reads its part again.
  */
-const SHARED_FULL = 0.85;
+const FULL = 0.9;
 const OWNER_BITS = 3;
 /** The main thread and earlier imports: everything before the worker's part in file order. */
 const FIRST = 1;
@@ -71,20 +72,21 @@ export class VoucherSet {
 
   /** While shared: how many more hashes the slots can take before the worker must stop (the set cannot grow). */
   get room(): number {
-    return Math.floor(this.capacity * SHARED_FULL) - this.count;
+    return Math.floor(this.capacity * FULL) - this.count;
   }
 
   /** Makes room for `more` hashes at once: one resize to the final size instead of several as they arrive. */
   reserve(more: number): void {
     if (this.count + more > this.capacity * LOAD) this.resize(VoucherSet.capacityFor(this.count + more));
+    this.growAt = this.capacity * FULL;
   }
 
   /**
-   * Fixes the slots for a worker thread to insert into as well: sized for `more` hashes at 75 % and for `headroom`
+   * Fixes the slots for a worker thread to insert into as well: sized for `more` hashes at 80 % and for `headroom`
    * hashes that both threads may still add past a check of `room` (the set cannot grow until `unshare`).
    */
   share(more: number, headroom: number): SharedVoucherSlots {
-    const needed = Math.max(VoucherSet.capacityFor(this.count + more), Math.ceil(headroom / (1 - SHARED_FULL)));
+    const needed = Math.max(VoucherSet.capacityFor(this.count + more), Math.ceil(headroom / (1 - FULL)));
     if (needed > this.capacity) this.resize(needed);
     this.growAt = Infinity;
     this.taken = 0;
@@ -94,7 +96,7 @@ export class VoucherSet {
   /** The worker has stopped, having filled `theirs` slots: the set is this thread's alone again. */
   unshare(theirs: number): void {
     this.count += theirs;
-    this.growAt = this.capacity * LOAD;
+    this.growAt = this.capacity * FULL;
     if (this.count > this.growAt) this.resize(this.capacity * 2);
   }
 
