@@ -61,6 +61,23 @@ const THREE_PUBLIC: readonly FigureKey[] = [
 ];
 
 /**
+ * 年末结转和结余 is what every part carries forward (basic expenditure and each project). Outside a narrative report a
+ * part may leave it out, and then the sum is unknown, not zero: it, 结转结余合计 and 结转结余率 are unavailable (and
+ * 项目支出年末结余 when a project leaves it out).
+ */
+function yearEndBalanceUnstated(dataset: Dataset): FigureKey[] {
+  const projectUnstated = dataset.projects.some((p) => p.carriedForward === undefined);
+  const basic = dataset.basicExpenditure;
+  if (!projectUnstated && (basic === undefined || basic.carriedForward !== undefined)) return [];
+  return [
+    'yearEndBalance',
+    'carriedForwardTotal',
+    'carryForwardRate',
+    ...(projectUnstated ? ['projectYearEndBalance' as const] : []),
+  ];
+}
+
+/**
  * The figures whose raw facts `dataset` does not state: a 项目自评表 has no income block or basic expenditure, a 决算
  * 说明 no staffing. These are never checked against a stated figure nor printed as zeros.
  */
@@ -73,6 +90,7 @@ export function unavailableFigures(dataset: Dataset): ReadonlySet<FigureKey> {
   if (dataset.department.staffing === undefined) add(['inPostControlRate']);
   if (dataset.kind !== 'report' && dataset.projects.length === 0) add(PROJECTS);
   if (dataset.income?.carryOver === undefined && dataset.kind !== 'report') add(['carryOverTotal']);
+  if (dataset.kind !== 'report') add(yearEndBalanceUnstated(dataset));
   const threePublic = dataset.basicExpenditure?.threePublic;
   if (threePublic !== undefined) {
     const vehicles = [threePublic.vehiclePurchase, threePublic.vehicleOperation].filter((v) => v !== undefined);

@@ -78,16 +78,3 @@ export function changeCell(change: Fen | null, unit: MoneyUnit): string {
 export function incomeSourceLabel(source: string): string {
   return source.endsWith('收入') ? source : `${source}收入`;
 }
-
-/**
- * Whether the document states 年末结转和结余 whole: some part states it and none that exists leaves it out (basic
- * expenditure, every project). A part left out is unknown, not zero, so the total and 结转结余率 are not printed.
- */
-export function yearEndBalanceStated(dataset: Dataset): boolean {
-  const basic = dataset.basicExpenditure;
-  const parts = [
-    ...(basic === undefined ? [] : [basic.carriedForward]),
-    ...dataset.projects.map((p) => p.carriedForward),
-  ];
-  return parts.length > 0 && parts.every((part) => part !== undefined);
-}

@@ -7,19 +7,18 @@ import {
   moneyCell,
   rate,
   rateCell,
-  yearEndBalanceStated,
   type FinalAccountsContext,
 } from './final-accounts-format.js';
 import type { Block, ReportTable } from './types.js';
 
-/** Whether the document says what was left at year end (basic or a project's 结转结余). */
 /** 年初结转和结余, only where the document states carry-over. */
 function carryOver(c: FinalAccountsContext): Fen | null {
   return c.dataset.income?.carryOver === undefined ? null : c.amount('carryOverTotal');
 }
 
+/** 年末结转和结余, only where every part states what it carries forward (`unavailableFigures`). */
 function yearEndBalance(c: FinalAccountsContext): Fen | null {
-  return yearEndBalanceStated(c.dataset) ? c.amount('yearEndBalance') : null;
+  return c.amount('yearEndBalance');
 }
 
 /** Which row the income 增减 belongs to: 本年收入合计, or 收入总计 when the form's base includes carry-over. */

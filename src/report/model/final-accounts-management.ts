@@ -1,7 +1,7 @@
 import type { PercentFigureKey } from '../../domain/figures/catalog.js';
 import { PERCENT_FIGURES } from '../../domain/figures/catalog.js';
 import type { Percent } from '../../domain/money/index.js';
-import { money, rate, yearEndBalanceStated, type FinalAccountsContext } from './final-accounts-format.js';
+import { money, rate, type FinalAccountsContext } from './final-accounts-format.js';
 import type { Block, ReportTable } from './types.js';
 
 type Ratio = { key: PercentFigureKey; basis: string };
@@ -30,11 +30,10 @@ function ratios(c: FinalAccountsContext): Ratio[] {
       key: 'budgetAdjustmentRate',
       basis: `本年追加（调整）预算${m('supplementaryTotal')} ÷ 年初预算${m('yearStartBudgetTotal')}`,
     });
-  if (yearEndBalanceStated(dataset))
-    out.push({
-      key: 'carryForwardRate',
-      basis: `年末结转和结余${m('carriedForwardTotal')} ÷ 可用预算${m('availableBudgetTotal')}`,
-    });
+  out.push({
+    key: 'carryForwardRate',
+    basis: `年末结转和结余${m('carriedForwardTotal')} ÷ 可用预算${m('availableBudgetTotal')}`,
+  });
   const publicUseBudget = dataset.basicExpenditure?.publicUseBudget;
   if (publicUseBudget !== undefined)
     out.push({

@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Dataset } from '../../domain/dataset/schema.js';
 import { parseDataset } from '../../domain/dataset/parse.js';
 import { packForDataset } from '../../domain/scoring/packs/builtin-packs.js';
+import { selfEvaluate } from '../../domain/self-evaluation-table/self-evaluate.js';
 import { readDatasetFile } from '../../ingest/read-dataset.js';
 import { buildReportModel } from './build-report.js';
 import { reportInputFor } from './report-input.js';
@@ -179,6 +180,28 @@ describe('the 决算说明 report (examples/hunan-final-accounts-2021.yaml)', ()
     );
     expect(allText(partial)).not.toMatch(/年末结转和结余|结转结余率/);
     expect(allText(model)).toContain('年末结转和结余12.70万元');
+  });
+
+  it('checks no stated 年末结转和结余 or 结转结余率 against a sum with an unstated part (the domain says unavailable)', () => {
+    // The stated figures stay: before, 12.70 was compared with the projects' 8.50 (the basic part counted as 0).
+    const partial = variant((raw) => {
+      delete (raw['basicExpenditure'] as Record<string, unknown>)['carriedForward'];
+    });
+    const pack = packForDataset(partial.rulePack);
+    if (pack === null) throw new Error('unknown pack');
+    const { figures, findings } = selfEvaluate(partial, pack);
+    for (const key of ['yearEndBalance', 'carriedForwardTotal', 'carryForwardRate'] as const)
+      expect(figures.unavailable.has(key)).toBe(true);
+    expect(figures.unavailable.has('projectYearEndBalance')).toBe(false); // every project states its own
+    // Said to be unchecked (info), never a mismatch against an invented zero.
+    const about = findings.filter((f) => /yearEndBalance|carryForwardRate/.test(f.path.join('.')));
+    expect(about.map((f) => [f.code, f.severity, f.path.join('.')])).toEqual([
+      ['FIGURE_NOT_CHECKABLE', 'info', 'declared.yearEndBalance'],
+      ['FIGURE_NOT_CHECKABLE', 'info', 'declared.carryForwardRate'],
+    ]);
+    expect(allText(modelOf(partial))).not.toMatch(/年末结转和结余|结转结余率/);
+    const whole = selfEvaluate(example, pack);
+    expect(whole.figures.unavailable.has('yearEndBalance')).toBe(false);
   });
 
   it('leaves the share out of a sentence when there is none (no 占—)', () => {
