@@ -12,7 +12,7 @@ export const CHART_CACHE_CAPACITY = 64;
 /**
  * The PNG fallback's width: the chart's CSS width, 640 px, ≈ 104 dpi at the 15.6 cm it is shown — sharp on screen at
  * 100 % zoom. Only older Word and WPS show it; the SVG is the picture. Rasterizing is most of a DOCX's cost in bulk:
- * 1.5 × (960 px) took 2.4 × as long as 1 × to rasterize and encode (≈ 200 against 80 ms of CPU a department), 2 × a
+ * 1.5 × (960 px) took 2.2 × as long as 1 × to rasterize and encode (≈ 180 against 80 ms of CPU a department), 2 × a
  * further 2.3 ×.
  */
 export const CHART_PNG_WIDTH = CHART_WIDTH;
