@@ -1,6 +1,5 @@
 import type { Dataset } from '../domain/dataset/schema.js';
 import { datasetToDocument, datasetToJsonText, datasetToYamlText } from '../ingest/dataset-json.js';
-import { templateWorkbook } from '../ingest/excel/write-workbook.js';
 import { runHeavy } from './heavy/run-heavy.js';
 import { runHeavyTask } from './heavy/tasks.js';
 import { appendAudit } from '../store/audit-repo.js';
@@ -193,5 +192,9 @@ export async function exportDataset(
 
 /** 模板 (blank workbook). */
 export async function workbookTemplate(): Promise<RenderedFile> {
-  return { fileName: 'jixiao-模板.xlsx', contentType: FILE_CONTENT_TYPES.xlsx, body: await templateWorkbook() };
+  return {
+    fileName: 'jixiao-模板.xlsx',
+    contentType: FILE_CONTENT_TYPES.xlsx,
+    body: await (await import('../ingest/excel/write-workbook.js')).templateWorkbook(),
+  };
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { OVERVIEW_PAGE_MAX } from '../app/overview-answer.js';
-import { REPORT_FORMATS } from '../report/render/index.js';
+import { REPORT_FORMATS } from '../report/render/formats.js';
 
 /**
  * The largest id or revision number: ids live in PostgreSQL `integer` columns, so a larger one is a 400 here

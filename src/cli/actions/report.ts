@@ -3,7 +3,7 @@
 import { basename, extname } from 'node:path';
 import type { Command } from 'commander';
 import { reportInputFor } from '../../report/model/report-input.js';
-import { isReportFormat, REPORT_FORMATS } from '../../report/render/index.js';
+import { isReportFormat, REPORT_FORMATS } from '../../report/render/formats.js';
 import { renderReportBytes, targetsInDirectory, writeReports, type ReportTarget } from '../../report/write-report.js';
 import { EXIT_INVALID_INPUT } from '../fail.js';
 import { loadDatasetOrExit, loadPackOrExit } from '../load.js';

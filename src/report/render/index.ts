@@ -4,21 +4,10 @@ import { renderDocx } from './docx.js';
 import { renderHtml } from './html.js';
 import { renderMarkdown } from './markdown.js';
 import { renderPdf } from './pdf.js';
+import type { ReportFormat } from './formats.js';
 import { renderXlsx } from './xlsx.js';
 
-/** Formats that print the whole report: text, tables and charts. */
-export type DocumentFormat = 'docx' | 'pdf' | 'html' | 'md';
-
-/** 报告格式: a document, or the report's printed tables (自评表) as a workbook (`xlsx`, one sheet per table). */
-export type ReportFormat = DocumentFormat | 'xlsx';
-
-export const DOCUMENT_FORMATS: readonly DocumentFormat[] = ['docx', 'pdf', 'html', 'md'];
-
-export const REPORT_FORMATS: readonly ReportFormat[] = [...DOCUMENT_FORMATS, 'xlsx'];
-
-export function isReportFormat(value: string): value is ReportFormat {
-  return (REPORT_FORMATS as readonly string[]).includes(value);
-}
+export { DOCUMENT_FORMATS, REPORT_FORMATS, isReportFormat, type DocumentFormat, type ReportFormat } from './formats.js';
 
 /** Renders one format to bytes (text formats as UTF-8). */
 export async function renderReport(
