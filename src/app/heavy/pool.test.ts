@@ -38,6 +38,13 @@ describe('heavy-work worker pool', { timeout: 180_000 }, () => {
     expect(threadNiceValues()).toContain(0);
   });
 
+  it.skipIf(process.platform !== 'linux')('runs a batch pool at the nice value it is given', async () => {
+    const before = threadNiceValues().filter((n) => n === 7).length;
+    const workers = pool({ size: 1, nice: 7 });
+    await workers.run({ kind: 'report', dataset: seed, format: 'md' });
+    expect(threadNiceValues().filter((n) => n === 7).length - before).toBe(1);
+  });
+
   it('round-trips a workbook through workers: write, then read back the same dataset', async () => {
     const workers = pool({ size: 1 });
     const written = await workers.run({ kind: 'write-workbook', dataset: seed });

@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { HeavyResult, HeavyTask } from './tasks.js';
+import { configuredWorkerNice } from './thread-priority.js';
 
 /** Why a task did not finish: over its time or memory budget, no room in the queue, or the worker failed. */
 export type HeavyFailure = 'timeout' | 'memory' | 'busy' | 'crashed';
@@ -23,6 +24,11 @@ export type PoolOptions = {
   maxHeapMb?: number;
   /** Tasks waiting for a worker beyond which new ones are refused as busy (default 64). */
   maxQueue?: number;
+  /**
+   * The workers' nice value (default `configuredWorkerNice()`, 10): below the server's HTTP loop. A batch with no
+   * loop to keep answering (`jixiao report --all`) passes 0, so other processes on the machine do not starve it.
+   */
+  nice?: number;
 };
 
 type Job = { task: HeavyTask; resolve: (outcome: HeavyOutcome) => void };
@@ -54,7 +60,10 @@ export function createWorkerPool(options: PoolOptions = {}): HeavyRunner {
   };
 
   const spawn = (): Slot => {
-    const worker = new Worker(BOOTSTRAP, { resourceLimits: { maxOldGenerationSizeMb: maxHeapMb } });
+    const worker = new Worker(BOOTSTRAP, {
+      resourceLimits: { maxOldGenerationSizeMb: maxHeapMb },
+      workerData: { nice: options.nice ?? configuredWorkerNice() },
+    });
     worker.unref();
     const slot: Slot = { worker, ready: Promise.resolve(), job: null, timer: null };
     slot.ready = new Promise((resolve) => {

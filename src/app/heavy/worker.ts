@@ -1,8 +1,9 @@
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import { runHeavyTask, type HeavyTask } from './tasks.js';
-import { lowerThisThreadPriority } from './thread-priority.js';
+import { configuredWorkerNice, lowerThisThreadPriority } from './thread-priority.js';
 
-lowerThisThreadPriority();
+const given = (workerData as { nice?: unknown } | null)?.nice;
+lowerThisThreadPriority(typeof given === 'number' ? given : configuredWorkerNice());
 
 /** A worker of the heavy-work pool: one task at a time, answered with its result or its error message. */
 parentPort?.on('message', (task: HeavyTask) => {

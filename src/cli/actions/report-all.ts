@@ -54,7 +54,9 @@ export async function writeBulkReports(
   const items = await bulkReportItems(ctx, { fiscalYear: options.year, publishedOnly: options.published });
   const summary: BulkReportSummary = { written: 0, files: 0, failed: [] };
   const runner: HeavyRunner | undefined =
-    options.workers > 0 && items.length > 0 ? createWorkerPool({ size: options.workers, maxQueue: 1024 }) : undefined;
+    options.workers > 0 && items.length > 0
+      ? createWorkerPool({ size: options.workers, maxQueue: 1024, nice: 0 })
+      : undefined;
   onProgress?.(items.length, 0);
   try {
     await renderBulkReports(ctx, items, options.formats, { runner, published: options.published }, async (o) => {
