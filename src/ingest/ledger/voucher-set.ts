@@ -124,7 +124,10 @@ export class VoucherSet {
       }
       if (++slot === capacity) slot = 0;
     }
-    Atomics.store(slots, slot * 2 + 1, low | this.owner);
+    // A plain store: an atomic one is a full barrier, and at one insert a line it stopped the processor from going
+    // on with the next lines while the slot's cache miss was served (10 M rows: 20.5 / 21.5 s with it, against
+    // 15.4 / 19.4 s with no atomics at all). A reader that sees the high word spins on this word until it shows.
+    slots[slot * 2 + 1] = low | this.owner;
     if (++this.count > this.growAt) this.resize(capacity * 2);
     return true;
   }
