@@ -134,6 +134,11 @@ export async function overviewAnswer(
   return ok(await rebuild(ctx, answers, { filter, page, scope, key, stamp }));
 }
 
+/** Resolves once the answers being built for a store (a recheck behind a request included) are done. */
+export async function overviewBuildsSettled(store: Store): Promise<void> {
+  await Promise.allSettled([...answersOf(store).building.values()]);
+}
+
 type Wanted = { filter: OverviewFilter; page: OverviewPage; scope: string; key: string; stamp: number };
 
 /** One build per (scope, page, stamp) at a time: concurrent requests (and rechecks) share it. */

@@ -1,7 +1,10 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+
+const require = createRequire(import.meta.url);
 
 /**
  * The code an overview row comes from: the domain (parsing, figures, checks, scoring, the built-in packs) and the
@@ -10,7 +13,10 @@ import { fileURLToPath } from 'node:url';
  */
 const SOURCES = [new URL('../domain/', import.meta.url), new URL('./overview-evaluate.js', import.meta.url)];
 
-/** `src/` or `dist/`: files are named relative to it, so two clones of one commit agree. */
+/**
+ * `src/` or `dist/`: files are named relative to it, so two clones of one commit usually agree (a `dist/` holding
+ * outputs of deleted sources, or other line endings, only costs computing the rows again).
+ */
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 
 function filesUnder(path: string): string[] {
@@ -44,6 +50,8 @@ function fingerprint(): string | null {
       url.pathname.endsWith('/') ? filesUnder(fileURLToPath(url)) : sourceFile(url),
     );
     for (const file of files) hash.update(relative(ROOT, file)).update('\0').update(readFileSync(file)).update('\0');
+    // The stored documents are parsed by zod: another version could read them otherwise.
+    hash.update(`zod@${(require('zod/package.json') as { version: string }).version}`);
     return `sha256:${hash.digest('base64url').slice(0, 22)}`;
   } catch {
     // Bundled without its sources beside it: nothing to name the code by, so rows are not stored.

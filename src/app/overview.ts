@@ -7,11 +7,13 @@ import {
   type OverviewHead,
   type RevisionKey,
 } from '../store/overview-repo.js';
+import { storeFaultOf } from '../store/faults.js';
 import { findRevisionOverviews, saveRevisionOverviews, type StoredOverview } from '../store/revision-overviews-repo.js';
 import { ok, type AppContext, type AppResult } from './context.js';
 import type { HeavyTask } from './heavy/tasks.js';
 import { LruCache } from './lru-cache.js';
 import { overviewEvaluator } from './overview-evaluator.js';
+import { turnstileOf } from './turnstile.js';
 import { STATE_LABELS } from './workflow-labels.js';
 import { evaluateRevisionDocument, type OverviewFailure, type RevisionOverview } from './overview-evaluate.js';
 
@@ -58,11 +60,12 @@ const keyOf = (datasetId: number, revisionNo: number) => `${datasetId}/${revisio
  */
 export function cacheOverview(ctx: AppContext, datasetId: number, revisionNo: number, overview: RevisionOverview) {
   cacheOf(ctx.store).set(keyOf(datasetId, revisionNo), overview);
-  unstoredOf(ctx.store).set(keyOf(datasetId, revisionNo), {
-    datasetId,
-    revisionNo,
-    overview: JSON.stringify(overview),
-  });
+  if (overview.ok && overviewEvaluator() !== null)
+    keeperOf(ctx.store).unstored.set(keyOf(datasetId, revisionNo), {
+      datasetId,
+      revisionNo,
+      overview: JSON.stringify(overview),
+    });
 }
 
 /**
@@ -70,22 +73,41 @@ export function cacheOverview(ctx: AppContext, datasetId: number, revisionNo: nu
  * does not pay a second commit for them), capped so a server nobody asks for the overview does not grow.
  */
 const UNSTORED_CAPACITY = 2000;
-const unstoredByStore = new WeakMap<Store, Map<string, StoredOverview>>();
 
-function unstoredOf(store: Store): Map<string, StoredOverview> {
-  let unstored = unstoredByStore.get(store);
-  if (unstored === undefined) {
-    unstored = new Map();
-    unstoredByStore.set(store, unstored);
+/**
+ * What is being stored for a store: rows not written yet, the write under way (tests and shutdown wait for it), and
+ * whether writing stopped (a read-only or full database: the overview keeps working from memory, not retrying).
+ */
+type Keeper = { unstored: Map<string, StoredOverview>; writing: Promise<void>; stopped: boolean };
+const keepers = new WeakMap<Store, Keeper>();
+
+function keeperOf(store: Store): Keeper {
+  let keeper = keepers.get(store);
+  if (keeper === undefined) {
+    keeper = { unstored: new Map(), writing: Promise.resolve(), stopped: false };
+    keepers.set(store, keeper);
   }
-  if (unstored.size > UNSTORED_CAPACITY) unstored.clear(); // computed again on a restart: only slower
-  return unstored;
+  if (keeper.unstored.size > UNSTORED_CAPACITY) keeper.unstored.clear(); // computed again on a restart: only slower
+  return keeper;
+}
+
+/** Resolves once the overview rows handed over so far are written (or given up). */
+export function overviewRowsStored(store: Store): Promise<void> {
+  return keeperOf(store).writing;
 }
 
 /** The rows stored by an earlier run (same code) of the given revisions, parsed; an unreadable row is skipped. */
 async function storedOverviews(ctx: AppContext, keys: readonly RevisionKey[], evaluator: string) {
   const found = new Map<string, RevisionOverview>();
-  for (const [key, text] of await findRevisionOverviews(ctx.store.db, keys, evaluator)) {
+  let stored: Map<string, string>;
+  try {
+    stored = await findRevisionOverviews(ctx.store.db, keys, evaluator);
+  } catch (error) {
+    // Derived rows only: without them the overview is computed, as on a first start.
+    ctx.log?.error({ error: error instanceof Error ? error.message : String(error) }, '总览行无法读取（将重新计算）');
+    return found;
+  }
+  for (const [key, text] of stored) {
     try {
       found.set(key, JSON.parse(text) as RevisionOverview);
     } catch {
@@ -95,19 +117,33 @@ async function storedOverviews(ctx: AppContext, keys: readonly RevisionKey[], ev
   return found;
 }
 
-/** Stores computed rows for the next start; a failure (read-only or full disk) only costs that start time. */
-async function storeOverviews(ctx: AppContext, rows: StoredOverview[], evaluator: string) {
-  const unstored = unstoredOf(ctx.store);
-  const all = [...rows, ...unstored.values()];
-  unstored.clear();
-  try {
-    await saveRevisionOverviews(ctx.store.db, all, evaluator);
-  } catch (error) {
-    ctx.log?.error(
-      { error: error instanceof Error ? error.message : String(error) },
-      '总览行未能保存（下次启动时重新计算）',
-    );
-  }
+/**
+ * Stores computed rows for the next start, behind the request (nobody waits for it) and through the store's
+ * turnstile (one write per turn, like saves). Only rows that computed: a failure may depend on where it ran.
+ */
+function storeOverviews(ctx: AppContext, rows: readonly { key: RevisionKey; overview: RevisionOverview }[]) {
+  const evaluator = overviewEvaluator();
+  const keeper = keeperOf(ctx.store);
+  if (evaluator === null || keeper.stopped) return;
+  for (const { key, overview } of rows)
+    if (overview.ok)
+      keeper.unstored.set(keyOf(key.datasetId, key.revisionNo), { ...key, overview: JSON.stringify(overview) });
+  if (keeper.unstored.size === 0) return;
+  const batch = [...keeper.unstored.values()];
+  keeper.unstored.clear();
+  keeper.writing = keeper.writing.then(() =>
+    turnstileOf(ctx.store)
+      .run(() => saveRevisionOverviews(ctx.store.db, batch, evaluator))
+      .catch((error: unknown) => {
+        const fault = storeFaultOf(error);
+        // Read-only or full: not retried until the server restarts; anything else, the next batch tries again.
+        if (fault?.kind === 'read-only' || fault?.kind === 'full') keeper.stopped = true;
+        ctx.log?.error(
+          { error: error instanceof Error ? error.message : String(error), fault: fault?.kind ?? null },
+          '总览行未能保存（下次启动时重新计算）',
+        );
+      }),
+  );
 }
 
 /** Between two evaluations of a batch: resolves false to stop (the warm-up yields to requests here). */
@@ -162,7 +198,7 @@ export async function ensureOverviews(
     const groups: (typeof readable)[] = [];
     for (let at = 0; at < readable.length; at += chunk) groups.push(readable.slice(at, at + chunk));
     const evaluated = await Promise.all(groups.map((group) => evaluateDocuments(ctx, group)));
-    const computed: StoredOverview[] = [];
+    const computed: { key: RevisionKey; overview: RevisionOverview }[] = [];
     groups.forEach((group, g) =>
       group.forEach(({ key, datasetId, revisionNo }, i) => {
         const overview = evaluated[g]?.[i];
@@ -170,13 +206,13 @@ export async function ensureOverviews(
         if (!overview.ok) ctx.log?.error({ datasetId, revisionNo, ...overview.failure }, overview.failure.message);
         cache.set(key, overview);
         found.set(key, overview);
-        computed.push({ datasetId, revisionNo, overview: JSON.stringify(overview) });
+        computed.push({ key: { datasetId, revisionNo }, overview });
       }),
     );
-    if (evaluator !== null) await storeOverviews(ctx, computed, evaluator);
+    storeOverviews(ctx, computed);
   }
-  // Rows saves computed, not stored yet: written now, with the overview's other reads, not with each save.
-  if (evaluator !== null && unstoredOf(ctx.store).size > 0) await storeOverviews(ctx, [], evaluator);
+  // Rows saves computed, not stored yet: written now (behind the request), not with each save.
+  storeOverviews(ctx, []);
   return found;
 }
 

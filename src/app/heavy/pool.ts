@@ -32,6 +32,7 @@ export type PoolOptions = {
 };
 
 type Job = { task: HeavyTask; resolve: (outcome: HeavyOutcome) => void };
+type WorkerMessage = { ready?: boolean; loaded?: boolean; ok?: boolean; result?: HeavyResult; message?: string };
 type Slot = { worker: Worker; ready: Promise<void>; job: Job | null; timer: NodeJS.Timeout | null };
 
 /** Compiled (dist/), a worker runs worker.js itself; from the sources, through tsx (worker-bootstrap.js). */
@@ -74,8 +75,10 @@ export function createWorkerPool(options: PoolOptions = {}): HeavyRunner {
       };
       worker.on('message', onReady);
     });
-    worker.on('message', (message: { ready?: boolean; ok?: boolean; result?: HeavyResult; message?: string }) => {
+    worker.on('message', (message: WorkerMessage) => {
       if (message.ready === true || slot.job === null) return;
+      // The document libraries are loaded (once per worker): the task's own budget starts now.
+      if (message.loaded === true) return startBudget(slot);
       if (message.ok === true && message.result !== undefined) finish(slot, { ok: true, result: message.result });
       else finish(slot, { ok: false, failure: 'crashed', message: message.message ?? '任务失败' });
     });
@@ -112,12 +115,18 @@ export function createWorkerPool(options: PoolOptions = {}): HeavyRunner {
     slot.job = job;
     void slot.ready.then(() => {
       if (slot.job !== job) return;
-      slot.timer = setTimeout(
-        () => replace(slot, { ok: false, failure: 'timeout', message: `超过 ${timeoutMs / 1000} 秒` }),
-        timeoutMs,
-      );
+      startBudget(slot);
       slot.worker.postMessage(job.task);
     });
+  };
+
+  /** (Re)starts the running task's time budget. */
+  const startBudget = (slot: Slot) => {
+    if (slot.timer !== null) clearTimeout(slot.timer);
+    slot.timer = setTimeout(
+      () => replace(slot, { ok: false, failure: 'timeout', message: `超过 ${timeoutMs / 1000} 秒` }),
+      timeoutMs,
+    );
   };
 
   for (let i = 0; i < size; i++) slots.push(spawn());

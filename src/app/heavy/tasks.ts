@@ -1,9 +1,22 @@
 import { evaluateRevisionDocument } from '../overview-evaluate.js';
 import { readTextUpload } from '../read-upload-text.js';
 import { analyseDocument, prepareDraft } from '../revision-evaluation.js';
-import type { HeavyResult, HeavyTask } from './task-types.js';
+import type { DocumentTask, HeavyResult, HeavyTask } from './task-types.js';
 
 export type { DocumentTask, HeavyResult, HeavyTask } from './task-types.js';
+
+const DOCUMENT_TASKS: ReadonlySet<HeavyTask['kind']> = new Set([
+  'report',
+  'report-set',
+  'read-workbook',
+  'audit-report',
+  'write-workbook',
+]);
+
+/** A task that renders or reads a document (`document-tasks.ts`). */
+export function isDocumentTask(task: HeavyTask): task is DocumentTask {
+  return DOCUMENT_TASKS.has(task.kind);
+}
 
 /** Runs a task where it is called: in a worker of the pool, or inline (the CLI, a server without a pool). */
 export async function runHeavyTask(task: HeavyTask): Promise<HeavyResult> {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import cliProgress from 'cli-progress';
 import { bulkReportItems, renderBulkReports, type BulkItem, type BulkOutcome } from '../../app/bulk-reports.js';
 import { createWorkerPool, type HeavyRunner } from '../../app/heavy/pool.js';
+import { configuredWorkerNice } from '../../app/heavy/thread-priority.js';
 import { openAppContext } from '../../app/open-context.js';
 import type { AppContext } from '../../app/context.js';
 import type { ReportFormat } from '../../report/render/index.js';
@@ -55,7 +56,7 @@ export async function writeBulkReports(
   const summary: BulkReportSummary = { written: 0, files: 0, failed: [] };
   const runner: HeavyRunner | undefined =
     options.workers > 0 && items.length > 0
-      ? createWorkerPool({ size: options.workers, maxQueue: 1024, nice: 0 })
+      ? createWorkerPool({ size: options.workers, maxQueue: 1024, nice: batchNice() })
       : undefined;
   onProgress?.(items.length, 0);
   try {
@@ -110,4 +111,12 @@ export async function reportAll(options: BulkReportOptions): Promise<number> {
     process.stderr.write(`${options.year} 年度没有${options.published ? '已公开的' : ''}数据集，未生成报告\n`);
   else printSummary(summary, options, (performance.now() - started) / 1000);
   return summary.failed.length === 0 ? 0 : 1;
+}
+
+/**
+ * A batch has no HTTP loop of its own to protect, so its workers run at nice 0 (at 10, other processes on a busy
+ * machine starve it) unless JIXIAO_WORKER_NICE says otherwise (say, beside a `jixiao serve` on the same host).
+ */
+function batchNice(): number {
+  return process.env['JIXIAO_WORKER_NICE'] === undefined ? 0 : configuredWorkerNice();
 }

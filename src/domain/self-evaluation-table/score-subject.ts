@@ -35,8 +35,8 @@ export function formsOnlyMessage(kind: DocumentKind): string {
 export function unscoredTopLevel(dataset: Dataset) {
   const none = nothingToScore(dataset);
   return {
-    kind: dataset.kind,
     scored: !none,
+    kind: dataset.kind,
     message: none ? nothingToScoreMessage(dataset.kind) : formsOnlyMessage(dataset.kind),
     subtotal: null,
     total: null,
