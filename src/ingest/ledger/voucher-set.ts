@@ -115,6 +115,12 @@ export class VoucherSet {
     for (;;) {
       let h = slots[slot * 2]!;
       if (h === 0) {
+        // Alone (growAt finite: no other thread inserts), a plain store claims the slot, without a locked
+        // instruction's barrier; shared, only a compare-and-swap may.
+        if (this.growAt !== Infinity) {
+          slots[slot * 2] = high;
+          break;
+        }
         h = Atomics.compareExchange(slots, slot * 2, 0, high);
         if (h === 0) break;
       }
