@@ -8,10 +8,11 @@
  * (the worker). The first occurrence in file order must win, so a LATER hash met by the main thread is taken over
  * (`taken` counts them, and the worker's part is then read again by the main thread).
  *
- * A slot is claimed with a compare-and-swap of its high word (never 0 in a used slot), then its low word is stored
- * with the owner in its two lowest bits (never 0 either): a reader that finds the high word equal but the low word
- * still 0 waits the few instructions until it is stored. That leaves 62 bits of hash: two distinct ids share one
- * with probability about n² ÷ 2⁶³ (≈ 10⁻⁵ for 10 million vouchers); such a voucher is rejected as a duplicate.
+ * While shared, a slot is claimed with a compare-and-swap of its high word (never 0 in a used slot), then its low
+ * word is stored with the owner in its two lowest bits (never 0 either): a reader that finds the high word equal but
+ * the low word still 0 waits the few instructions until it is stored. That leaves 62 bits of hash: two distinct ids
+ * share one with probability about n² ÷ 2⁶³ (≈ 10⁻⁵ for 10 million vouchers); such a voucher is rejected as a
+ * duplicate.
  */
 /** The most a set is filled before it grows. */
 const LOAD = 0.8;
