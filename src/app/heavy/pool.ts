@@ -31,6 +31,9 @@ export type PoolOptions = {
   nice?: number;
 };
 
+/** Young generation of a worker (MB). */
+const WORKER_YOUNG_GENERATION_MB = 12;
+
 type Job = { task: HeavyTask; resolve: (outcome: HeavyOutcome) => void };
 type WorkerMessage = { ready?: boolean; loaded?: boolean; ok?: boolean; result?: HeavyResult; message?: string };
 type Slot = { worker: Worker; ready: Promise<void>; job: Job | null; timer: NodeJS.Timeout | null };
@@ -62,7 +65,10 @@ export function createWorkerPool(options: PoolOptions = {}): HeavyRunner {
 
   const spawn = (): Slot => {
     const worker = new Worker(BOOTSTRAP, {
-      resourceLimits: { maxOldGenerationSizeMb: maxHeapMb },
+      // A smaller young generation than V8's default (up to 16 MB per semi-space): a worker's garbage is short-lived
+      // (one evaluation, one report), and three isolates each growing theirs to the full size pushed the server past
+      // 300 MB while warming its overview.
+      resourceLimits: { maxOldGenerationSizeMb: maxHeapMb, maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB },
       workerData: { nice: options.nice ?? configuredWorkerNice() },
     });
     worker.unref();
