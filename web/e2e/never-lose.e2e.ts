@@ -69,6 +69,8 @@ describe.skipIf(!hasChromium)('never lose an edit (Chromium)', () => {
     await page.unroute(refuse);
     await banner.getByRole('button', { name: /^恢\s*复$/ }).click();
     await expect.poll(() => page.getByLabel('联系人', { exact: true }).inputValue()).toBe(text);
+    // Restored, not saved: 待保存 at once (it used to say 已保存 until the restored document's check came back).
+    expect(await status(page)).toBe('pending');
     await page.getByTestId('save-now').click();
     await expect.poll(() => status(page), { timeout: 15_000 }).toBe('saved');
     const stored = await editor.json<Detail>('GET', '/api/datasets/1');

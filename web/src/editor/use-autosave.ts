@@ -152,7 +152,11 @@ export function useAutosave(options: {
     const { doc, valid } = current(store);
     const { revision: rev, status: st, enabled: on, failure: failed, requested: asked } = latest.current;
     if (asked && !inFlight.current && (doc === savedDoc.current || st === 'conflict')) settle(doc === savedDoc.current);
-    if (!on || doc === savedDoc.current || st === 'conflict' || valid === null) return;
+    if (!on || doc === savedDoc.current || st === 'conflict') return;
+    // An edit is unsaved from the moment it is made: 待保存 at once, also while its check is still running (a restored
+    // draft's whole document takes a moment), never 已保存 over a document that differs from the saved one.
+    if (st === 'saved') setStatus('pending');
+    if (valid === null) return;
     if (!valid) {
       if (st !== 'invalid') setStatus('invalid');
       if (asked) settle(false);
