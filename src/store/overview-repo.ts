@@ -110,21 +110,32 @@ export async function readChangeStamp(db: Executor): Promise<number> {
 }
 
 /** How many (dataset, revision) pairs one query asks for: well under SQLite's and PostgreSQL's parameter limits. */
-const DOCUMENTS_PER_QUERY = 200;
+const KEYS_PER_QUERY = 200;
+
+/**
+ * A value per given revision, read `KEYS_PER_QUERY` revisions a query, keyed `datasetId/revisionNo`; a revision
+ * `read` does not return is absent.
+ */
+export async function readPerRevision<T>(
+  keys: readonly RevisionKey[],
+  read: (chunk: readonly RevisionKey[]) => Promise<{ dataset_id: number; revision_no: number; value: T }[]>,
+): Promise<Map<string, T>> {
+  const found = new Map<string, T>();
+  for (let start = 0; start < keys.length; start += KEYS_PER_QUERY)
+    for (const row of await read(keys.slice(start, start + KEYS_PER_QUERY)))
+      found.set(`${row.dataset_id}/${row.revision_no}`, row.value);
+  return found;
+}
 
 /** The document text of each given revision, keyed `datasetId/revisionNo`; a revision not found is absent. */
-export async function findRevisionDocuments(db: Executor, keys: readonly RevisionKey[]): Promise<Map<string, string>> {
-  const documents = new Map<string, string>();
-  for (let start = 0; start < keys.length; start += DOCUMENTS_PER_QUERY) {
-    const chunk = keys.slice(start, start + DOCUMENTS_PER_QUERY);
-    const rows = await db
+export function findRevisionDocuments(db: Executor, keys: readonly RevisionKey[]): Promise<Map<string, string>> {
+  return readPerRevision(keys, (chunk) =>
+    db
       .selectFrom('revisions')
-      .select(['dataset_id', 'revision_no', 'document'])
+      .select(['dataset_id', 'revision_no', 'document as value'])
       .where((eb) =>
         eb.or(chunk.map((k) => eb.and([eb('dataset_id', '=', k.datasetId), eb('revision_no', '=', k.revisionNo)]))),
       )
-      .execute();
-    for (const row of rows) documents.set(`${row.dataset_id}/${row.revision_no}`, row.document);
-  }
-  return documents;
+      .execute(),
+  );
 }

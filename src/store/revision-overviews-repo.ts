@@ -1,37 +1,30 @@
 import type { Kysely } from 'kysely';
 import type { Database } from './database.js';
 import type { Executor } from './executor.js';
-import type { RevisionKey } from './overview-repo.js';
+import { readPerRevision, type RevisionKey } from './overview-repo.js';
 
 /** A revision's overview row as stored: the JSON text of what `evaluateRevisionDocument` gave. */
 export type StoredOverview = RevisionKey & { overview: string };
-
-/** Keys per query: two parameters each, well under SQLite's and PostgreSQL's limits. */
-const KEYS_PER_QUERY = 400;
 
 /**
  * The stored overview rows of the given revisions computed by `evaluator`, keyed `datasetId/revisionNo`; rows of
  * another evaluator (older code) are left out, as if absent.
  */
-export async function findRevisionOverviews(
+export function findRevisionOverviews(
   db: Executor,
   keys: readonly RevisionKey[],
   evaluator: string,
 ): Promise<Map<string, string>> {
-  const found = new Map<string, string>();
-  for (let start = 0; start < keys.length; start += KEYS_PER_QUERY) {
-    const chunk = keys.slice(start, start + KEYS_PER_QUERY);
-    const rows = await db
+  return readPerRevision(keys, (chunk) =>
+    db
       .selectFrom('revision_overviews')
-      .select(['dataset_id', 'revision_no', 'overview'])
+      .select(['dataset_id', 'revision_no', 'overview as value'])
       .where('evaluator', '=', evaluator)
       .where((eb) =>
         eb.or(chunk.map((k) => eb.and([eb('dataset_id', '=', k.datasetId), eb('revision_no', '=', k.revisionNo)]))),
       )
-      .execute();
-    for (const row of rows) found.set(`${row.dataset_id}/${row.revision_no}`, row.overview);
-  }
-  return found;
+      .execute(),
+  );
 }
 
 /** Rows per insert statement (four parameters each). */
