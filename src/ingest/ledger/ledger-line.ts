@@ -3,6 +3,7 @@ import { MAX_LINE_FEN, parseDateBytes, parseYuanBytes } from './ledger-fields.js
 import type { LedgerRejectCode } from './ledger-codes.js';
 import type { CodeTable } from './code-table.js';
 import { DEPARTMENT_SCOPE, ECONOMIC_SCOPE, projectScope } from './read-budgets.js';
+import { PendingLines } from './pending-lines.js';
 import { hashVoucher, type VoucherSet } from './voucher-set.js';
 
 const COMMA = 0x2c;
@@ -26,15 +27,22 @@ function isVoucher(bytes: Uint8Array, start: number, end: number): boolean {
   return true;
 }
 
+/** A line found to repeat a counted voucher when its batch is inserted: its number and bytes in the chunk. */
+export type OnDuplicate = (line: number, start: number, end: number) => void;
+
 /**
  * Checks and counts one ledger line on its raw bytes (ASCII delimiters never occur inside a UTF-8 or GB18030
  * character, so the same code reads both): split into 7 fields, validate, deduplicate the voucher and add the
- * amount to the aggregates. Returns null when accepted, else the reason.
+ * amount to the aggregates. `read` returns the reason of a rejected line, or null for a line that passed its checks;
+ * once the ledger's year is known such a line waits in a batch (pending-lines.ts) for `flush`, which inserts the
+ * batch's vouchers and adds the sums of those counted for the first time, in line order. The caller flushes before
+ * it reports another reject, and before the chunk's bytes are reused.
  */
 export class LedgerLineReader {
   private readonly starts = new Int32Array(COLUMNS + 1);
   private readonly ends = new Int32Array(COLUMNS + 1);
   private readonly hash = new Uint32Array(2);
+  private readonly pending = new PendingLines();
   /**
    * Per department id, its basic-expenditure pair (project code empty), or -2 while not looked up: 60 % of lines
    * have no project code, and this saves them a lookup in the code table (a likely cache miss).
@@ -105,7 +113,7 @@ export class LedgerLineReader {
     return pair;
   }
 
-  read(bytes: Uint8Array, start: number, end: number): LedgerRejectCode | null {
+  read(bytes: Uint8Array, start: number, end: number, line: number): LedgerRejectCode | null {
     if (this.split(bytes, start, end) !== COLUMNS) return 'LEDGER_COLUMN_COUNT';
     const { starts, ends } = this;
     if (!isVoucher(bytes, starts[0]!, ends[0]!)) return 'LEDGER_BAD_VOUCHER';
@@ -126,13 +134,64 @@ export class LedgerLineReader {
     const economic = codes.get(ECONOMIC_SCOPE, bytes, starts[4]!, ends[4]!);
     if (economic === -1) return 'LEDGER_UNKNOWN_ECONOMIC_CODE';
     hashVoucher(bytes, starts[0]!, ends[0]!, this.hash);
-    if (!this.vouchers.add(this.hash[0]!, this.hash[1]!)) return 'LEDGER_DUPLICATE_VOUCHER';
-    this.year = year;
     const day = date % 1000;
     const month = monthOf(year, day);
-    if (!this.aggregates.add(pair, economic, month, departmentId, day, fen)) this.overflow = true;
-    this.acceptedCount++;
+    if (this.year === null) {
+      // The first line that counts sets the year every later line is checked against: it cannot wait in a batch.
+      if (!this.vouchers.add(this.hash[0]!, this.hash[1]!)) return 'LEDGER_DUPLICATE_VOUCHER';
+      this.year = year;
+      this.count(pair, economic, month, departmentId, day, fen);
+      return null;
+    }
+    this.hold(pair, economic, month, departmentId, day, fen, line, start, end);
     return null;
+  }
+
+  /** Whether the batch is full (the caller then flushes it). */
+  get batchFull(): boolean {
+    return this.pending.full;
+  }
+
+  // prettier-ignore
+  private hold(
+    pair: number, economic: number, month: number, department: number, day: number, fen: number,
+    line: number, start: number, end: number,
+  ): void {
+    const p = this.pending;
+    const at = p.count++;
+    p.highs[at] = this.hash[0]!;
+    p.lows[at] = this.hash[1]!;
+    p.pairs[at] = pair;
+    p.economics[at] = economic;
+    p.months[at] = month;
+    p.departments[at] = department;
+    p.days[at] = day;
+    p.fens[at] = fen;
+    p.lines[at] = line;
+    p.starts[at] = start;
+    p.ends[at] = end;
+  }
+
+  /**
+   * Inserts the batch's vouchers and counts the lines that are new; the slots and sums they use are touched first,
+   * all at once.
+   */
+  flush(onDuplicate: OnDuplicate): void {
+    const p = this.pending;
+    if (p.count === 0) return;
+    this.vouchers.touch(p.highs, p.lows, p.count);
+    for (let at = 0; at < p.count; at++)
+      this.aggregates.touch(p.pairs[at]!, p.economics[at]!, p.months[at]!, p.departments[at]!, p.days[at]!);
+    for (let at = 0; at < p.count; at++) {
+      if (!this.vouchers.add(p.highs[at]!, p.lows[at]!)) onDuplicate(p.lines[at]!, p.starts[at]!, p.ends[at]!);
+      else this.count(p.pairs[at]!, p.economics[at]!, p.months[at]!, p.departments[at]!, p.days[at]!, p.fens[at]!);
+    }
+    p.count = 0;
+  }
+
+  private count(pair: number, economic: number, month: number, department: number, day: number, fen: number): void {
+    if (!this.aggregates.add(pair, economic, month, department, day, fen)) this.overflow = true;
+    this.acceptedCount++;
   }
 }
 

@@ -120,6 +120,12 @@ export async function scanRange(
         line: state.lineNo + firstBadLine(state, buffer.subarray(start, last)),
         reason: problem,
       };
+    const reject = (line: number, code: LedgerRejectCode, from: number, to: number) => {
+      state.rejected++;
+      state.rejectedByCode[code] = (state.rejectedByCode[code] ?? 0) + 1;
+      hooks.onReject?.(line, code, buffer.subarray(from, to));
+    };
+    const onDuplicate = (line: number, from: number, to: number) => reject(line, 'LEDGER_DUPLICATE_VOUCHER', from, to);
     while (start < last) {
       let end = buffer.indexOf(NEWLINE, start);
       if (end === -1 || end >= last) end = last;
@@ -131,15 +137,17 @@ export async function scanRange(
         if (reason !== null) return { kind: 'header', reason };
       } else if (end > start) {
         state.linesRead++;
-        const code = reader.read(buffer, start, end);
+        const code = reader.read(buffer, start, end, state.lineNo);
         if (code !== null) {
-          state.rejected++;
-          state.rejectedByCode[code] = (state.rejectedByCode[code] ?? 0) + 1;
-          hooks.onReject?.(state.lineNo, code, buffer.subarray(start, end));
-        }
+          // The batch's duplicates are earlier lines: reported first, so rejects stay in line order.
+          reader.flush(onDuplicate);
+          reject(state.lineNo, code, start, end);
+        } else if (reader.batchFull) reader.flush(onDuplicate);
       }
       start = next;
     }
+    // Before the chunk's bytes move: a pending line's reject is read from them.
+    reader.flush(onDuplicate);
     if (reader.overflow) return null;
     await hooks.onChunk?.(position);
     if (atEnd) return null;

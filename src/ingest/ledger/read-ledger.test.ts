@@ -153,4 +153,39 @@ describe('readLedger', () => {
     expect(summary.accepted).toBe(20_000);
     expect(summary.acceptedTotal).toBe(generated.totalFen);
   });
+  it('rejects repeated vouchers among other bad lines in line order, counting each first occurrence (batched inserts)', async () => {
+    const ledger = join(dir, 'repeats.csv');
+    const budgetFile = join(dir, 'repeats-budgets.csv');
+    writeSyntheticBudgets(budgetFile, { rows: 0, departments: 20, projectsPerDepartment: 3 });
+    writeSyntheticLedger(ledger, { rows: 3000, departments: 20, projectsPerDepartment: 3, seed: 3 });
+    const lines = readFileSync(ledger, 'utf8').trimEnd().split('\n');
+    const fieldsOf = (i: number) => lines[i]!.split(',');
+    for (let i = 1; i < lines.length; i++) {
+      const fields = fieldsOf(i);
+      // Repeats within one batch of inserts (3 lines back) and across batches (400 back), and bad amounts.
+      if (i % 7 === 0) fields[0] = fieldsOf(i - 3)[0]!;
+      if (i % 50 === 0 && i > 400) fields[0] = fieldsOf(i - 400)[0]!;
+      if (i % 11 === 0) fields[5] = '1.234';
+      lines[i] = fields.join(',');
+    }
+    writeFileSync(ledger, `${lines.join('\n')}\n`);
+    const seen = new Set<string>();
+    const expected: [number, string][] = [];
+    let total = 0n;
+    for (let i = 1; i < lines.length; i++) {
+      const [voucher, , , , , amount] = fieldsOf(i);
+      if (amount === '1.234') expected.push([i + 1, 'LEDGER_BAD_AMOUNT']);
+      else if (seen.has(voucher!)) expected.push([i + 1, 'LEDGER_DUPLICATE_VOUCHER']);
+      else {
+        seen.add(voucher!);
+        total += BigInt(amount!.replace('.', ''));
+      }
+    }
+    const { summary, rejects } = await read(ledger, await budgets(budgetFile), new VoucherSet(16), 1 << 14);
+    expect(rejects.map((r) => [r.line, r.code])).toEqual(expected);
+    expect(rejects.find((r) => r.code === 'LEDGER_DUPLICATE_VOUCHER')!.text).toBe(lines[7]);
+    expect(expected.filter(([, code]) => code === 'LEDGER_DUPLICATE_VOUCHER').length).toBeGreaterThan(350);
+    expect(summary.accepted).toBe(seen.size);
+    expect(summary.acceptedTotal).toBe(total);
+  });
 });
