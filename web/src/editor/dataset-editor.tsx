@@ -71,8 +71,8 @@ function useShownParts(store: EditorStore, added: ReadonlySet<string>, tab: TabK
 }
 
 /**
- * 数据集编辑器: one page per part; figures and findings recomputed in the browser as the user types (in a Web
- * Worker, so typing never waits for them); autosave with revision numbers and conflict handling. The document is
+ * 数据集编辑器: one page per part; figures and findings recomputed in the browser as the user types (in the
+ * keystroke itself, or in a Web Worker for a document too large for that: use-analysis.ts); autosave with revision numbers and conflict handling. The document is
  * in the editor's store (EditorStore), not in this component's state: a keystroke renders the field it changed and,
  * when the analysis comes back, what shows the figures and findings it changed — this component renders only when
  * the save state, the pages shown or the document's kind change.

@@ -1,94 +1,71 @@
 import { useEffect } from 'react';
 import type { DatasetDocument } from '../api/types.js';
-import type { AnalysisReply, AnalysisRequest } from '../workers/analysis-protocol.js';
 import { analyse, type Analysis } from './analysis.js';
-import type { DocPatch, EditorStore, LiveAnalysis } from './editor-context.js';
+import { startAnalysisWorker, type AnalysisWorker } from './analysis-worker.js';
+import type { EditorStore, LiveAnalysis } from './editor-context.js';
+import { sameValue } from './same-value.js';
 
-function startWorker(): Worker | null {
-  try {
-    return new Worker(new URL('../workers/analysis.worker.ts', import.meta.url), { type: 'module' });
-  } catch {
-    return null;
-  }
-}
+/**
+ * An analysis on the page longer than this holds the keystroke up too long: the worker takes over. The seed's takes
+ * ~2 ms warm, up to ~15 ms while the page's code is still cold on a busy machine; one over 25 ms is a document
+ * hundreds of rows long. Only when the latest few all were (one can be a garbage collection or a busy core).
+ */
+const PAGE_BUDGET_MS = 25;
+const OVER_BUDGET_RUNS = 4;
+
+/** The user timing entry of the latest analysis on the page (npm run bench:typing splits a keystroke with it). */
+export const ANALYSIS_MEASURE = 'jixiao:analysis';
+
+/** `next`, or `previous` when it says the same: what shows it then does not render again. */
+const kept = <T>(previous: T | undefined, next: T): T =>
+  previous !== undefined && sameValue(previous, next) ? previous : next;
 
 /** An analysis computed here, as the store keeps it (figures and forms of the last state that parsed). */
 export function liveOf(analysis: Analysis, previous: LiveAnalysis | null): LiveAnalysis {
+  const findings = kept(previous?.findings, analysis.findings);
   return analysis.ok
-    ? { ok: true, findings: analysis.findings, figures: analysis.figures, forms: analysis.forms }
-    : { ok: false, findings: analysis.findings, figures: previous?.figures ?? null, forms: previous?.forms ?? [] };
+    ? {
+        ok: true,
+        findings,
+        figures: kept(previous?.figures ?? undefined, analysis.figures),
+        forms: kept(previous?.forms, analysis.forms),
+      }
+    : { ok: false, findings, figures: previous?.figures ?? null, forms: previous?.forms ?? [] };
 }
 
-/** The worker's answer over the previous analysis (it leaves out what did not change). */
-function merged(previous: LiveAnalysis, reply: AnalysisReply): LiveAnalysis {
-  return {
-    ok: reply.ok,
-    findings: reply.findings ?? previous.findings,
-    figures: reply.figures ?? previous.figures,
-    forms: reply.forms ?? previous.forms,
-  };
+/** Analyses the store's document on the page; how long it took (ms). */
+function analyseOnPage(store: EditorStore, doc: DatasetDocument): number {
+  const started = performance.now();
+  store.setAnalysis(liveOf(analyse(doc), store.get().analysis), doc);
+  performance.clearMeasures(ANALYSIS_MEASURE);
+  return performance.measure(ANALYSIS_MEASURE, { start: started }).duration;
 }
 
 /**
- * The live analysis of the store's document: the first one computed on the page (it opens with its figures), every
- * later one in a Web Worker, so that typing is never held up by it. The worker keeps the document; each change
- * sends only the fields changed since the last message (the whole document after a replacement). While one is
- * computed, the changes after it wait and go together: a fast typist's intermediate states are skipped, never
- * queued. Without a worker (none in the browser, or it failed) it is computed here, after the keystroke's render.
+ * The live analysis of the store's document, in the keystroke itself: the figures and findings change in the same
+ * render (and the same frame) as the typed character. In a Web Worker the answer came only after the page had
+ * drawn the keystroke's frame (and its keyup's), which took most of the 22 ms a key cost. A document whose
+ * analysis does not fit in a keystroke (PAGE_BUDGET_MS) is analysed in the worker from then on, so typing is
+ * never held up by it.
  */
 export function useAnalysis(store: EditorStore): void {
   useEffect(() => {
-    let worker = startWorker();
-    let busy: DatasetDocument | null = null;
-    let id = 0;
-    // The worker holds no document yet: the first message carries it whole.
-    let whole = true;
-    let patches: NonNullable<DocPatch>[] = [];
-    let localTimer: number | undefined;
-
-    const analyseHere = () => {
-      window.clearTimeout(localTimer);
-      localTimer = window.setTimeout(() => {
-        const { doc, analysis } = store.get();
-        store.setAnalysis(liveOf(analyse(doc), analysis), doc);
-      });
+    let worker: AnalysisWorker | null = null;
+    let overBudget = 0;
+    const backOnPage = () => {
+      worker = null;
+      overBudget = 0;
+      const { doc, analysed } = store.get();
+      if (analysed !== doc) analyseOnPage(store, doc);
     };
-    const flush = () => {
-      if (worker === null || busy !== null || (!whole && patches.length === 0)) return;
-      const doc = store.get().doc;
-      busy = doc;
-      id += 1;
-      const request: AnalysisRequest = whole ? { id, document: doc } : { id, patches };
-      whole = false;
-      patches = [];
-      worker.postMessage(request);
-    };
-    const stopDoc = store.onDoc((_, patch) => {
-      if (worker === null) return analyseHere();
-      if (patch === null) {
-        whole = true;
-        patches = [];
-      } else if (!whole) patches.push(patch);
-      flush();
+    const stopDoc = store.onDoc((doc, patch) => {
+      if (worker !== null) return worker.changed(patch);
+      overBudget = analyseOnPage(store, doc) > PAGE_BUDGET_MS ? overBudget + 1 : 0;
+      if (overBudget >= OVER_BUDGET_RUNS) worker = startAnalysisWorker(store, backOnPage);
     });
-    if (worker !== null) {
-      worker.onmessage = (event: MessageEvent<AnalysisReply>) => {
-        const of = busy;
-        busy = null;
-        if (of !== null && event.data.id === id) store.setAnalysis(merged(store.get().analysis, event.data), of);
-        flush();
-      };
-      worker.onerror = () => {
-        worker?.terminate();
-        worker = null;
-        busy = null;
-        if (store.get().analysed !== store.get().doc) analyseHere();
-      };
-    }
     return () => {
       stopDoc();
-      worker?.terminate();
-      window.clearTimeout(localTimer);
+      worker?.stop();
     };
   }, [store]);
 }
