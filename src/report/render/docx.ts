@@ -5,7 +5,6 @@ import {
   Footer,
   HeadingLevel,
   ImageRun,
-  Packer,
   PageNumber,
   Paragraph,
   Table,
@@ -21,6 +20,7 @@ import type { Block, ChartSpec, ReportModel, ReportSection, ReportTable } from '
 import { cachedChartPng } from './chart-cache.js';
 import { chartSvg, drawCharts, type ChartImages } from './chart-images.js';
 import { annexHeading, coverLines, isFormDocument, titleLines } from './cover.js';
+import { packDocx } from './docx-package.js';
 import { DOCX_STYLES, FIRST_LINE, LINE_PITCH, mm, SIZE, TABLE_BORDERS } from './docx-styles.js';
 
 const HEADINGS = { 1: HeadingLevel.HEADING_1, 2: HeadingLevel.HEADING_2, 3: HeadingLevel.HEADING_3 } as const;
@@ -219,5 +219,5 @@ export async function renderDocx(
       },
     ],
   });
-  return Packer.toBuffer(document);
+  return packDocx(document);
 }
