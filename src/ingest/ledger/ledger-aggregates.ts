@@ -4,6 +4,9 @@ import type { BudgetIndex } from './read-budgets.js';
 
 export type { LedgerCell, LedgerDay };
 
+/** Up to this many keys (16 MB of cell numbers) are indexed directly; a province has about 12,000 pairs × 30 codes. */
+const DIRECT_KEYS = 1 << 22;
+
 /** What the sums need of the budgets: how many departments and economic codes, and the codes behind the ids. */
 export type AggregateShape = Pick<BudgetIndex, 'departmentCodes' | 'economicCodes' | 'pairs'>;
 
@@ -28,6 +31,11 @@ export type AggregateState = {
 export class LedgerAggregates {
   private keys: Float64Array;
   private slotCell: Int32Array;
+  /**
+   * Cell per key (-1: none yet) when there are few enough keys (departments' pairs × economic codes) to index them
+   * directly: one load instead of hashing and probing `keys` and then `slotCell` (two cache misses a line).
+   */
+  private readonly direct: Int32Array | null;
   private mask: number;
   private cellKeys: Float64Array;
   private cellCount = 0;
@@ -42,6 +50,8 @@ export class LedgerAggregates {
 
   constructor(readonly budgets: AggregateShape) {
     this.economicCount = Math.max(budgets.economicCodes.length, 1);
+    const keyCount = budgets.pairs.length * this.economicCount;
+    this.direct = keyCount <= DIRECT_KEYS ? new Int32Array(keyCount).fill(-1) : null;
     const capacity = 1 << 12;
     this.keys = new Float64Array(capacity).fill(-1);
     this.slotCell = new Int32Array(capacity);
@@ -76,14 +86,20 @@ export class LedgerAggregates {
    */
   touch(pair: number, economic: number, month: number, departmentId: number, day: number): void {
     const key = pair * this.economicCount + economic;
+    const dayAt = departmentId * 367 + day;
+    let touched = this.daily[dayAt]! + this.dailyCounts[dayAt]!;
+    if (this.direct !== null) {
+      const cell = this.direct[key]!;
+      if (cell !== -1) touched += this.sums[cell * 12 + month - 1]! + this.counts[cell * 12 + month - 1]!;
+      this.touched += touched;
+      return;
+    }
     let slot = (Math.imul(key | 0, 0x9e3779b1) ^ ((key / 4294967296) | 0)) & this.mask;
     let found = this.keys[slot]!;
     while (found !== key && found !== -1) {
       slot = (slot + 1) & this.mask;
       found = this.keys[slot]!;
     }
-    const dayAt = departmentId * 367 + day;
-    let touched = this.daily[dayAt]! + this.dailyCounts[dayAt]!;
     if (found === key) {
       const at = this.slotCell[slot]! * 12 + month - 1;
       touched += this.sums[at]! + this.counts[at]!;
@@ -92,6 +108,10 @@ export class LedgerAggregates {
   }
 
   private cellOf(key: number): number {
+    if (this.direct !== null) {
+      const cell = this.direct[key]!;
+      return cell !== -1 ? cell : (this.direct[key] = this.newCell(key));
+    }
     let slot = (Math.imul(key | 0, 0x9e3779b1) ^ ((key / 4294967296) | 0)) & this.mask;
     for (;;) {
       const found = this.keys[slot]!;
@@ -99,12 +119,17 @@ export class LedgerAggregates {
       if (found === -1) break;
       slot = (slot + 1) & this.mask;
     }
-    const cell = this.cellCount++;
+    const cell = this.newCell(key);
     this.keys[slot] = key;
     this.slotCell[slot] = cell;
+    if (this.cellCount > (this.mask + 1) * 0.6) this.rehash();
+    return cell;
+  }
+
+  private newCell(key: number): number {
+    const cell = this.cellCount++;
     if (cell >= this.cellKeys.length) this.growCells();
     this.cellKeys[cell] = key;
-    if (this.cellCount > (this.mask + 1) * 0.6) this.rehash();
     return cell;
   }
 

@@ -24,6 +24,8 @@ export type PartTask = {
   codes: CodeTableSnapshot;
   departments: number;
   economicCodes: number;
+  /** Department–project pairs (the sums' keys are pairs × economic codes). */
+  pairs: number;
   /** The voucher set of the whole file, which the worker inserts into as the later part (voucher-set.ts). */
   vouchers: SharedVoucherSlots;
   /** CONTROL_WORDS words (above). */

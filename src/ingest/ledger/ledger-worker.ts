@@ -29,7 +29,7 @@ async function readPart(task: PartTask): Promise<PartResult> {
     const shape = {
       departmentCodes: new Array<string>(task.departments).fill(''),
       economicCodes: new Array<string>(task.economicCodes).fill(''),
-      pairs: [],
+      pairs: new Array<{ departmentId: number; projectCode: string }>(task.pairs),
     };
     const aggregates = new LedgerAggregates(shape);
     const reader = new LedgerLineReader({ codes: CodeTable.fromSnapshot(task.codes) }, vouchers, aggregates, task.year);

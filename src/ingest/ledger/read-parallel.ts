@@ -88,6 +88,7 @@ export class ParallelPart {
       codes: budgets.codes.snapshot(),
       departments: budgets.departmentCodes.length,
       economicCodes: budgets.economicCodes.length,
+      pairs: budgets.pairs.length,
       vouchers: vouchers.share(Math.max(0, this.expectedLines - vouchers.size), 4 * perChunk),
       control: this.control.buffer,
       maxRejects: MAX_PART_REJECTS,
