@@ -7,7 +7,7 @@ import { moneyUnitSchema, datasetSchema, type Dataset } from './schema.js';
 export type ParseDatasetResult = { ok: true; dataset: Dataset } | { ok: false; errors: Finding[] };
 
 // The one locale, imported by itself: `z.locales` would bundle all of zod's ~50 (the CLI bundle, the web app).
-const zhCN = zhCNLocale().localeError;
+export const zhCN = zhCNLocale().localeError;
 
 const ZOD_CODES: Readonly<Record<string, string>> = {
   invalid_type: 'INVALID_TYPE',
@@ -49,7 +49,7 @@ function findingCode(issue: z.core.$ZodIssue): string {
  * milliseconds under load), and its garbage grew the server's heap by hundreds of MB when warming 3,000 datasets.
  */
 const SCHEMAS = new Map<MoneyUnit, ReturnType<typeof datasetSchema>>();
-function schemaFor(unit: MoneyUnit): ReturnType<typeof datasetSchema> {
+export function schemaFor(unit: MoneyUnit): ReturnType<typeof datasetSchema> {
   let schema = SCHEMAS.get(unit);
   if (schema === undefined) {
     schema = datasetSchema(unit);

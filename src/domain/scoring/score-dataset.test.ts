@@ -218,3 +218,17 @@ describe('the Hunan-style pack changes the result the way its rules say', () => 
     expect(local.totalExplanation.rule).toContain('总分最高 89.00 分');
   });
 });
+
+describe('indicator scores kept per list of indicators', () => {
+  it('scores the same list again only under another pack, and an edited list anew', () => {
+    const ds = dataset(FULL_SET);
+    const first = scoreDataset(ds, nationalPack());
+    const again = scoreDataset({ ...ds, projects: [...ds.projects] }, nationalPack());
+    expect(again.indicators[0]).toBe(first.indicators[0]);
+    const underHunan = scoreDataset(ds, hunan());
+    expect(underHunan.indicators[0]).not.toBe(first.indicators[0]);
+    expect(underHunan).toStrictEqual(scoreDataset({ ...ds, indicators: [...ds.indicators] }, hunan()));
+    const edited = dataset(FULL_SET.map((i, n) => (n === 0 ? { ...i, actual: '50' } : i)));
+    expect(formatPoints(scoreDataset(edited, nationalPack()).indicators[0]!.score)).toBe('15.00');
+  });
+});

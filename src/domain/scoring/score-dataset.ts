@@ -14,6 +14,20 @@ import { scoringFindings } from './scoring-findings.js';
 
 export type Level1 = (typeof LEVEL1)[number];
 
+/**
+ * Each indicator's score, kept per list of indicators and pack: an indicator's score depends on it and the pack
+ * only, and the editor, which parses the document again on every keystroke, gets the same list back while the
+ * indicators are not edited (`incrementalDatasetParser`); a third of an analysis of the seed was scoring them.
+ */
+const SCORED = new WeakMap<Dataset['indicators'], { pack: RulePack; scores: IndicatorScore[] }>();
+function indicatorScores(indicators: Dataset['indicators'], pack: RulePack): IndicatorScore[] {
+  const kept = SCORED.get(indicators);
+  if (kept?.pack === pack) return kept.scores;
+  const scores = indicators.map((indicator, index) => scoreIndicator(indicator, index, pack));
+  SCORED.set(indicators, { pack, scores });
+  return scores;
+}
+
 /** 一级指标小计: the pack's weight for the level, the sum of its indicators' weights, and their score. */
 export type LevelScore = { level1: Level1; packWeight: Points; indicatorWeight: Points; score: Points };
 
@@ -85,7 +99,7 @@ export function scoreDataset(
   figures: Figures = computeFigures(dataset),
 ): DatasetScore {
   const execution = scoreExecution(figures, pack, dataset.unit);
-  const all = dataset.indicators.map((indicator, index) => scoreIndicator(indicator, index, pack));
+  const all = indicatorScores(dataset.indicators, pack);
   const indicators = all.filter((s) => s.indicator.project === undefined);
   const projectIndicators = all.filter((s) => s.indicator.project !== undefined);
   const levels = levelScores(indicators, pack);

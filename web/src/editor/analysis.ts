@@ -1,5 +1,5 @@
 import { runChecks } from '../../../src/domain/checks/run-checks.js';
-import { parseDataset } from '../../../src/domain/dataset/parse.js';
+import { incrementalDatasetParser } from '../../../src/domain/dataset/parse-incremental.js';
 import type { Dataset } from '../../../src/domain/dataset/schema.js';
 import { computeFigures, type Figures } from '../../../src/domain/figures/compute.js';
 import type { FormEvaluation } from '../../../src/domain/forms/evaluate-forms.js';
@@ -15,6 +15,13 @@ import { selfEvaluate } from '../../../src/domain/self-evaluation-table/self-eva
 export type Analysis =
   | { ok: true; dataset: Dataset; figures: Figures; findings: Finding[]; forms: FormEvaluation[] }
   | { ok: false; findings: Finding[] };
+
+/**
+ * Parses as `parseDataset` does, keeping what the fields an edit did not touch parsed to (the editor's document is
+ * changed immutably, a field at a time): the parse and the indicators' scores of a keystroke are those of the field
+ * it changed.
+ */
+const parseDataset = incrementalDatasetParser();
 
 export function analyse(document: unknown): Analysis {
   const parsed = parseDataset(document);
