@@ -70,7 +70,11 @@ const unitOf = (doc: DatasetDocument): MoneyUnit => (doc['unit'] === 'å…ƒ' ? 'å…
 export function createEditorStore(initial: { doc: DatasetDocument; readOnly: boolean; analysis: LiveAnalysis }) {
   const listeners = new Set<() => void>();
   const docListeners = new Set<(doc: DatasetDocument, patch: DocPatch) => void>();
+  // While the document's listeners run (the analysis sets its result among them), their changes wait for the one
+  // notification after them: every reader's selector runs once a keystroke, not once per change.
+  let inDocListeners = false;
   const notify = () => {
+    if (inDocListeners) return;
     for (const listener of [...listeners]) listener();
   };
   // A read-only editor ignores changes even from controls that do not know they are disabled.
@@ -101,7 +105,12 @@ export function createEditorStore(initial: { doc: DatasetDocument; readOnly: boo
     setDoc: (doc, patch) => {
       if (doc === state.doc) return;
       state = { ...state, doc, unit: unitOf(doc) };
-      for (const listener of [...docListeners]) listener(doc, patch);
+      inDocListeners = true;
+      try {
+        for (const listener of [...docListeners]) listener(doc, patch);
+      } finally {
+        inDocListeners = false;
+      }
       notify();
     },
     setAnalysis: (analysis, of) => {

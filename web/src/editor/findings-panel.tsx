@@ -53,6 +53,26 @@ function ScrollingList(props: { children: ReactNode; total: number }) {
   );
 }
 
+/**
+ * The severity's tag, rendered only when the severity changes: a keystroke in an amount rewrites a dozen messages of
+ * the seed, and an antd Tag's render (its style hooks) cost more than the rest of the finding's.
+ */
+const SeverityTag = memo(function SeverityTag(props: { severity: Severity }) {
+  return <Tag color={SEVERITY_COLOR[props.severity]}>{SEVERITY_LABEL[props.severity]}</Tag>;
+});
+
+/** Where a finding is, in words, computed once per path (paths repeat from one keystroke to the next). */
+const PLACES = new Map<string, string>();
+function placeOf(path: Finding['path']): string {
+  const key = formatPath(path);
+  let place = PLACES.get(key);
+  if (place === undefined) {
+    place = describePath(path);
+    PLACES.set(key, place);
+  }
+  return place;
+}
+
 /** One finding; renders again only when what it says changes (most keystrokes change one or two messages). */
 const FindingItem = memo(
   function FindingItem(props: { finding: Finding; onOpen: (finding: Finding) => void }) {
@@ -60,9 +80,9 @@ const FindingItem = memo(
     return (
       <div className="jx-finding-item" data-testid="finding" data-code={finding.code}>
         <button type="button" className="jx-finding" onClick={() => props.onOpen(finding)}>
-          <Tag color={SEVERITY_COLOR[finding.severity]}>{SEVERITY_LABEL[finding.severity]}</Tag>
+          <SeverityTag severity={finding.severity} />
           <span className="jx-finding-message">{finding.message}</span>
-          <span className="jx-finding-path">{describePath(finding.path)}</span>
+          <span className="jx-finding-path">{placeOf(finding.path)}</span>
         </button>
         <TechInfo finding={finding} />
       </div>
