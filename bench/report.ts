@@ -12,7 +12,9 @@
  *    compiled to JavaScript first (esbuild, as the shipped dist/ is), so that each worker starts from JavaScript
  *    instead of compiling the sources through tsx. Its CPU time (every thread of the process) is printed beside the
  *    wall time: on a shared machine it says what the run costs whatever else runs; the workers run at nice 10
- *    (src/app/heavy/thread-priority.ts), so other processes slow them down much more than it.
+ *    (src/app/heavy/thread-priority.ts), so other processes slow them down much more than it. The extrapolation
+ *    counts start-up once (up to every worker's first department) and the steady rate after it for the rest; the
+ *    sample's plain average, which charges start-up to each of its few departments, is printed beside it.
  * Every time is also given as CPU time (process.cpuUsage). Peer, measured in the same run: Markdown rendering (model + charts + text, the cheapest full render) of the same
  * datasets in this thread. The last line is the bulk ratio.
  *
@@ -143,38 +145,77 @@ async function compiledBulk(): Promise<BulkModule> {
   return (await import(pathToFileURL(join(outdir, 'report-all.js')).href)) as BulkModule;
 }
 
+/** Wall and CPU time (ms) at some point of the bulk run. */
+type Mark = { ms: number; cpu: number; done: number };
+const mark = (done: number): Mark => ({ ms: performance.now(), cpu: cpuMs(), done });
+
+/**
+ * The bulk run's time per department once every worker has delivered its first department: worker start-up (loading
+ * the code, reading and parsing the fonts, the first report's layouts) is paid once per run, so a run of 1,000 pays
+ * it once where the sample pays it over a few dozen departments.
+ */
+function steadyRate(first: Mark, last: Mark) {
+  const departments = Math.max(1, last.done - first.done);
+  return { ms: (last.ms - first.ms) / departments, cpu: (last.cpu - first.cpu) / departments };
+}
+
 async function bulk(): Promise<void> {
   const file = await bureauFile(SAMPLE);
   const workers = Math.max(1, bulkWorkers());
   const { writeBulkReports } = await compiledBulk();
   const output = mkdtempSync(join(tmpdir(), 'jixiao-bench-reports-'));
   const store = await openStore({ dialect: 'sqlite', file });
-  const started = performance.now();
-  const cpuStart = cpuMs();
+  const start = mark(0);
+  let warm: Mark | undefined;
   let summary;
   try {
     const options = { year: YEAR, output, formats: ['docx', 'pdf'] as const, published: false, workers };
-    summary = await writeBulkReports({ store, now: () => new Date() }, options);
+    summary = await writeBulkReports({ store, now: () => new Date() }, options, (_total, done) => {
+      if (done === workers) warm = mark(done);
+    });
   } finally {
     await store.close();
     rmSync(output, { recursive: true, force: true });
   }
-  const cpuPerDepartment = (cpuMs() - cpuStart) / summary.written;
-  const seconds = (performance.now() - started) / 1000;
+  const end = mark(summary.written);
+  const cpuPerDepartment = (end.cpu - start.cpu) / summary.written;
+  const seconds = (end.ms - start.ms) / 1000;
   const perDepartment = (seconds * 1000) / summary.written;
   console.log(
     `\n2. 批量 / bulk: ${summary.written} departments × DOCX + PDF through ${workers} worker threads ` +
       `(${availableParallelism()} cores; worker start-up included) in ${seconds.toFixed(1)} s, ` +
       `${summary.failed.length} failed; CPU ${cpuPerDepartment.toFixed(0)} ms/department; load ${load()}`,
   );
-  const extrapolated = (perDepartment * DEPARTMENTS) / 1000;
-  const note = SAMPLE >= DEPARTMENTS ? 'measured' : `extrapolated from ${SAMPLE}, not measured`;
-  console.log(`   ${DEPARTMENTS} departments: ${extrapolated.toFixed(0)} s (${note}; goal < 120 s)`);
   const cores = availableParallelism();
-  console.log(
-    `   on ${cores} idle cores the same CPU time would take ${((cpuPerDepartment * DEPARTMENTS) / cores / 1000).toFixed(0)} s ` +
-      `(CPU time ÷ cores; the goal needs ≤ ${((120_000 * cores) / DEPARTMENTS).toFixed(0)} ms of CPU a department)`,
-  );
+  const note = SAMPLE >= DEPARTMENTS ? 'measured' : `extrapolated from ${SAMPLE}, not measured`;
+  const goalCpu = (120_000 * cores) / DEPARTMENTS;
+  if (warm !== undefined && SAMPLE < DEPARTMENTS) {
+    // Start-up once, then the steady rate for the rest (the sample's average would charge start-up per department).
+    const steady = steadyRate(warm, end);
+    const wall = (warm.ms - start.ms + steady.ms * (DEPARTMENTS - warm.done)) / 1000;
+    const cpu = warm.cpu - start.cpu + steady.cpu * (DEPARTMENTS - warm.done);
+    console.log(
+      `   after each worker's first department: ${steady.ms.toFixed(0)} ms and CPU ${steady.cpu.toFixed(0)} ms a ` +
+        `department; start-up (to the first ${warm.done}) ${((warm.ms - start.ms) / 1000).toFixed(1)} s, CPU ` +
+        `${((warm.cpu - start.cpu) / 1000).toFixed(1)} s`,
+    );
+    console.log(
+      `   ${DEPARTMENTS} departments: ${wall.toFixed(0)} s (start-up once + steady rate, ${note}; goal < 120 s); ` +
+        `${((perDepartment * DEPARTMENTS) / 1000).toFixed(0)} s at the sample's average`,
+    );
+    console.log(
+      `   on ${cores} idle cores the same CPU time would take ${(cpu / cores / 1000).toFixed(0)} s ` +
+        `(CPU ${(cpu / DEPARTMENTS).toFixed(0)} ms a department with start-up once; the goal needs ≤ ${goalCpu.toFixed(0)} ms)`,
+    );
+  } else {
+    console.log(
+      `   ${DEPARTMENTS} departments: ${((perDepartment * DEPARTMENTS) / 1000).toFixed(0)} s (${note}; goal < 120 s)`,
+    );
+    console.log(
+      `   on ${cores} idle cores the same CPU time would take ${((cpuPerDepartment * DEPARTMENTS) / cores / 1000).toFixed(0)} s ` +
+        `(CPU time ÷ cores; the goal needs ≤ ${goalCpu.toFixed(0)} ms of CPU a department)`,
+    );
+  }
   const peer = await markdownPeer(file);
   console.log(
     `bulk DOCX+PDF ${perDepartment.toFixed(0)} ms/department (${workers} workers) = ` +
