@@ -31,6 +31,20 @@ export async function startServer(): Promise<RunningServer> {
   const given = process.env['JIXIAO_E2E_URL'];
   if (given !== undefined && given !== '')
     return { url: given, dbDir: '', stop: () => Promise.resolve(), output: () => '' };
+  // Two files run at a time: the other may take the free port between the probe and the server's listen.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startOnFreePort();
+    } catch (error) {
+      if (attempt === 3 || !(error instanceof PortTaken)) throw error;
+    }
+  }
+}
+
+/** The server exited because another process took its port first. */
+class PortTaken extends Error {}
+
+async function startOnFreePort(): Promise<RunningServer> {
   const port = await freePort();
   const dbDir = mkdtempSync(join(tmpdir(), 'jixiao-e2e-'));
   let log = '';
@@ -44,7 +58,11 @@ export async function startServer(): Promise<RunningServer> {
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`jixiao serve exited (${child.exitCode}):\n${log}`);
+    if (child.exitCode !== null) {
+      rmSync(dbDir, { recursive: true, force: true });
+      if (log.includes('端口已被占用')) throw new PortTaken(log);
+      throw new Error(`jixiao serve exited (${child.exitCode}):\n${log}`);
+    }
     try {
       const response = await fetch(`${url}/api/health`);
       if (response.ok) break;
