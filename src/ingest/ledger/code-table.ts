@@ -85,21 +85,30 @@ export class CodeTable {
   set(scope: number, code: string, id: number): void {
     const bytes = new Uint8Array(code.length);
     for (let i = 0; i < code.length; i++) bytes[i] = code.charCodeAt(i) & 0xff;
-    if (this.get(scope, bytes, 0, bytes.length) !== -1) return;
-    if (this.poolUsed + bytes.length > this.pool.length) {
-      const pool = new Uint8Array((this.pool.length + bytes.length) * 2);
+    if (this.get(scope, bytes, 0, bytes.length) === -1) this.add(scope, bytes, 0, bytes.length, id);
+  }
+
+  /** Adds bytes[start, end) in `scope` with its id; the caller has found it absent. */
+  add(scope: number, bytes: Uint8Array, start: number, end: number, id: number): void {
+    const length = end - start;
+    if (this.poolUsed + length > this.pool.length) {
+      const pool = new Uint8Array((this.pool.length + length) * 2);
       pool.set(this.pool);
       this.pool = pool;
     }
-    this.pool.set(bytes, this.poolUsed);
+    this.pool.set(bytes.subarray(start, end), this.poolUsed);
     const entry = this.entryCount++;
     if (this.entryCount * ENTRY_WORDS > this.entries.length) {
       const entries = new Int32Array(this.entries.length * 2);
       entries.set(this.entries);
       this.entries = entries;
     }
-    this.entries.set([this.poolUsed, bytes.length, scope, id], entry * ENTRY_WORDS);
-    this.poolUsed += bytes.length;
+    const at = entry * ENTRY_WORDS;
+    this.entries[at + START] = this.poolUsed;
+    this.entries[at + LENGTH] = length;
+    this.entries[at + SCOPE] = scope;
+    this.entries[at + ID] = id;
+    this.poolUsed += length;
     if (this.entryCount * 2 > this.mask + 1) this.rehash();
     else this.place(entry);
   }

@@ -1,6 +1,6 @@
 import type { Fen } from '../../domain/money/index.js';
 import type { LedgerCell, LedgerDay } from '../../domain/ledger/ledger-records.js';
-import type { BudgetIndex } from './read-budgets.js';
+import type { BudgetIndex } from './budget-index.js';
 
 export type { LedgerCell, LedgerDay };
 

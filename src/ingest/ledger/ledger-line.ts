@@ -2,7 +2,7 @@ import type { LedgerAggregates } from './ledger-aggregates.js';
 import { MAX_LINE_FEN, parseDateBytes, parseYuanBytes } from './ledger-fields.js';
 import type { LedgerRejectCode } from './ledger-codes.js';
 import type { CodeTable } from './code-table.js';
-import { DEPARTMENT_SCOPE, ECONOMIC_SCOPE, projectScope } from './read-budgets.js';
+import { DEPARTMENT_SCOPE, ECONOMIC_SCOPE, projectScope } from './budget-index.js';
 import { PendingLines } from './pending-lines.js';
 import { hashVoucher, type VoucherSet } from './voucher-set.js';
 

@@ -3,78 +3,19 @@ import { readFile } from 'node:fs/promises';
 import { parseAmount, type Fen } from '../../domain/money/index.js';
 import type { BudgetLine } from '../../domain/ledger/ledger-records.js';
 import { decodeText } from '../decode-text.js';
-import { cleanBudgetLines, type BudgetColumns } from './budget-bytes.js';
-import { CodeTable } from './code-table.js';
+import { cleanBudgets, type BudgetColumns } from './budget-bytes.js';
+import { indexBudgets, type BudgetIndex } from './budget-index.js';
 import { splitCsvLine } from './csv-line.js';
 import type { LedgerFileCode, LedgerIssue } from './ledger-codes.js';
 
-export type { BudgetLine };
-
-/**
- * The codes a ledger line may use, mapped to small integer ids: departments, (department, project) pairs — each
- * department has a basic-expenditure pair for project code '' — and economic codes.
- */
-export type BudgetIndex = {
-  lines: BudgetLine[];
-  departmentCodes: string[];
-  departmentIds: Map<string, number>;
-  /** Per department id: project code ('' = basic) → pair id. */
-  projectIds: Map<string, number>[];
-  pairs: { departmentId: number; projectCode: string }[];
-  economicCodes: string[];
-  economicIds: Map<string, number>;
-  /** The same ids looked up from bytes: scope 0 departments, 1 economic codes, 2 + department id its projects. */
-  codes: CodeTable;
-};
-
-export const DEPARTMENT_SCOPE = 0;
-export const ECONOMIC_SCOPE = 1;
-export const projectScope = (departmentId: number) => 2 + departmentId;
+export type { BudgetLine, BudgetIndex };
+export { DEPARTMENT_SCOPE, ECONOMIC_SCOPE, projectScope } from './budget-index.js';
 
 export type BudgetsResult = { ok: true; budgets: BudgetIndex } | { ok: false; issues: LedgerIssue<LedgerFileCode>[] };
 
 const REQUIRED = ['部门编码', '项目编码', '经济分类编码', '年初预算', '调整数'] as const;
 const OPTIONAL = ['项目名称', '部门名称'] as const;
 const CODE = /^[0-9A-Za-z_-]{1,40}$/;
-
-/** An index over budget lines already checked (also how stored budgets are turned back into an index). */
-export function indexBudgets(lines: BudgetLine[]): BudgetIndex {
-  const index: BudgetIndex = {
-    lines,
-    departmentCodes: [],
-    departmentIds: new Map(),
-    projectIds: [],
-    pairs: [],
-    economicCodes: [],
-    economicIds: new Map(),
-    codes: new CodeTable(),
-  };
-  const pairOf = (departmentId: number, projectCode: string) => {
-    const projects = index.projectIds[departmentId]!;
-    if (!projects.has(projectCode)) {
-      projects.set(projectCode, index.pairs.length);
-      index.codes.set(projectScope(departmentId), projectCode, index.pairs.length);
-      index.pairs.push({ departmentId, projectCode });
-    }
-  };
-  for (const line of lines) {
-    let departmentId = index.departmentIds.get(line.departmentCode);
-    if (departmentId === undefined) {
-      departmentId = index.departmentCodes.push(line.departmentCode) - 1;
-      index.departmentIds.set(line.departmentCode, departmentId);
-      index.codes.set(DEPARTMENT_SCOPE, line.departmentCode, departmentId);
-      index.projectIds.push(new Map());
-      pairOf(departmentId, '');
-    }
-    pairOf(departmentId, line.projectCode);
-    if (!index.economicIds.has(line.economicCode)) {
-      const id = index.economicCodes.push(line.economicCode) - 1;
-      index.economicIds.set(line.economicCode, id);
-      index.codes.set(ECONOMIC_SCOPE, line.economicCode, id);
-    }
-  }
-  return index;
-}
 
 type Columns = BudgetColumns;
 
@@ -153,8 +94,8 @@ function parseCleanBudgets(bytes: Uint8Array): BudgetsResult | null {
   const header = (splitCsvLine(headerText) ?? []).map((name) => name.trim());
   const columns = columnsOf(header);
   if (columns === null) return null;
-  const clean = cleanBudgetLines(bytes, headerEnd + 1, columns, header.length);
-  return clean === null ? null : { ok: true, budgets: indexBudgets(clean) };
+  const budgets = cleanBudgets(bytes, headerEnd + 1, columns, header.length);
+  return budgets === null ? null : { ok: true, budgets };
 }
 
 /** Reads the budgets CSV (UTF-8 or GBK); every problem is listed with its line, and any problem refuses the file. */

@@ -8,7 +8,7 @@ import { parseDateBytes } from './ledger-fields.js';
 import { LedgerLineReader } from './ledger-line.js';
 import { newScanState, scanRange, type ScanHooks } from './ledger-scan.js';
 import { ParallelPart } from './read-parallel.js';
-import type { BudgetIndex } from './read-budgets.js';
+import type { BudgetIndex } from './budget-index.js';
 import type { VoucherSet } from './voucher-set.js';
 
 /** A rejected line: its line number, code, Chinese reason and the line's text as read. */

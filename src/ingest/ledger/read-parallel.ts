@@ -12,7 +12,7 @@ import {
   type PartTask,
 } from './ledger-part.js';
 import { lineBoundaryAfter, readRange, type Encoding, type ScanState } from './ledger-scan.js';
-import type { BudgetIndex } from './read-budgets.js';
+import type { BudgetIndex } from './budget-index.js';
 import type { VoucherSet } from './voucher-set.js';
 
 /** Compiled (dist/, or a bundle in .mjs), the worker is ledger-worker.js next to this; from the sources, via tsx. */
