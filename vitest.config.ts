@@ -23,6 +23,10 @@ const SHARED_MODULE_TESTS = [
 export default defineConfig({
   test: {
     reporters: ['default', './scripts/summary-reporter.ts'],
+    // Two test files at a time in all projects together (one group). Vitest's default on a 2-core machine is one
+    // (cores − 1), and a project with one worker and isolation runs after all others: the suite then used one core
+    // while most files wait on servers, browsers and child processes.
+    maxWorkers: 2,
     projects: [
       {
         test: { name: 'unit', include: SHARED_MODULE_TESTS, testTimeout: 30_000, isolate: false },
@@ -47,7 +51,6 @@ export default defineConfig({
           hookTimeout: 300_000,
           // expect.poll's default (1 s) is shorter than one save takes under load: wait as a user would.
           expect: { poll: { timeout: 20_000, interval: 100 } },
-          maxWorkers: 2,
           pool: 'forks',
         },
       },

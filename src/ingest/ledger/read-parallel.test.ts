@@ -47,7 +47,8 @@ function ledgerWith(name: string, edit: (lines: string[]) => void): string {
   return path;
 }
 
-describe('readLedger on two threads', () => {
+// Two threads each: 8 s on a 2-core machine at load 10.
+describe('readLedger on two threads', { timeout: 90_000 }, () => {
   it('gives the same sums, counts and rejects, in line order, as one thread', async () => {
     const path = ledgerWith('bad.csv', (lines) => {
       lines[10] = 'X1,2020-04-01,430100001,,30101,1.234,a';
