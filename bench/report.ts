@@ -150,9 +150,10 @@ type Mark = { ms: number; cpu: number; done: number };
 const mark = (done: number): Mark => ({ ms: performance.now(), cpu: cpuMs(), done });
 
 /**
- * The bulk run's time per department once every worker has delivered its first department: worker start-up (loading
- * the code, reading and parsing the fonts, the first report's layouts) is paid once per run, so a run of 1,000 pays
- * it once where the sample pays it over a few dozen departments.
+ * The bulk run's time per department after the first `workers` departments were delivered (usually one from each
+ * worker; a fast worker may deliver two first): worker start-up (loading the code, reading and parsing the fonts, the
+ * first report's layouts) is paid once per run, so a run of 1,000 pays it once where the sample pays it over a few
+ * dozen departments.
  */
 function steadyRate(first: Mark, last: Mark) {
   const departments = Math.max(1, last.done - first.done);

@@ -64,8 +64,9 @@ async function startOnFreePort(): Promise<RunningServer> {
       throw new Error(`jixiao serve exited (${child.exitCode}):\n${log}`);
     }
     try {
+      // Only once this server said it listens: until then the port may answer for the other file's server.
       const response = await fetch(`${url}/api/health`);
-      if (response.ok) break;
+      if (response.ok && log.includes('Jixiao 已启动') && child.exitCode === null) break;
     } catch {
       // not listening yet
     }

@@ -7,7 +7,7 @@ import { moneyUnitSchema, datasetSchema, type Dataset } from './schema.js';
 export type ParseDatasetResult = { ok: true; dataset: Dataset } | { ok: false; errors: Finding[] };
 
 // The one locale, imported by itself: `z.locales` would bundle all of zod's ~50 (the CLI bundle, the web app).
-export const zhCN = zhCNLocale().localeError;
+const zhCN = zhCNLocale().localeError;
 
 const ZOD_CODES: Readonly<Record<string, string>> = {
   invalid_type: 'INVALID_TYPE',

@@ -139,7 +139,8 @@ export class BudgetLineColumns {
   /** Whether two lines have the same pair and economic code (a file with one is refused, and read again to say so). */
   hasRepeat(pairs: number, economicCodes: number): boolean {
     const keys = pairs * economicCodes;
-    const seen = keys <= 1 << 27 ? new Uint8Array(keys) : null;
+    // A byte per possible key only while that is not much more than the lines themselves (else a set of the keys seen).
+    const seen = keys <= 1 << 27 && keys <= 64 * this.count ? new Uint8Array(keys) : null;
     const large = new Set<number>();
     for (let at = 0; at < this.count; at++) {
       const key = this.ids[2 * at]! * economicCodes + this.ids[2 * at + 1]!;

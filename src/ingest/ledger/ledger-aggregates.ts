@@ -94,7 +94,7 @@ export class LedgerAggregates {
       this.touched += touched;
       return;
     }
-    let slot = (Math.imul(key | 0, 0x9e3779b1) ^ ((key / 4294967296) | 0)) & this.mask;
+    let slot = this.homeSlot(key);
     let found = this.keys[slot]!;
     while (found !== key && found !== -1) {
       slot = (slot + 1) & this.mask;
@@ -112,7 +112,7 @@ export class LedgerAggregates {
       const cell = this.direct[key]!;
       return cell !== -1 ? cell : (this.direct[key] = this.newCell(key));
     }
-    let slot = (Math.imul(key | 0, 0x9e3779b1) ^ ((key / 4294967296) | 0)) & this.mask;
+    let slot = this.homeSlot(key);
     for (;;) {
       const found = this.keys[slot]!;
       if (found === key) return this.slotCell[slot]!;
@@ -124,6 +124,11 @@ export class LedgerAggregates {
     this.slotCell[slot] = cell;
     if (this.cellCount > (this.mask + 1) * 0.6) this.rehash();
     return cell;
+  }
+
+  /** Where a key's probe starts: both halves of the key (it can pass 2³²) mixed, masked to the table. */
+  private homeSlot(key: number): number {
+    return (Math.imul(key | 0, 0x9e3779b1) ^ ((key / 4294967296) | 0)) & this.mask;
   }
 
   private newCell(key: number): number {
@@ -151,7 +156,7 @@ export class LedgerAggregates {
     this.mask = capacity - 1;
     for (let cell = 0; cell < this.cellCount; cell++) {
       const key = this.cellKeys[cell]!;
-      let slot = (Math.imul(key | 0, 0x9e3779b1) ^ ((key / 4294967296) | 0)) & this.mask;
+      let slot = this.homeSlot(key);
       while (this.keys[slot] !== -1) slot = (slot + 1) & this.mask;
       this.keys[slot] = key;
       this.slotCell[slot] = cell;

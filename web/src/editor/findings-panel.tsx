@@ -68,6 +68,8 @@ function placeOf(path: Finding['path']): string {
   let place = PLACES.get(key);
   if (place === undefined) {
     place = describePath(path);
+    // Bounded for a long session across many documents: starting again only costs the descriptions.
+    if (PLACES.size >= 10_000) PLACES.clear();
     PLACES.set(key, place);
   }
   return place;

@@ -12,6 +12,8 @@ import { sameValue } from './same-value.js';
  */
 const PAGE_BUDGET_MS = 25;
 const OVER_BUDGET_RUNS = 4;
+/** One analysis this long is not a busy core: the worker takes over at once. */
+const FAR_OVER_BUDGET_MS = 4 * PAGE_BUDGET_MS;
 
 /** The user timing entry of the latest analysis on the page (npm run bench:typing splits a keystroke with it). */
 export const ANALYSIS_MEASURE = 'jixiao:analysis';
@@ -33,12 +35,27 @@ export function liveOf(analysis: Analysis, previous: LiveAnalysis | null): LiveA
     : { ok: false, findings, figures: previous?.figures ?? null, forms: previous?.forms ?? [] };
 }
 
-/** Analyses the store's document on the page; how long it took (ms). */
+/**
+ * Analyses the store's document on the page; how long it took (ms). It runs inside the keystroke's listeners, so an
+ * analysis that throws must not reach them (the typed character and its draft would be lost): the previous analysis
+ * stays, and the answer is "far over budget", which hands the document to the worker.
+ */
 function analyseOnPage(store: EditorStore, doc: DatasetDocument): number {
   const started = performance.now();
-  store.setAnalysis(liveOf(analyse(doc), store.get().analysis), doc);
+  try {
+    store.setAnalysis(liveOf(analyse(doc), store.get().analysis), doc);
+  } catch (error) {
+    console.error('分析失败', error);
+    return Number.POSITIVE_INFINITY;
+  }
   performance.clearMeasures(ANALYSIS_MEASURE);
   return performance.measure(ANALYSIS_MEASURE, { start: started }).duration;
+}
+
+/** Whether the latest analyses on the page say the worker should take over. */
+function overBudgetRuns(ms: number, runs: number): number {
+  if (ms > FAR_OVER_BUDGET_MS) return OVER_BUDGET_RUNS;
+  return ms > PAGE_BUDGET_MS ? runs + 1 : 0;
 }
 
 /**
@@ -51,17 +68,21 @@ function analyseOnPage(store: EditorStore, doc: DatasetDocument): number {
 export function useAnalysis(store: EditorStore): void {
   useEffect(() => {
     let worker: AnalysisWorker | null = null;
+    // A worker that could not start or failed is not started again: every try would hold up more keystrokes.
+    let workerFailed = false;
     let overBudget = 0;
     const backOnPage = () => {
       worker = null;
-      overBudget = 0;
+      workerFailed = true;
       const { doc, analysed } = store.get();
       if (analysed !== doc) analyseOnPage(store, doc);
     };
     const stopDoc = store.onDoc((doc, patch) => {
       if (worker !== null) return worker.changed(patch);
-      overBudget = analyseOnPage(store, doc) > PAGE_BUDGET_MS ? overBudget + 1 : 0;
-      if (overBudget >= OVER_BUDGET_RUNS) worker = startAnalysisWorker(store, backOnPage);
+      overBudget = overBudgetRuns(analyseOnPage(store, doc), overBudget);
+      if (overBudget < OVER_BUDGET_RUNS || workerFailed) return;
+      worker = startAnalysisWorker(store, backOnPage);
+      workerFailed = worker === null;
     });
     return () => {
       stopDoc();
