@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Store } from '../store/connect.js';
 import { testStores } from '../store/testing.js';
 import type { AppContext } from './context.js';
-import { cacheOverview, listOverview, overviewRowsStored } from './overview.js';
+import { cacheOverview, listOverview } from './overview.js';
+import { overviewRowsStored } from './overview-rows.js';
 import { overviewEvaluator } from './overview-evaluator.js';
 import { seedIfEmpty } from './seed.js';
 

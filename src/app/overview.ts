@@ -7,13 +7,11 @@ import {
   type OverviewHead,
   type RevisionKey,
 } from '../store/overview-repo.js';
-import { storeFaultOf } from '../store/faults.js';
-import { findRevisionOverviews, saveRevisionOverviews, type StoredOverview } from '../store/revision-overviews-repo.js';
 import { ok, type AppContext, type AppResult } from './context.js';
 import type { HeavyTask } from './heavy/tasks.js';
 import { LruCache } from './lru-cache.js';
 import { overviewEvaluator } from './overview-evaluator.js';
-import { turnstileOf } from './turnstile.js';
+import { overviewKey, rememberOverviewRow, storedOverviews, storeOverviews } from './overview-rows.js';
 import { STATE_LABELS } from './workflow-labels.js';
 import { evaluateRevisionDocument, type OverviewFailure, type RevisionOverview } from './overview-evaluate.js';
 
@@ -52,98 +50,13 @@ function cacheOf(store: Store): LruCache<string, RevisionOverview> {
   return cache;
 }
 
-const keyOf = (datasetId: number, revisionNo: number) => `${datasetId}/${revisionNo}`;
-
 /**
  * Keeps the overview of a revision a worker has just evaluated (a save, a read), so the bureau overview's first
  * request after edits does not pay for parsing documents it could have had for free.
  */
 export function cacheOverview(ctx: AppContext, datasetId: number, revisionNo: number, overview: RevisionOverview) {
-  cacheOf(ctx.store).set(keyOf(datasetId, revisionNo), overview);
-  if (overview.ok && overviewEvaluator() !== null)
-    keeperOf(ctx.store).unstored.set(keyOf(datasetId, revisionNo), {
-      datasetId,
-      revisionNo,
-      overview: JSON.stringify(overview),
-    });
-}
-
-/**
- * Rows computed by a save or a read but not stored yet: written with the next batch the overview stores (a save
- * does not pay a second commit for them), capped so a server nobody asks for the overview does not grow.
- */
-const UNSTORED_CAPACITY = 2000;
-
-/**
- * What is being stored for a store: rows not written yet, the write under way (tests and shutdown wait for it), and
- * whether writing stopped (a read-only or full database: the overview keeps working from memory, not retrying).
- */
-type Keeper = { unstored: Map<string, StoredOverview>; writing: Promise<void>; stopped: boolean };
-const keepers = new WeakMap<Store, Keeper>();
-
-function keeperOf(store: Store): Keeper {
-  let keeper = keepers.get(store);
-  if (keeper === undefined) {
-    keeper = { unstored: new Map(), writing: Promise.resolve(), stopped: false };
-    keepers.set(store, keeper);
-  }
-  if (keeper.unstored.size > UNSTORED_CAPACITY) keeper.unstored.clear(); // computed again on a restart: only slower
-  return keeper;
-}
-
-/** Resolves once the overview rows handed over so far are written (or given up). */
-export function overviewRowsStored(store: Store): Promise<void> {
-  return keeperOf(store).writing;
-}
-
-/** The rows stored by an earlier run (same code) of the given revisions, parsed; an unreadable row is skipped. */
-async function storedOverviews(ctx: AppContext, keys: readonly RevisionKey[], evaluator: string) {
-  const found = new Map<string, RevisionOverview>();
-  let stored: Map<string, string>;
-  try {
-    stored = await findRevisionOverviews(ctx.store.db, keys, evaluator);
-  } catch (error) {
-    // Derived rows only: without them the overview is computed, as on a first start.
-    ctx.log?.error({ error: error instanceof Error ? error.message : String(error) }, '总览行无法读取（将重新计算）');
-    return found;
-  }
-  for (const [key, text] of stored) {
-    try {
-      found.set(key, JSON.parse(text) as RevisionOverview);
-    } catch {
-      // evaluated again below
-    }
-  }
-  return found;
-}
-
-/**
- * Stores computed rows for the next start, behind the request (nobody waits for it) and through the store's
- * turnstile (one write per turn, like saves). Only rows that computed: a failure may depend on where it ran.
- */
-function storeOverviews(ctx: AppContext, rows: readonly { key: RevisionKey; overview: RevisionOverview }[]) {
-  const evaluator = overviewEvaluator();
-  const keeper = keeperOf(ctx.store);
-  if (evaluator === null || keeper.stopped) return;
-  for (const { key, overview } of rows)
-    if (overview.ok)
-      keeper.unstored.set(keyOf(key.datasetId, key.revisionNo), { ...key, overview: JSON.stringify(overview) });
-  if (keeper.unstored.size === 0) return;
-  const batch = [...keeper.unstored.values()];
-  keeper.unstored.clear();
-  keeper.writing = keeper.writing.then(() =>
-    turnstileOf(ctx.store)
-      .run(() => saveRevisionOverviews(ctx.store.db, batch, evaluator))
-      .catch((error: unknown) => {
-        const fault = storeFaultOf(error);
-        // Read-only or full: not retried until the server restarts; anything else, the next batch tries again.
-        if (fault?.kind === 'read-only' || fault?.kind === 'full') keeper.stopped = true;
-        ctx.log?.error(
-          { error: error instanceof Error ? error.message : String(error), fault: fault?.kind ?? null },
-          '总览行未能保存（下次启动时重新计算）',
-        );
-      }),
-  );
+  cacheOf(ctx.store).set(overviewKey(datasetId, revisionNo), overview);
+  rememberOverviewRow(ctx.store, { datasetId, revisionNo }, overview);
 }
 
 /** Between two evaluations of a batch: resolves false to stop (the warm-up yields to requests here). */
@@ -165,9 +78,9 @@ export async function ensureOverviews(
   const found = new Map<string, RevisionOverview>();
   let missing: RevisionKey[] = [];
   for (const { datasetId, revisionNo } of keys) {
-    const cached = cache.get(keyOf(datasetId, revisionNo));
+    const cached = cache.get(overviewKey(datasetId, revisionNo));
     if (cached === undefined) missing.push({ datasetId, revisionNo });
-    else found.set(keyOf(datasetId, revisionNo), cached);
+    else found.set(overviewKey(datasetId, revisionNo), cached);
   }
   const evaluator = overviewEvaluator();
   if (evaluator !== null && missing.length > 0) {
@@ -177,7 +90,7 @@ export async function ensureOverviews(
       cache.set(key, overview);
       found.set(key, overview);
     }
-    missing = missing.filter((k) => !stored.has(keyOf(k.datasetId, k.revisionNo)));
+    missing = missing.filter((k) => !stored.has(overviewKey(k.datasetId, k.revisionNo)));
   }
   // In the worker pool, a few revisions a task (each 5–50 ms); inline (no pool), one between two pauses.
   const chunk = ctx.heavy === undefined ? 1 : OVERVIEW_CHUNK;
@@ -186,14 +99,14 @@ export async function ensureOverviews(
     if (pause !== undefined && !(await pause())) break;
     // A request may have computed some while this batch paused.
     const todo = missing.slice(start, start + batch).filter((k) => {
-      const cached = cache.get(keyOf(k.datasetId, k.revisionNo));
-      if (cached !== undefined) found.set(keyOf(k.datasetId, k.revisionNo), cached);
+      const cached = cache.get(overviewKey(k.datasetId, k.revisionNo));
+      if (cached !== undefined) found.set(overviewKey(k.datasetId, k.revisionNo), cached);
       return cached === undefined;
     });
     const documents = await findRevisionDocuments(ctx.store.db, todo);
     const readable = todo.flatMap(({ datasetId, revisionNo }) => {
-      const text = documents.get(keyOf(datasetId, revisionNo));
-      return text === undefined ? [] : [{ key: keyOf(datasetId, revisionNo), datasetId, revisionNo, text }];
+      const text = documents.get(overviewKey(datasetId, revisionNo));
+      return text === undefined ? [] : [{ key: overviewKey(datasetId, revisionNo), datasetId, revisionNo, text }];
     });
     const groups: (typeof readable)[] = [];
     for (let at = 0; at < readable.length; at += chunk) groups.push(readable.slice(at, at + chunk));
@@ -327,6 +240,6 @@ export async function overviewRows(ctx: AppContext, heads: readonly OverviewHead
   // Rows not cached yet (a cold start) take 5–50 ms each: yield between them, so other requests keep flowing.
   const overviews = await ensureOverviews(ctx, keys, yieldToOthers, ctx.heavy?.size ?? 1);
   return heads.map((h) =>
-    rowOf(h, (h.revisionNo === null ? undefined : overviews.get(keyOf(h.datasetId, h.revisionNo))) ?? MISSING),
+    rowOf(h, (h.revisionNo === null ? undefined : overviews.get(overviewKey(h.datasetId, h.revisionNo))) ?? MISSING),
   );
 }
