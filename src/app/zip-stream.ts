@@ -1,5 +1,6 @@
 import { PassThrough, type Readable } from 'node:stream';
 import { crc32 } from 'node:zlib';
+import { centralEntry, endOfCentralDirectory, localHeader, type ZipRecord } from '../report/render/zip.js';
 
 /**
  * A zip archive written as a stream, one stored (uncompressed) entry at a time: DOCX and PDF are compressed
@@ -16,7 +17,6 @@ export type ZipStream = {
 };
 
 const LIMIT = 0xffffffff;
-const UTF8_NAMES = 0x0800;
 
 /** DOS time and date of a Date (zip's only mandatory time stamp). */
 function dosTime(at: Date): { time: number; date: number } {
@@ -25,11 +25,9 @@ function dosTime(at: Date): { time: number; date: number } {
   return { time, date };
 }
 
-type Entry = { name: Buffer; crc: number; size: number; offset: number };
-
 export function createZipStream(at: Date): ZipStream {
   const stream = new PassThrough();
-  const entries: Entry[] = [];
+  const entries: ZipRecord[] = [];
   const { time, date } = dosTime(at);
   let offset = 0;
 
@@ -53,49 +51,26 @@ export function createZipStream(at: Date): ZipStream {
     const nameBytes = Buffer.from(name, 'utf8');
     if (entries.length >= 0xffff || offset + bytes.length + 30 + nameBytes.length > LIMIT)
       throw new RangeError('压缩包超过 4 GiB 或 65535 个文件');
-    const entry = { name: nameBytes, crc: crc32(bytes), size: bytes.length, offset };
-    const header = Buffer.alloc(30);
-    header.writeUInt32LE(0x04034b50, 0);
-    header.writeUInt16LE(20, 4); // version needed: 2.0
-    header.writeUInt16LE(UTF8_NAMES, 6);
-    header.writeUInt16LE(0, 8); // stored
-    header.writeUInt16LE(time, 10);
-    header.writeUInt16LE(date, 12);
-    header.writeUInt32LE(entry.crc, 14);
-    header.writeUInt32LE(entry.size, 18);
-    header.writeUInt32LE(entry.size, 22);
-    header.writeUInt16LE(nameBytes.length, 26);
-    header.writeUInt16LE(0, 28);
+    const size = bytes.length;
+    const entry = {
+      name: nameBytes,
+      crc: crc32(bytes),
+      size,
+      compressedSize: size,
+      deflated: false,
+      time,
+      date,
+      offset,
+    };
     entries.push(entry);
-    await write(Buffer.concat([header, nameBytes]));
+    await write(Buffer.concat([localHeader(entry), nameBytes]));
     await write(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
   };
 
   const finish = async () => {
     const start = offset;
-    for (const e of entries) {
-      const record = Buffer.alloc(46);
-      record.writeUInt32LE(0x02014b50, 0);
-      record.writeUInt16LE(20, 4); // made by: 2.0
-      record.writeUInt16LE(20, 6);
-      record.writeUInt16LE(UTF8_NAMES, 8);
-      record.writeUInt16LE(0, 10);
-      record.writeUInt16LE(time, 12);
-      record.writeUInt16LE(date, 14);
-      record.writeUInt32LE(e.crc, 16);
-      record.writeUInt32LE(e.size, 20);
-      record.writeUInt32LE(e.size, 24);
-      record.writeUInt16LE(e.name.length, 28);
-      record.writeUInt32LE(e.offset, 42);
-      await write(Buffer.concat([record, e.name]));
-    }
-    const end = Buffer.alloc(22);
-    end.writeUInt32LE(0x06054b50, 0);
-    end.writeUInt16LE(entries.length, 8);
-    end.writeUInt16LE(entries.length, 10);
-    end.writeUInt32LE(offset - start, 12);
-    end.writeUInt32LE(start, 16);
-    await write(end);
+    for (const e of entries) await write(Buffer.concat([centralEntry(e), e.name]));
+    await write(endOfCentralDirectory(entries.length, offset - start, start));
     stream.end();
   };
 

@@ -9,42 +9,45 @@ const DOS_DATE = (0 << 9) | (1 << 5) | 1;
 /** Bit 11: the path is UTF-8. */
 const UTF8_FLAG = 0x0800;
 
-type Packed = { name: Buffer; crc: number; size: number; body: Buffer; offset: number };
-
-function pack(entry: ZipEntry, offset: number): Packed {
-  const raw = typeof entry.data === 'string' ? Buffer.from(entry.data, 'utf8') : entry.data;
-  // Every file deflated, the PNGs too: their pixels are deflated at level 3 (png-encode.ts), and deflating them
-  // again takes another 10 % off for a millisecond a report.
-  return {
-    name: Buffer.from(entry.path, 'utf8'),
-    crc: crc32(raw),
-    size: raw.byteLength,
-    body: deflateRawSync(raw),
-    offset,
-  };
-}
+/**
+ * What a zip's headers say of one file: its UTF-8 name, CRC-32, sizes, whether it is deflated (else stored), its
+ * MS-DOS time and date, and where its local header starts. The archive writers (this file's `zipFiles` and the
+ * streamed download, src/app/zip-stream.ts) lay out the records from it.
+ */
+export type ZipRecord = {
+  name: Buffer;
+  crc: number;
+  size: number;
+  compressedSize: number;
+  deflated: boolean;
+  time: number;
+  date: number;
+  offset: number;
+};
 
 /** The fields a local header and a central directory entry share (version needed … name length). */
-function common(header: Buffer, at: number, file: Packed): void {
+function common(header: Buffer, at: number, file: ZipRecord): void {
   header.writeUInt16LE(20, at);
   header.writeUInt16LE(UTF8_FLAG, at + 2);
-  header.writeUInt16LE(8, at + 4); // deflate
-  header.writeUInt16LE(DOS_TIME, at + 6);
-  header.writeUInt16LE(DOS_DATE, at + 8);
+  header.writeUInt16LE(file.deflated ? 8 : 0, at + 4);
+  header.writeUInt16LE(file.time, at + 6);
+  header.writeUInt16LE(file.date, at + 8);
   header.writeUInt32LE(file.crc, at + 10);
-  header.writeUInt32LE(file.body.byteLength, at + 14);
+  header.writeUInt32LE(file.compressedSize, at + 14);
   header.writeUInt32LE(file.size, at + 18);
   header.writeUInt16LE(file.name.byteLength, at + 22);
 }
 
-function localHeader(file: Packed): Buffer {
+/** A file's local header (its name and body follow it). */
+export function localHeader(file: ZipRecord): Buffer {
   const header = Buffer.alloc(30);
   header.writeUInt32LE(0x04034b50, 0);
   common(header, 4, file);
   return header;
 }
 
-function centralEntry(file: Packed): Buffer {
+/** A file's entry in the central directory (its name follows it). */
+export function centralEntry(file: ZipRecord): Buffer {
   const entry = Buffer.alloc(46);
   entry.writeUInt32LE(0x02014b50, 0);
   entry.writeUInt16LE(20, 4); // made by: MS-DOS, version 2.0
@@ -53,7 +56,8 @@ function centralEntry(file: Packed): Buffer {
   return entry;
 }
 
-function endOfCentralDirectory(count: number, size: number, offset: number): Buffer {
+/** The end of the central directory: how many entries, and the directory's size and offset. */
+export function endOfCentralDirectory(count: number, size: number, offset: number): Buffer {
   const end = Buffer.alloc(22);
   end.writeUInt32LE(0x06054b50, 0);
   end.writeUInt16LE(count, 8);
@@ -61,6 +65,26 @@ function endOfCentralDirectory(count: number, size: number, offset: number): Buf
   end.writeUInt32LE(size, 12);
   end.writeUInt32LE(offset, 16);
   return end;
+}
+
+type Packed = ZipRecord & { body: Buffer };
+
+function pack(entry: ZipEntry, offset: number): Packed {
+  const raw = typeof entry.data === 'string' ? Buffer.from(entry.data, 'utf8') : entry.data;
+  // Every file deflated, the PNGs too: their pixels are deflated at level 3 (png-encode.ts), and deflating them
+  // again takes another 10 % off for a millisecond a report.
+  const body = deflateRawSync(raw);
+  return {
+    name: Buffer.from(entry.path, 'utf8'),
+    crc: crc32(raw),
+    size: raw.byteLength,
+    compressedSize: body.byteLength,
+    deflated: true,
+    time: DOS_TIME,
+    date: DOS_DATE,
+    offset,
+    body,
+  };
 }
 
 /**
