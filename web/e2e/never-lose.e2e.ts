@@ -54,16 +54,29 @@ describe.skipIf(!hasChromium)('never lose an edit (Chromium)', () => {
     const text = `吴十（重新加载前 ${Date.now()}）`;
     await page.getByLabel('联系人', { exact: true }).fill(text);
     // The draft is kept in this browser within a moment of typing; no revision is written for it.
-    await expect
-      .poll(() => page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('jixiao.draft.1.')).length))
-      .toBe(1);
+    // The draft of this very edit (a draft of an earlier state would not be offered: it equals the saved document).
+    const drafts = () =>
+      page.evaluate(() =>
+        Object.keys(localStorage)
+          .filter((k) => k.startsWith('jixiao.draft.1.'))
+          .map((k) => localStorage.getItem(k) ?? ''),
+      );
+    await expect.poll(async () => (await drafts()).map((d) => d.includes(text))).toEqual([true]);
     // The tab going away would save (the session ends); here that save never arrives, as after a crash or power cut.
     const refuse = '**/api/datasets/1';
     await page.route(refuse, (route) => (route.request().method() === 'PUT' ? route.abort() : route.continue()));
     page.once('dialog', (d) => void d.accept()); // the browser's own "leave site?" question
     await page.reload();
     const banner = page.getByTestId('draft-banner');
-    await banner.waitFor({ timeout: 20_000 });
+    await banner.waitFor({ timeout: 60_000 }).catch(async (e: unknown) => {
+      // Say what the page had instead: the drafts kept and whether the editor was there at all.
+      const kept = await drafts().catch(() => []);
+      const fields = await page.getByLabel('联系人', { exact: true }).count();
+      throw new Error(
+        `没有出现草稿提示：草稿 ${kept.length} 份，含本次修改 ${kept.filter((d) => d.includes(text)).length} 份，编辑页字段 ${fields} 个`,
+        { cause: e },
+      );
+    }); // a whole page load on a busy machine
     expect(await banner.innerText()).toContain('发现未保存的修改');
     expect(await page.getByLabel('联系人', { exact: true }).inputValue()).not.toBe(text);
     await page.unroute(refuse);
