@@ -77,12 +77,6 @@ async function readPart(task: PartTask): Promise<PartResult> {
 
 const result = await readPart(workerData as PartTask);
 const transfer = result.ok
-  ? [
-      result.aggregates.cellKeys.buffer,
-      result.aggregates.sums.buffer,
-      result.aggregates.counts.buffer,
-      result.aggregates.daily.buffer,
-      result.aggregates.dailyCounts.buffer,
-    ]
+  ? [result.aggregates.cellKeys.buffer, result.aggregates.sums.buffer, result.aggregates.daily.buffer]
   : [];
 parentPort!.postMessage(result, transfer as ArrayBuffer[]);
