@@ -123,6 +123,6 @@ export function cleanBudgets(
     start = next;
   }
   if (lines.hasRepeat(builder.pairs.length, builder.economicCodes.length)) return null;
-  const index = builder.index(() => lines.lines(index, bytes));
+  const index = builder.index(() => lines.lines(index, bytes), lines.count);
   return index;
 }

@@ -14,6 +14,8 @@ export type BudgetIndex = {
   economicCodes: string[];
   /** The same ids looked up from bytes: scope 0 departments, 1 economic codes, 2 + department id its projects. */
   codes: CodeTable;
+  /** How many budget lines (the sums are sized for about as many cells). */
+  lineCount: number;
 };
 
 export type BudgetPair = { departmentId: number; projectCode: string };
@@ -63,7 +65,7 @@ export class BudgetIndexBuilder {
   }
 
   /** The index, with its lines made by `lines` on first use. */
-  index(lines: () => BudgetLine[]): BudgetIndex {
+  index(lines: () => BudgetLine[], lineCount: number): BudgetIndex {
     const { departmentCodes, pairs, economicCodes, codes } = this;
     let made: BudgetLine[] | null = null;
     return {
@@ -71,6 +73,7 @@ export class BudgetIndexBuilder {
       pairs,
       economicCodes,
       codes,
+      lineCount,
       get lines() {
         made ??= lines();
         return made;
@@ -94,7 +97,7 @@ export function indexBudgets(lines: BudgetLine[]): BudgetIndex {
     const economic = code(line.economicCode);
     builder.economic(economic, 0, economic.length);
   }
-  return builder.index(() => lines);
+  return builder.index(() => lines, lines.length);
 }
 
 /**

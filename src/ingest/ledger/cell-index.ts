@@ -12,10 +12,11 @@ export class CellIndex {
   private slotCell: Int32Array;
   private mask: number;
   /** The key of each cell. */
-  cellKeys = new Float64Array(1 << 12);
+  cellKeys: Float64Array;
   cellCount = 0;
 
-  constructor(keyCount: number) {
+  constructor(keyCount: number, expectedCells = 0) {
+    this.cellKeys = new Float64Array(Math.max(expectedCells, 1 << 10));
     this.direct = keyCount <= DIRECT_KEYS ? new Int32Array(keyCount).fill(-1) : null;
     const capacity = 1 << 12;
     this.keys = new Float64Array(capacity).fill(-1);

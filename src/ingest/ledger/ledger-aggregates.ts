@@ -6,7 +6,8 @@ import { CellIndex } from './cell-index.js';
 export type { LedgerCell, LedgerDay };
 
 /** What the sums need of the budgets: how many departments and economic codes, and the codes behind the ids. */
-export type AggregateShape = Pick<BudgetIndex, 'departmentCodes' | 'economicCodes' | 'pairs'>;
+export type AggregateShape = Pick<BudgetIndex, 'departmentCodes' | 'economicCodes' | 'pairs'> &
+  Partial<Pick<BudgetIndex, 'lineCount'>>;
 
 /**
  * The sums as plain typed arrays, to send from a worker thread (transferable) and merge. `sums` holds, per cell and
@@ -44,7 +45,9 @@ export class LedgerAggregates {
 
   constructor(readonly budgets: AggregateShape) {
     this.economicCount = Math.max(budgets.economicCodes.length, 1);
-    this.index = new CellIndex(budgets.pairs.length * this.economicCount);
+    const keyCount = budgets.pairs.length * this.economicCount;
+    // Sized once for about the budget's cells (a ledger's lines mostly use them): growing copies them.
+    this.index = new CellIndex(keyCount, Math.min(keyCount, (budgets.lineCount ?? 0) + 1024));
     this.sums = new Float64Array(this.index.cellKeys.length * 24);
     this.daily = new Float64Array(budgets.departmentCodes.length * DAYS * 2);
   }

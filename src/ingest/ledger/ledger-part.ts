@@ -26,6 +26,8 @@ export type PartTask = {
   economicCodes: number;
   /** Department–project pairs (the sums' keys are pairs × economic codes). */
   pairs: number;
+  /** Budget lines (the sums are sized for about as many cells). */
+  budgetLines: number;
   /** The voucher set of the whole file, which the worker inserts into as the later part (voucher-set.ts). */
   vouchers: SharedVoucherSlots;
   /** CONTROL_WORDS words (above). */

@@ -30,6 +30,7 @@ async function readPart(task: PartTask): Promise<PartResult> {
       departmentCodes: new Array<string>(task.departments).fill(''),
       economicCodes: new Array<string>(task.economicCodes).fill(''),
       pairs: new Array<{ departmentId: number; projectCode: string }>(task.pairs),
+      lineCount: task.budgetLines,
     };
     const aggregates = new LedgerAggregates(shape);
     const reader = new LedgerLineReader({ codes: CodeTable.fromSnapshot(task.codes) }, vouchers, aggregates, task.year);

@@ -89,6 +89,7 @@ export class ParallelPart {
       departments: budgets.departmentCodes.length,
       economicCodes: budgets.economicCodes.length,
       pairs: budgets.pairs.length,
+      budgetLines: budgets.lineCount,
       vouchers: vouchers.share(Math.max(0, this.expectedLines - vouchers.size), 4 * perChunk),
       control: this.control.buffer,
       maxRejects: MAX_PART_REJECTS,
