@@ -82,7 +82,7 @@ function ownLayout(own: boolean): void {
 }
 
 describe('the linear line breaker and the shared-style measure', () => {
-  afterAll(() => ownLayout(false));
+  afterAll(() => useLinearLineBreaker(true, true));
 
   it('lay out exactly the lines, words, positions and widths pdfmake’s own code does', async () => {
     await renderPdf(MODEL); // configures pdfmake once

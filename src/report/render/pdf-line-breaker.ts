@@ -28,6 +28,13 @@ type PdfLine = {
   getAvailableWidth(): number;
   addInline(inline: PdfInline): void;
   lastLineInParagraph: boolean;
+  inlines: PdfInline[];
+  inlineWidths: number;
+  leadingCut: number;
+  trailingCut: number;
+  newLineForced?: boolean;
+  /** The line holds the measured words themselves, not yet placed (`addShared`). */
+  sharedWords?: boolean;
 };
 
 export type TextNode = { _inlines?: PdfInline[] };
@@ -94,19 +101,39 @@ function gluedAfter(queue: readonly PdfInline[], index: number): PdfInline[] {
   return glued;
 }
 
-/** Cuts `inline` to its first `length` characters and returns the rest as a new inline with its width. */
+/**
+ * Cuts `inline` to its first `length` characters: the head and the rest, each a new inline with its width (the
+ * measured word itself is left as it is: a later layout of the document gets the same words).
+ */
 function splitInline(
   inline: PdfInline,
   length: number,
   measure: (text: string, inline: PdfInline) => number,
-): PdfInline {
+): { head: PdfInline; rest: PdfInline } {
+  const head: PdfInline = { ...inline, text: inline.text.substring(0, length) };
   const rest: PdfInline = { ...inline, text: inline.text.substring(length) };
-  const wholeWidth = inline.width;
-  inline.text = inline.text.substring(0, length);
-  inline.width = measure(inline.text, inline);
-  rest.width = rest.text.length <= MEASURED_REST ? measure(rest.text, rest) : wholeWidth - inline.width;
-  return rest;
+  head.width = measure(head.text, head);
+  rest.width = rest.text.length <= MEASURED_REST ? measure(rest.text, rest) : inline.width - head.width;
+  return { head, rest };
 }
+
+/**
+ * Adds `inline` to `line` as pdfmake's `Line.addInline` does, without setting the inline's position: the line's
+ * words stay the measured ones, shared by every layout, and the line is placed by `pdf-line-runs.ts`.
+ */
+function addShared(line: PdfLine, inline: PdfInline): void {
+  if (line.inlines.length === 0) line.leadingCut = (inline['leadingCut'] as number | undefined) ?? 0;
+  line.trailingCut = (inline['trailingCut'] as number | undefined) ?? 0;
+  line.inlines.push(inline);
+  line.inlineWidths += inline.width;
+  if (inline['lineEnd'] === true) line.newLineForced = true;
+}
+
+/** Whether lines keep the measured words and leave placing them to `pdf-line-runs.ts` (else each word is copied). */
+let sharing = false;
+
+/** Whether a layout leaves the measured words as they are (so a later layout may be given the same words). */
+export const sharesWords = (): boolean => sharing;
 
 /** The linear `buildNextLine`: one line of `textNode`, consuming its inlines, or null when none is left. */
 export const linearBuildNextLine: BuildNextLine = function (this: LayoutBuilderThis, textNode: TextNode) {
@@ -115,10 +142,11 @@ export const linearBuildNextLine: BuildNextLine = function (this: LayoutBuilderT
   const line = new Line(this.writer.context().availableWidth);
   const inlines = new TextInlines(null);
   const measure = (text: string, inline: PdfInline): number => inlines.widthOfText(text, inline);
+  const shared = sharing && (textNode as { id?: unknown }).id === undefined;
   let next = 0;
   let forceContinue = false;
   while (next < queue.length) {
-    const inline = queue[next] as PdfInline;
+    let inline = queue[next] as PdfInline;
     if (!forceContinue && !line.hasEnoughSpaceForInline(inline, gluedAfter(queue, next))) break;
     next += 1;
     let hardWrap = false;
@@ -126,20 +154,28 @@ export const linearBuildNextLine: BuildNextLine = function (this: LayoutBuilderT
     if (inline.noWrap !== true && inline.text.length > 1 && inline.width > available) {
       const fit = maxFitLength(inline.text, available, (prefix) => measure(prefix, inline));
       if (fit < inline.text.length) {
+        const { head, rest } = splitInline(inline, fit, measure);
         next -= 1;
-        queue[next] = splitInline(inline, fit, measure);
+        queue[next] = rest;
+        inline = head;
         hardWrap = true;
       }
     }
-    line.addInline(inline);
+    if (shared) addShared(line, inline);
+    else line.addInline(hardWrap ? inline : { ...inline });
     forceContinue = inline.noNewLine === true && !hardWrap;
   }
   queue.splice(0, next);
   line.lastLineInParagraph = queue.length === 0;
+  if (shared) line.sharedWords = true;
   return line;
 };
 
+/** Whether the linear line breaker is installed: it never changes a measured word (it copies what it places). */
+export const leavesWordsAlone = (): boolean => LayoutBuilder.prototype.buildNextLine === linearBuildNextLine;
+
 /** Installs the linear line breaker into pdfmake (a process-wide singleton), or (for tests) puts pdfmake's own back. */
-export function useLinearLineBreaker(enabled = true): void {
+export function useLinearLineBreaker(enabled = true, shareWords = false): void {
   LayoutBuilder.prototype.buildNextLine = enabled ? linearBuildNextLine : pdfmakeBuildNextLine;
+  sharing = enabled && shareWords;
 }

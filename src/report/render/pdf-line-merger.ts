@@ -25,7 +25,7 @@ export type RenderInline = {
   [key: string]: unknown;
 };
 
-type RenderLine = { inlines: RenderInline[]; id?: unknown };
+type RenderLine = { inlines: RenderInline[]; id?: unknown; placedRuns?: boolean };
 type RenderLineMethod = (this: unknown, line: RenderLine, x: number, y: number) => void;
 
 const require = createRequire(import.meta.url);
@@ -35,7 +35,8 @@ const Renderer = (require('pdfmake/js/Renderer.js') as { default: { prototype: {
 const pdfmakeRenderLine = Renderer.prototype.renderLine as RenderLineMethod;
 
 /** Positions closer than this (in points, a millionth of a millimetre) are the same. */
-const EPSILON = 1e-6;
+export const MERGE_EPSILON = 1e-6;
+const EPSILON = MERGE_EPSILON;
 
 /** Properties that make a word more than text at a position: such a word is drawn alone. */
 const SPECIAL = [
@@ -52,10 +53,10 @@ const SPECIAL = [
   '_pageRef',
 ] as const;
 
-const plain = (inline: RenderInline): boolean =>
+export const isPlain = (inline: RenderInline): boolean =>
   SPECIAL.every((key) => !inline[key]) && !inline.characterSpacing && inline.text.length > 0;
 
-const sameStyle = (a: RenderInline, b: RenderInline): boolean =>
+export const sameStyle = (a: RenderInline, b: RenderInline): boolean =>
   a.font === b.font && a.fontSize === b.fontSize && a.color === b.color && a.opacity === b.opacity;
 
 /** One character: one UTF-16 unit, or a surrogate pair. */
@@ -66,7 +67,7 @@ const gap = (a: RenderInline, b: RenderInline): number => b.x - (a.x + a.width);
 
 /** Whether `b` continues a run ending in `a` whose words are `spacing` apart (null: the run has one word yet). */
 function continues(a: RenderInline, b: RenderInline, spacing: number | null): boolean {
-  if (!plain(b) || !sameStyle(a, b)) return false;
+  if (!isPlain(b) || !sameStyle(a, b)) return false;
   const between = gap(a, b);
   if (between < -EPSILON || (spacing !== null && Math.abs(between - spacing) > EPSILON)) return false;
   return Math.abs(between) <= EPSILON || (oneCharacter(a.text) && oneCharacter(b.text));
@@ -98,7 +99,7 @@ export function mergeRuns(inlines: readonly RenderInline[]): RenderInline[] {
   let spacing: number | null = null;
   for (const inline of inlines) {
     const previous = run.at(-1);
-    if (previous !== undefined && plain(previous) && continues(previous, inline, spacing)) {
+    if (previous !== undefined && isPlain(previous) && continues(previous, inline, spacing)) {
       spacing ??= gap(previous, inline);
       run.push(inline);
       continue;
@@ -113,7 +114,9 @@ export function mergeRuns(inlines: readonly RenderInline[]): RenderInline[] {
 
 /** `renderLine` drawing merged runs; a line with a destination (its first word's anchor) is drawn as it is. */
 const mergingRenderLine: RenderLineMethod = function (this: unknown, line: RenderLine, x: number, y: number) {
-  if (line.id !== undefined || line.inlines.length < 2) return pdfmakeRenderLine.call(this, line, x, y);
+  // A line placed by pdf-line-runs.ts holds its runs already.
+  if (line.id !== undefined || line.inlines.length < 2 || line.placedRuns === true)
+    return pdfmakeRenderLine.call(this, line, x, y);
   const copy = Object.assign(Object.create(Object.getPrototypeOf(line) as object) as RenderLine, line, {
     inlines: mergeRuns(line.inlines),
   });

@@ -7,16 +7,21 @@ import { reportInputFor } from '../model/report-input.js';
 import { recordLines } from '../testing/pdf-lines.js';
 import { SEED_DATASET } from '../testing/seed-sentences.js';
 import { renderPdf } from './pdf.js';
+import { useLinearLineBreaker } from './pdf-line-breaker.js';
 import { useMeasureOnce } from './pdf-measure-memo.js';
 
 describe('measuring each text and chart once per document', () => {
-  afterAll(() => useMeasureOnce(true));
+  afterAll(() => {
+    useMeasureOnce(true);
+    useLinearLineBreaker(true, true);
+  });
 
   it('lays out every line of every layout exactly as measuring anew for each layout does', async () => {
     const read = await readDatasetFile(fileURLToPath(SEED_DATASET));
     if (!read.ok) throw new Error('the seed does not read');
     const model = buildReportModel(reportInputFor(read.dataset, nationalPack()));
     await renderPdf(model); // configures pdfmake once
+    useLinearLineBreaker(true, false); // each line's words placed, so that the record has their positions
     useMeasureOnce(false);
     const anew = await recordLines(() => renderPdf(model));
     useMeasureOnce(true);

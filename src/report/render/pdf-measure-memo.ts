@@ -1,13 +1,16 @@
 import { createRequire } from 'node:module';
+import { leavesWordsAlone } from './pdf-line-breaker.js';
 
 /**
  * pdfmake measures the whole document again for every layout it tries, and a report is laid out several times: once
  * more for each heading keep-with-next moves (pdf-keep.ts, up to four) and once more for a widowed last page. Only
  * page breaks change between those layouts, and a text's or a picture's measure does not depend on them, so each
  * text (its words and widths) and each SVG (its size; pdfmake parses the whole SVG twice to find it) is measured
- * once per document and the result given again to the later layouts. Layout consumes and changes the words it is
- * given (it shifts them off, splits a long one, places them), so each layout gets fresh copies of the first
- * measure's words. What the widow fix changes that a measure reads (a table's line height) forgets the measures.
+ * once per document and the result given again to the later layouts. Layout consumes the list of words it is given
+ * (it shifts them off), so each layout gets its own list; Jixiao's line breaker (pdf-line-breaker.ts) leaves the
+ * words themselves as they are, so the list holds the same words, while pdfmake's own (tests) changes them (it splits
+ * a long one, places them) and gets fresh copies. What the widow fix changes that a measure reads (a table's line
+ * height) forgets the measures.
  */
 
 type Node = Record<string, unknown>;
@@ -26,7 +29,8 @@ const SVG_FIELDS = ['svg', 'font', '_width', '_height', '_minWidth', '_maxWidth'
 type Measured = { fields: Partial<Record<string, unknown>>; words: Node[] | undefined };
 let measured = new WeakMap<Node, Measured>();
 
-const copyWords = (words: Node[] | undefined): Node[] | undefined => words?.map((word) => ({ ...word }));
+const copyWords = (words: Node[] | undefined): Node[] | undefined =>
+  leavesWordsAlone() ? words?.slice() : words?.map((word) => ({ ...word }));
 
 function remembered(fields: readonly string[], measure: Measure): Measure {
   return function (this: unknown, node: Node) {

@@ -8,6 +8,7 @@ import { HEI, isFontName, kaiRuns, PDF_FONTS, serveFontsFromMemory, SONG } from 
 import { keepWithNext, MOVABLE_BLOCKS, PAGE_NUMBER_STYLE, useWidowFix } from './pdf-keep.js';
 import { useLinearLineBreaker } from './pdf-line-breaker.js';
 import { useMergedRuns } from './pdf-line-merger.js';
+import { usePlacedRuns } from './pdf-line-runs.js';
 import { useSharedStyleMeasure } from './pdf-measure.js';
 import { useMeasureOnce } from './pdf-measure-memo.js';
 import { BODY_WIDTH, gridLineHeight, INDENT, LINE_PITCH, MARGINS, PAGE_NUMBER_GAP, SIZE } from './pdf-page.js';
@@ -31,8 +32,10 @@ function configure(): void {
   // Line breaking linear in the length of a paragraph or word (pdfmake's own is quadratic: pdf-line-breaker.ts), a
   // text's style resolved once rather than per character (pdf-measure.ts), one PDF text object per run of
   // characters instead of one per character (pdf-line-merger.ts), no last page of a few lines (pdf-keep.ts), and
-  // each text and chart measured once per document however many times it is laid out (pdf-measure-memo.ts).
-  useLinearLineBreaker();
+  // each text and chart measured once per document however many times it is laid out (pdf-measure-memo.ts), its
+  // words shared by every layout and each line made of its runs rather than of copies of its words (pdf-line-runs.ts).
+  useLinearLineBreaker(true, true);
+  usePlacedRuns();
   useSharedStyleMeasure();
   useMeasureOnce();
   useMergedRuns();

@@ -1,0 +1,67 @@
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { nationalPack } from '../../domain/scoring/packs/builtin-packs.js';
+import { readDatasetFile } from '../../ingest/read-dataset.js';
+import { buildReportModel } from '../model/build-report.js';
+import { reportInputFor } from '../model/report-input.js';
+import type { ReportModel } from '../model/types.js';
+import { SEED_DATASET } from '../testing/seed-sentences.js';
+import { renderPdf } from './pdf.js';
+import { useLinearLineBreaker } from './pdf-line-breaker.js';
+import { usePlacedRuns } from './pdf-line-runs.js';
+
+/** Lines of shared words placed as runs (pdf-line-runs.ts), or each word copied, placed and merged when drawn. */
+function placedRuns(enabled: boolean): void {
+  useLinearLineBreaker(true, enabled);
+  usePlacedRuns(enabled);
+}
+
+const DATE = new Date('2021-03-04T17:00:00Z');
+/** The PDF without what differs from one run to the next (its creation time and file id). */
+const stable = (bytes: Buffer) =>
+  bytes
+    .toString('latin1')
+    .replace(/\(D:\d{14}Z\)/g, '')
+    .replace(/\/ID \[[^\]]*\]/g, '');
+
+const paragraph = (text: string) => ({ kind: 'paragraph' as const, text });
+
+/** Justified lines of one-character words, glued and hard-wrapped words, Latin words and spaces, centred text. */
+const MODEL: ReportModel = {
+  title: '2020年度测试局部门整体支出预算绩效自评报告',
+  department: '测试局',
+  fiscalYear: 2020,
+  unit: '万元',
+  sections: [
+    {
+      id: 'one',
+      heading: '一、换行',
+      blocks: [
+        paragraph('资金管理情况，'.repeat(60)),
+        paragraph(`Performance budget 596.04万元（64.11%）， ${'budget-2020 '.repeat(30)}`),
+        paragraph(`前文 ${'a'.repeat(500)} 后文 ${'b'.repeat(300)}。`),
+        paragraph('（一）“放管服”改革：12345热线、政务服务大厅。'.repeat(8)),
+      ],
+    },
+  ],
+  annexes: [],
+};
+
+describe('lines placed as runs of shared words', () => {
+  afterAll(() => placedRuns(true));
+
+  it('give the PDF byte for byte that placing and merging each word gives', async () => {
+    const read = await readDatasetFile(fileURLToPath(SEED_DATASET));
+    if (!read.ok) throw new Error('the seed does not read');
+    const seed = buildReportModel(reportInputFor(read.dataset, nationalPack()));
+    for (const model of [MODEL, seed]) {
+      await renderPdf(model); // configures pdfmake once
+      placedRuns(false);
+      const words = stable(await renderPdf(model, undefined, { date: DATE }));
+      placedRuns(true);
+      const runs = stable(await renderPdf(model, undefined, { date: DATE }));
+      expect(runs.length).toBeGreaterThan(20_000);
+      expect(runs === words).toBe(true);
+    }
+  }, 120_000);
+});
