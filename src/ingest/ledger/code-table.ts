@@ -17,6 +17,10 @@ export type CodeTableSnapshot = {
   entryCount: number;
 };
 
+/** The FNV-1a hash of a code's bytes: from this seed, for each byte `h = Math.imul(h ^ byte, CODE_HASH_PRIME)`. */
+export const CODE_HASH_SEED = 0x811c9dc5 | 0;
+export const CODE_HASH_PRIME = 0x01000193;
+
 /** Words of an entry in `entries`. */
 const START = 0;
 const LENGTH = 1;
@@ -52,8 +56,14 @@ export class CodeTable {
   }
 
   private static hash(scope: number, bytes: Uint8Array, start: number, end: number): number {
-    let h = Math.imul(0x811c9dc5 ^ scope, 0x01000193);
-    for (let i = start; i < end; i++) h = Math.imul(h ^ bytes[i]!, 0x01000193);
+    let h = CODE_HASH_SEED;
+    for (let i = start; i < end; i++) h = Math.imul(h ^ bytes[i]!, CODE_HASH_PRIME);
+    return CodeTable.scoped(h, scope);
+  }
+
+  /** A code's hash in its scope, from the FNV-1a hash of its bytes alone (which a line's split computes). */
+  private static scoped(bytesHash: number, scope: number): number {
+    const h = Math.imul(bytesHash ^ Math.imul(scope + 1, 0x9e3779b1), 0x85ebca6b);
     return h ^ (h >>> 15);
   }
 
@@ -61,7 +71,18 @@ export class CodeTable {
   get(scope: number, bytes: Uint8Array, start: number, end: number): number {
     while (start < end && bytes[start] === 0x20) start++;
     while (end > start && bytes[end - 1] === 0x20) end--;
-    const hash = CodeTable.hash(scope, bytes, start, end);
+    return this.getHashed(scope, CodeTable.hash(scope, bytes, start, end), bytes, start, end);
+  }
+
+  /**
+   * `get` for a code without spaces around it whose bytes' hash is known (FNV-1a from CODE_HASH_SEED with
+   * CODE_HASH_PRIME): its bytes are read only to compare them with the entry's.
+   */
+  getKnown(scope: number, bytesHash: number, bytes: Uint8Array, start: number, end: number): number {
+    return this.getHashed(scope, CodeTable.scoped(bytesHash, scope), bytes, start, end);
+  }
+
+  private getHashed(scope: number, hash: number, bytes: Uint8Array, start: number, end: number): number {
     const slots = this.slots;
     let slot = hash & this.mask;
     for (;;) {

@@ -3,29 +3,9 @@ import { MAX_LINE_FEN, parseDateBytes, parseYuanBytes } from './ledger-fields.js
 import type { LedgerRejectCode } from './ledger-codes.js';
 import type { CodeTable } from './code-table.js';
 import { DEPARTMENT_SCOPE, ECONOMIC_SCOPE, projectScope } from './budget-index.js';
+import { COLUMNS, isVoucher, splitLine, splitPlainLine } from './line-split.js';
 import { PendingLines } from './pending-lines.js';
 import { hashVoucher, type VoucherSet } from './voucher-set.js';
-
-const COMMA = 0x2c;
-const QUOTE = 0x22;
-const COLUMNS = 7;
-
-/** Whether bytes[start, end) is a voucher id: 1–40 of [0-9A-Za-z_/-]. */
-function isVoucher(bytes: Uint8Array, start: number, end: number): boolean {
-  if (end <= start || end - start > 40) return false;
-  for (let i = start; i < end; i++) {
-    const c = bytes[i]!;
-    const ok =
-      (c >= 0x30 && c <= 0x39) ||
-      (c >= 0x41 && c <= 0x5a) ||
-      (c >= 0x61 && c <= 0x7a) ||
-      c === 0x2d ||
-      c === 0x5f ||
-      c === 0x2f;
-    if (!ok) return false;
-  }
-  return true;
-}
 
 /** A line found to repeat a counted voucher when its batch is inserted: its number and bytes in the chunk. */
 export type OnDuplicate = (line: number, start: number, end: number) => void;
@@ -42,6 +22,8 @@ export class LedgerLineReader {
   private readonly starts = new Int32Array(COLUMNS + 1);
   private readonly ends = new Int32Array(COLUMNS + 1);
   private readonly hash = new Uint32Array(2);
+  /** The FNV-1a hashes of a plain line's code fields (line-split.ts), at their field numbers. */
+  private readonly codeHashes = new Int32Array(COLUMNS);
   private readonly pending = new PendingLines();
   /**
    * Per department id, its basic-expenditure pair (project code empty), or -2 while not looked up: 60 % of lines
@@ -60,38 +42,6 @@ export class LedgerLineReader {
     year: number | null,
   ) {
     this.year = year;
-  }
-
-  /** Splits into fields; the number of fields (more than COLUMNS stops counting), or -1 for an unclosed quote. */
-  private split(bytes: Uint8Array, start: number, end: number): number {
-    let n = 0;
-    let i = start;
-    for (;;) {
-      if (n > COLUMNS) return n;
-      if (bytes[i] === QUOTE && i < end) {
-        let j = i + 1;
-        for (;;) {
-          while (j < end && bytes[j] !== QUOTE) j++;
-          if (j >= end) return -1;
-          if (bytes[j + 1] === QUOTE && j + 1 < end) j += 2;
-          else break;
-        }
-        this.starts[n] = i + 1;
-        this.ends[n] = j;
-        n++;
-        if (j + 1 === end) return n;
-        if (bytes[j + 1] !== COMMA) return -1;
-        i = j + 2;
-        continue;
-      }
-      let stop = i;
-      while (stop < end && bytes[stop] !== COMMA) stop++;
-      this.starts[n] = i;
-      this.ends[n] = stop;
-      n++;
-      if (stop === end) return n;
-      i = stop + 1;
-    }
   }
 
   /** Counts the accepted lines of another part of the file (its vouchers are in the shared set already). */
@@ -114,9 +64,12 @@ export class LedgerLineReader {
   }
 
   read(bytes: Uint8Array, start: number, end: number, line: number): LedgerRejectCode | null {
-    if (this.split(bytes, start, end) !== COLUMNS) return 'LEDGER_COLUMN_COUNT';
-    const { starts, ends } = this;
-    if (!isVoucher(bytes, starts[0]!, ends[0]!)) return 'LEDGER_BAD_VOUCHER';
+    const { starts, ends, codeHashes } = this;
+    const plain = splitPlainLine(bytes, start, end, starts, ends, codeHashes);
+    if (!plain) {
+      if (splitLine(bytes, start, end, starts, ends) !== COLUMNS) return 'LEDGER_COLUMN_COUNT';
+      if (!isVoucher(bytes, starts[0]!, ends[0]!)) return 'LEDGER_BAD_VOUCHER';
+    }
     const date = parseDateBytes(bytes, starts[1]!, ends[1]!);
     if (date === -1) return 'LEDGER_BAD_DATE';
     const year = Math.floor(date / 1000);
@@ -124,14 +77,21 @@ export class LedgerLineReader {
     const fen = parseYuanBytes(bytes, starts[5]!, ends[5]!);
     if (fen === null || Math.abs(fen) > MAX_LINE_FEN) return 'LEDGER_BAD_AMOUNT';
     const codes = this.budgets.codes;
-    const departmentId = codes.get(DEPARTMENT_SCOPE, bytes, starts[2]!, ends[2]!);
+    const departmentId = plain
+      ? codes.getKnown(DEPARTMENT_SCOPE, codeHashes[2]!, bytes, starts[2]!, ends[2]!)
+      : codes.get(DEPARTMENT_SCOPE, bytes, starts[2]!, ends[2]!);
     if (departmentId === -1) return 'LEDGER_UNKNOWN_DEPARTMENT';
+    const projectIn = projectScope(departmentId);
     const pair =
       starts[3] === ends[3]
         ? this.basicPair(departmentId)
-        : codes.get(projectScope(departmentId), bytes, starts[3]!, ends[3]!);
+        : plain
+          ? codes.getKnown(projectIn, codeHashes[3]!, bytes, starts[3]!, ends[3]!)
+          : codes.get(projectIn, bytes, starts[3]!, ends[3]!);
     if (pair === -1) return 'LEDGER_UNKNOWN_PROJECT';
-    const economic = codes.get(ECONOMIC_SCOPE, bytes, starts[4]!, ends[4]!);
+    const economic = plain
+      ? codes.getKnown(ECONOMIC_SCOPE, codeHashes[4]!, bytes, starts[4]!, ends[4]!)
+      : codes.get(ECONOMIC_SCOPE, bytes, starts[4]!, ends[4]!);
     if (economic === -1) return 'LEDGER_UNKNOWN_ECONOMIC_CODE';
     hashVoucher(bytes, starts[0]!, ends[0]!, this.hash);
     const day = date % 1000;
