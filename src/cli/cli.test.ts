@@ -2,7 +2,9 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { jixiao, REPO_ROOT, SEED } from './testing/run-cli.js';
+import { jixiaoSpawned as jixiao, REPO_ROOT, SEED } from './testing/run-cli.js';
+
+// The real binary (bin/jixiao.js in a child process), end to end; the other CLI tests run the program in-process.
 
 describe('jixiao compute', () => {
   it('prints the seed figures as JSON with amounts as 2-decimal strings', async () => {

@@ -5,7 +5,7 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
-import Fastify, { LogController, type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyInstance, type FastifyReply } from 'fastify';
 import {
   jsonSchemaTransform,
   jsonSchemaTransformObject,
@@ -86,8 +86,17 @@ function withUploadBodies(document: OpenApiDocument): OpenApiDocument {
 function serveWeb(app: FastifyInstance, webDir: string | undefined): boolean {
   const root = resolve(webDir ?? 'web/dist');
   if (!existsSync(join(root, 'index.html'))) return false;
-  void app.register(fastifyStatic, { root, wildcard: false, preCompressed: true });
+  void app.register(fastifyStatic, { root, wildcard: false, preCompressed: true, setHeaders: cacheForever });
   return true;
+}
+
+/**
+ * The build's files under assets/ carry their content's hash in their name, so a browser may keep them for good and
+ * not even ask again on a reload; index.html (which names them) is asked for every time (max-age=0, ETag).
+ */
+function cacheForever(reply: FastifyReply, path: string): void {
+  if (/[\\/]assets[\\/][^\\/]+-[\w-]{8}\.\w+(\.br|\.gz)?$/.test(path))
+    void reply.header('cache-control', 'public, max-age=31536000, immutable');
 }
 
 /** Starts the overview warm-up once listening (never delaying `listen`) and stops it when the server closes. */
