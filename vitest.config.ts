@@ -46,6 +46,8 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['web/e2e/**/*.e2e.ts'],
+          // One Chromium for all files (each file its own server and browser contexts).
+          globalSetup: ['web/e2e/global-chromium.ts'],
           // A browser flow took up to 59 s with two files at a time at load 20: 240 s keeps it clear of 3 x.
           testTimeout: 240_000,
           hookTimeout: 300_000,

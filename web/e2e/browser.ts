@@ -9,20 +9,31 @@ export const hasChromium = existsSync(CHROMIUM);
 
 if (!hasChromium) console.warn(`[e2e] 跳过：未找到 ${CHROMIUM}（apt-get install chromium）`);
 
+/** How the tests start Chromium: headless, no sandbox (containers), nothing that calls home. */
+export const CHROMIUM_OPTIONS = {
+  executablePath: CHROMIUM,
+  headless: true,
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
+};
+
 export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  return chromium.launch(CHROMIUM_OPTIONS);
+}
+
+/**
+ * The Chromium the e2e run shares (web/e2e/global-chromium.ts starts one for all files), else one of this file's
+ * own. Each file still has its own contexts (cookies, storage), and closing it closes only those.
+ */
+export function browserForFile(endpoint: string | undefined): Promise<Browser> {
+  return endpoint === undefined || endpoint === '' ? launchBrowser() : chromium.connect(endpoint);
 }
 
 /**
