@@ -51,7 +51,12 @@ async function startOnFreePort(): Promise<RunningServer> {
   const child: ChildProcess = spawn(
     process.execPath,
     ['bin/jixiao.js', 'serve', '--port', String(port), '--db', join(dbDir, 'jixiao.sqlite')],
-    { cwd: repo, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NODE_ENV: 'test' } },
+    {
+      cwd: repo,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      // One heavy-work thread (not one per core): two servers and Chromium share two cores during the run.
+      env: { ...process.env, NODE_ENV: 'test', JIXIAO_WORKERS: process.env['JIXIAO_WORKERS'] ?? '1' },
+    },
   );
   child.stdout?.on('data', (chunk: Buffer) => (log += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (log += chunk.toString()));
