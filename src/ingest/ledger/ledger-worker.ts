@@ -76,7 +76,46 @@ async function readPart(task: PartTask): Promise<PartResult> {
   }
 }
 
-const result = await readPart(workerData as PartTask);
+/** A message before the task: the voucher set's slots, whose pages to fault in while waiting. */
+type Prefault = { prefault: SharedArrayBuffer };
+
+/**
+ * The task, which comes in a message (read-parallel.ts starts this thread before the ledger's year is known). Until
+ * it comes, the pages of the voucher set's slots are touched one by one, an atomic add of 0 that changes no value
+ * (the main thread may be inserting), so that neither thread pays their first-touch faults while reading.
+ */
+async function awaitTask(): Promise<PartTask> {
+  const queue: (PartTask | Prefault)[] = [];
+  let wake: (() => void) | null = null;
+  const onMessage = (message: PartTask | Prefault) => {
+    queue.push(message);
+    wake?.();
+  };
+  parentPort!.on('message', onMessage);
+  try {
+    for (;;) {
+      if (queue.length === 0) await new Promise<void>((resolve) => (wake = resolve));
+      const message = queue.shift()!;
+      if (!('prefault' in message)) return message;
+      const words = new Int32Array(message.prefault);
+      for (let at = 0; at < words.length; at += PAGE_WORDS) {
+        Atomics.add(words, at, 0);
+        if (at % (PAGE_WORDS * 64) === 0) {
+          await new Promise((resolve) => setImmediate(resolve));
+          if (queue.length > 0) break;
+        }
+      }
+    }
+  } finally {
+    parentPort!.off('message', onMessage);
+  }
+}
+
+/** 4 KB pages, in 32-bit words. */
+const PAGE_WORDS = 1024;
+
+const task = (workerData as PartTask | undefined) ?? (await awaitTask());
+const result = await readPart(task);
 const transfer = result.ok
   ? [result.aggregates.cellKeys.buffer, result.aggregates.sums.buffer, result.aggregates.daily.buffer]
   : [];

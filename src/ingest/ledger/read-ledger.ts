@@ -81,10 +81,15 @@ function estimateLines(fd: number, totalBytes: number): number {
  */
 export async function readLedger(path: string, options: LedgerReadOptions): Promise<LedgerReadResult> {
   const fd = openSync(path, 'r');
+  let spawned: ParallelPart | null = null;
   try {
     const totalBytes = fstatSync(fd).size;
     const expectedLines = estimateLines(fd, totalBytes);
-    options.vouchers.reserve(expectedLines);
+    const parallel = new ParallelPart(path, fd, totalBytes, options, expectedLines);
+    spawned = parallel;
+    // Sized once: for the file's lines, and for what sharing it with the worker asks (no second resize then).
+    options.vouchers.reserve(expectedLines, parallel.headroom);
+    parallel.prefault();
     const aggregates = new LedgerAggregates(options.budgets);
     const reader = new LedgerLineReader(options.budgets, options.vouchers, aggregates, options.year ?? null);
     const hash = createHash('sha256');
@@ -115,7 +120,6 @@ export async function readLedger(path: string, options: LedgerReadOptions): Prom
       },
       ...(onChunk === undefined ? {} : { onChunk }),
     };
-    const parallel = new ParallelPart(path, fd, totalBytes, options, expectedLines);
     const stop = await scanRange(
       fd,
       0,
@@ -174,6 +178,8 @@ export async function readLedger(path: string, options: LedgerReadOptions): Prom
       },
     };
   } finally {
+    // A throw (a caller's hook) must not leave the worker waiting for its task.
+    spawned?.dispose();
     closeSync(fd);
   }
 }

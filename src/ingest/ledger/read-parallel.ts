@@ -49,8 +49,15 @@ const WORKER_CHUNK = 1 << 20;
  */
 export class ParallelPart {
   readonly split: number;
+  /**
+   * Hashes both threads may each add, two chunks' worth, past a check of the shared set's room (one unseen by the
+   * other): the set is sized for them from the start (0 when the file is read by one thread).
+   */
+  readonly headroom: number;
   private worker: Worker | null = null;
   private result: Promise<PartResult> | null = null;
+  /** Whether the worker has its task (it is started at once, and waits for it). */
+  private started = false;
   private settled: PartResult | null = null;
   private startedWith: Encoding = 'undecided';
   private readonly control = new Int32Array(new SharedArrayBuffer(CONTROL_WORDS * 4));
@@ -71,14 +78,39 @@ export class ParallelPart {
     const threads = options.threads ?? Math.min(2, availableParallelism());
     const parallel = threads > 1 && totalBytes >= (options.parallelMinBytes ?? 1 << 24);
     this.split = parallel ? lineBoundaryAfter(fd, Math.floor(totalBytes * MAIN_SHARE), totalBytes) : totalBytes;
+    const perChunk = Math.ceil(Math.max(options.chunkBytes ?? 0, WORKER_CHUNK) / SHORTEST_LINE);
+    this.headroom = parallel ? 4 * perChunk : 0;
+    if (parallel) this.spawn();
   }
 
-  /** Starts the worker (once) on [split, end), in the ledger's year, sharing the voucher set with it. */
+  /**
+   * Starts the thread before its task is known (the ledger's year, after the first chunk): its start — a thread, an
+   * isolate, the worker's modules compiled — then overlaps the main thread's first chunk instead of following it.
+   */
+  private spawn(): void {
+    const worker = new Worker(WORKER);
+    this.worker = worker;
+    this.result = new Promise<PartResult>((resolve) => {
+      worker.once('message', (message: PartResult) => resolve(message));
+      // A worker that fails (out of memory, a fault) only costs the time: the main thread reads its part.
+      worker.once('error', () => resolve({ ok: false }));
+      worker.once('exit', () => resolve({ ok: false }));
+    });
+  }
+
+  /**
+   * While the worker waits for its task, it faults in the pages of the voucher set's slots: fresh memory costs a
+   * page fault per 4 KB on first touch (on this virtual machine about 6–15 ms a megabyte), which the main thread's
+   * first chunks, whose vouchers land all over the set, would otherwise pay alone.
+   */
+  prefault(): void {
+    if (this.worker !== null && !this.started) this.worker.postMessage({ prefault: this.options.vouchers.buffer });
+  }
+
+  /** Gives the worker (once) its task: [split, end), in the ledger's year, sharing the voucher set with it. */
   start(year: number, encoding: Encoding): void {
-    if (this.result !== null || this.split >= this.totalBytes) return;
+    if (this.worker === null || this.started || this.settled !== null) return;
     const { budgets, vouchers } = this.options;
-    // Both threads may each add two chunks' vouchers past a check of the set's room (one unseen by the other).
-    const perChunk = Math.ceil(Math.max(this.options.chunkBytes ?? 0, WORKER_CHUNK) / SHORTEST_LINE);
     const task: PartTask = {
       path: this.path,
       from: this.split,
@@ -90,19 +122,13 @@ export class ParallelPart {
       economicCodes: budgets.economicCodes.length,
       pairs: budgets.pairs.length,
       budgetLines: budgets.lineCount,
-      vouchers: vouchers.share(Math.max(0, this.expectedLines - vouchers.size), 4 * perChunk),
+      vouchers: vouchers.share(Math.max(0, this.expectedLines - vouchers.size), this.headroom),
       control: this.control.buffer,
       maxRejects: MAX_PART_REJECTS,
     };
     this.startedWith = encoding;
-    const worker = new Worker(WORKER, { workerData: task });
-    this.worker = worker;
-    this.result = new Promise<PartResult>((resolve) => {
-      worker.once('message', (message: PartResult) => resolve(message));
-      // A worker that fails (out of memory, a fault) only costs the time: the main thread reads its part.
-      worker.once('error', () => resolve({ ok: false }));
-      worker.once('exit', () => resolve({ ok: false }));
-    });
+    this.started = true;
+    this.worker.postMessage(task);
   }
 
   /**
@@ -110,7 +136,7 @@ export class ParallelPart {
    * the shared set is as full as it may get (its part is then read again).
    */
   async afterChunk(): Promise<void> {
-    if (this.result === null || this.settled !== null) return;
+    if (!this.started || this.settled !== null) return;
     const { vouchers } = this.options;
     Atomics.store(this.control, CONTROL_MAIN_FILLED, vouchers.size);
     if (vouchers.room < Atomics.load(this.control, CONTROL_WORKER_FILLED)) await this.stop();
@@ -119,8 +145,17 @@ export class ParallelPart {
   /** Asks the worker to stop after its chunk and waits until it has (the set is then this thread's alone). */
   async stop(): Promise<void> {
     if (this.result === null) return;
+    if (!this.started) return this.dispose();
     Atomics.store(this.control, CONTROL_STOP, 1);
     await this.settle();
+  }
+
+  /** Ends a worker that never got its task (or after a throw: the set is then not this reader's concern). */
+  dispose(): void {
+    if (this.settled !== null || this.worker === null) return;
+    this.settled = { ok: false };
+    if (this.started) Atomics.store(this.control, CONTROL_STOP, 1);
+    void this.worker.terminate();
   }
 
   /** The worker's result once it has ended; the set is given back to this thread (once). */
@@ -148,7 +183,10 @@ export class ParallelPart {
     onChunk: ((position: number) => Promise<void>) | undefined,
   ): Promise<boolean> {
     readRange(this.fd, this.split, this.totalBytes, onBytes);
-    if (this.result === null) return false;
+    if (!this.started) {
+      this.dispose();
+      return false;
+    }
     const part = await this.settle();
     // A voucher the worker counted was met earlier in the file: its acceptance there was wrong.
     if (!part.ok || this.options.vouchers.taken > 0 || Atomics.load(this.control, CONTROL_STOP) !== 0) return false;

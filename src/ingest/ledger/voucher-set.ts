@@ -73,15 +73,29 @@ export class VoucherSet {
     return this.count;
   }
 
+  /** The slots' memory, for a worker thread to fault its pages in ahead of the inserts (ledger-worker.ts). */
+  get buffer(): SharedArrayBuffer {
+    return this.slots.buffer as SharedArrayBuffer;
+  }
+
   /** While shared: how many more hashes the slots can take before the worker must stop (the set cannot grow). */
   get room(): number {
     return Math.floor(this.capacity * FULL) - this.count;
   }
 
-  /** Makes room for `more` hashes at once: one resize to the final size instead of several as they arrive. */
-  reserve(more: number): void {
-    if (this.count + more > this.capacity * LOAD) this.resize(VoucherSet.capacityFor(this.count + more));
+  /**
+   * Makes room for `more` hashes at once: one resize to the final size instead of several as they arrive; with the
+   * `headroom` that `share` will ask for, so that sharing the set later does not resize it again.
+   */
+  reserve(more: number, headroom = 0): void {
+    const needed = Math.max(VoucherSet.capacityFor(this.count + more), VoucherSet.capacityWith(headroom));
+    if (needed > this.capacity) this.resize(needed);
     this.growAt = this.capacity * FULL;
+  }
+
+  /** Slots in which `headroom` hashes fit between FULL and the last slot. */
+  private static capacityWith(headroom: number): number {
+    return Math.ceil(headroom / (1 - FULL));
   }
 
   /**
@@ -89,7 +103,7 @@ export class VoucherSet {
    * hashes that both threads may still add past a check of `room` (the set cannot grow until `unshare`).
    */
   share(more: number, headroom: number): SharedVoucherSlots {
-    const needed = Math.max(VoucherSet.capacityFor(this.count + more), Math.ceil(headroom / (1 - FULL)));
+    const needed = Math.max(VoucherSet.capacityFor(this.count + more), VoucherSet.capacityWith(headroom));
     if (needed > this.capacity) this.resize(needed);
     this.growAt = Infinity;
     this.taken = 0;
