@@ -34,6 +34,8 @@ export type PartTask = {
   control: SharedArrayBuffer;
   /** More rejected lines than this and the part is read again by the main thread (memory stays bounded). */
   maxRejects: number;
+  /** The worker's chunk (it checks the shared set's room after each). */
+  chunkBytes: number;
 };
 
 /** A rejected line of a part: line number within the part (1 = its first line), code, raw bytes. */

@@ -39,6 +39,8 @@ export type ScanHooks = {
 export type ScanStop = { kind: 'encoding'; line: number; reason: string } | { kind: 'header'; reason: string };
 
 const NEWLINE = 0x0a;
+/** The main thread's chunk (a worker's is smaller: read-parallel.ts). */
+export const DEFAULT_CHUNK_BYTES = 1 << 20;
 
 /** Settles the encoding over one chunk of whole lines; a refusal's Chinese reason, or null. */
 export function checkEncoding(state: { encoding: Encoding }, chunk: Buffer): string | null {
@@ -87,7 +89,7 @@ export async function scanRange(
   reader: LedgerLineReader,
   state: ScanState,
   hooks: ScanHooks,
-  chunkBytes = 1 << 20,
+  chunkBytes = DEFAULT_CHUNK_BYTES,
 ): Promise<ScanStop | null> {
   let buffer = Buffer.allocUnsafe(chunkBytes);
   let carry = 0;

@@ -37,17 +37,25 @@ async function readPart(task: PartTask): Promise<PartResult> {
     const state = newScanState(task.encoding);
     const rejects: PartReject[] = [];
     let tooMany = false;
-    const stop = await scanRange(fd, task.from, task.to, reader, state, {
-      onReject: (line, code, bytes) => {
-        if (rejects.length >= task.maxRejects) tooMany = true;
-        else rejects.push({ line, code, bytes: new Uint8Array(bytes) });
+    const stop = await scanRange(
+      fd,
+      task.from,
+      task.to,
+      reader,
+      state,
+      {
+        onReject: (line, code, bytes) => {
+          if (rejects.length >= task.maxRejects) tooMany = true;
+          else rejects.push({ line, code, bytes: new Uint8Array(bytes) });
+        },
+        onChunk: () => {
+          Atomics.store(control, CONTROL_WORKER_FILLED, vouchers.size);
+          const full = vouchers.room < Atomics.load(control, CONTROL_MAIN_FILLED);
+          if (full || Atomics.load(control, CONTROL_STOP) !== 0) throw new PartStopped();
+        },
       },
-      onChunk: () => {
-        Atomics.store(control, CONTROL_WORKER_FILLED, vouchers.size);
-        const full = vouchers.room < Atomics.load(control, CONTROL_MAIN_FILLED);
-        if (full || Atomics.load(control, CONTROL_STOP) !== 0) throw new PartStopped();
-      },
-    });
+      task.chunkBytes,
+    );
     if (
       stop !== null ||
       tooMany ||
