@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { keepLine, keptLine, type KeptLine } from './pdf-line-memo.js';
 
 /**
  * pdfmake 0.3's line breaker (`LayoutBuilder.buildNextLine`) is quadratic in the length of a paragraph, and worse
@@ -35,6 +36,8 @@ type PdfLine = {
   newLineForced?: boolean;
   /** The line holds the measured words themselves, not yet placed (`addShared`). */
   sharedWords?: boolean;
+  /** The line as kept for later layouts (pdf-line-memo.ts). */
+  kept?: KeptLine<PdfInline>;
 };
 
 export type TextNode = { _inlines?: PdfInline[] };
@@ -135,16 +138,37 @@ let sharing = false;
 /** Whether a layout leaves the measured words as they are (so a later layout may be given the same words). */
 export const sharesWords = (): boolean => sharing;
 
+/** The line kept from an earlier layout, consuming the same words of `queue`. */
+function lineFromKept(kept: KeptLine<PdfInline>, queue: PdfInline[]): PdfLine {
+  for (const [index, rest] of kept.rests) queue[index] = rest;
+  queue.splice(0, kept.consumed);
+  const line = new Line(kept.width);
+  line.inlines = kept.words;
+  line.inlineWidths = kept.inlineWidths;
+  line.leadingCut = kept.leadingCut;
+  line.trailingCut = kept.trailingCut;
+  if (kept.newLineForced) line.newLineForced = true;
+  line.lastLineInParagraph = kept.lastLineInParagraph;
+  line.sharedWords = true;
+  line.kept = kept;
+  return line;
+}
+
 /** The linear `buildNextLine`: one line of `textNode`, consuming its inlines, or null when none is left. */
 export const linearBuildNextLine: BuildNextLine = function (this: LayoutBuilderThis, textNode: TextNode) {
   const queue = textNode._inlines;
   if (queue === undefined || queue.length === 0) return null;
-  const line = new Line(this.writer.context().availableWidth);
+  const width = this.writer.context().availableWidth;
+  const shared = sharing && (textNode as { id?: unknown }).id === undefined;
+  const first = queue[0] as PdfInline;
+  const known = shared ? keptLine(first, width) : undefined;
+  if (known !== undefined) return lineFromKept(known, queue);
+  const line = new Line(width);
   const inlines = new TextInlines(null);
   const measure = (text: string, inline: PdfInline): number => inlines.widthOfText(text, inline);
-  const shared = sharing && (textNode as { id?: unknown }).id === undefined;
   let next = 0;
   let forceContinue = false;
+  const rests: [number, PdfInline][] = [];
   while (next < queue.length) {
     let inline = queue[next] as PdfInline;
     if (!forceContinue && !line.hasEnoughSpaceForInline(inline, gluedAfter(queue, next))) break;
@@ -154,10 +178,11 @@ export const linearBuildNextLine: BuildNextLine = function (this: LayoutBuilderT
     if (inline.noWrap !== true && inline.text.length > 1 && inline.width > available) {
       const fit = maxFitLength(inline.text, available, (prefix) => measure(prefix, inline));
       if (fit < inline.text.length) {
-        const { head, rest } = splitInline(inline, fit, measure);
+        const cut = splitInline(inline, fit, measure);
         next -= 1;
-        queue[next] = rest;
-        inline = head;
+        queue[next] = cut.rest;
+        rests.push([next, cut.rest]);
+        inline = cut.head;
         hardWrap = true;
       }
     }
@@ -167,7 +192,20 @@ export const linearBuildNextLine: BuildNextLine = function (this: LayoutBuilderT
   }
   queue.splice(0, next);
   line.lastLineInParagraph = queue.length === 0;
-  if (shared) line.sharedWords = true;
+  if (!shared) return line;
+  line.sharedWords = true;
+  line.kept = {
+    width,
+    consumed: next,
+    rests,
+    words: line.inlines,
+    inlineWidths: line.inlineWidths,
+    leadingCut: line.leadingCut,
+    trailingCut: line.trailingCut,
+    newLineForced: line.newLineForced === true,
+    lastLineInParagraph: line.lastLineInParagraph,
+  };
+  keepLine(first, line.kept);
   return line;
 };
 

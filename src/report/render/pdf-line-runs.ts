@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { isPlain, MERGE_EPSILON, sameStyle, type RenderInline } from './pdf-line-merger.js';
+import type { KeptLine } from './pdf-line-memo.js';
 
 /**
  * Placing a line of the measured words (pdf-line-breaker.ts leaves them shared by every layout of a document) as
@@ -22,6 +23,8 @@ type PdfLine = {
   /** The line's runs are made: the merger draws them as they are. */
   placedRuns?: boolean;
   x?: number;
+  /** The line as kept for the document's later layouts (pdf-line-memo.ts): its runs are kept with it. */
+  kept?: KeptLine<Word>;
   getWidth(): number;
 };
 type Writer = { context(): { availableWidth: number } };
@@ -113,6 +116,14 @@ const alignSharedLine: AlignLine = function (this: Writer, line: PdfLine) {
   if (alignment === 'right') offset = width - lineWidth;
   else if (alignment === 'center') offset = (width - lineWidth) / 2;
   if (offset) line.x = (line.x || 0) + offset;
+  line.sharedWords = false;
+  line.placedRuns = true;
+  // An earlier layout placed the line in the same width: the same runs (nothing changes them once placed).
+  const kept = line.kept?.runs;
+  if (kept?.width === width) {
+    line.inlines = kept.inlines as Word[];
+    return;
+  }
   // Line.addInline: each word at the widths before it, less the line's leading cut.
   const xs = new Array<number>(words.length);
   let widths = 0;
@@ -125,9 +136,9 @@ const alignSharedLine: AlignLine = function (this: Writer, line: PdfLine) {
     shift = (width - lineWidth) / (words.length - 1);
     for (let i = 1; i < words.length; i++) xs[i] = (xs[i] as number) + i * shift;
   }
-  line.inlines = words.length < 2 ? words.map((w, i) => placed(w, xs[i] as number, undefined)) : placedRuns(words, xs, shift);
-  line.sharedWords = false;
-  line.placedRuns = true;
+  line.inlines =
+    words.length < 2 ? words.map((w, i) => placed(w, xs[i] as number, undefined)) : placedRuns(words, xs, shift);
+  if (line.kept !== undefined) line.kept.runs = { width, inlines: line.inlines };
 };
 
 /** Installs the placing of shared lines into pdfmake (with the line breaker's shared words), or puts pdfmake's back. */
