@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Download, type Page } from 'playwright-core';
 import { DEMO_PASSWORDS, type DemoAccount } from './server.js';
 
 /** Debian's Chromium; never a downloaded browser. */
@@ -63,4 +63,11 @@ export async function pageAs(browser: Browser, base: string, name: string, hash 
   const page = await context.newPage();
   await loginInBrowser(page, base, name, undefined, hash);
   return page;
+}
+
+/** A download's bytes, read through the browser connection (the shared Chromium keeps the file on its side). */
+export async function downloadedBytes(download: Download): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of await download.createReadStream()) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
 }

@@ -1,7 +1,6 @@
-import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { hasChromium, pageAs } from './browser.js';
+import { downloadedBytes, hasChromium, pageAs } from './browser.js';
 import { apiLogin, type ApiClient } from './server.js';
 import { serverAndBrowser } from './harness.js';
 
@@ -83,7 +82,7 @@ describe.skipIf(!hasChromium)('revisions: conflicts and publication (Chromium)',
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-mine').click()]);
     expect(download.suggestedFilename()).toMatch(/我的版本\.json$/);
-    const mine = JSON.parse(readFileSync(await download.path(), 'utf8')) as Record<string, unknown>;
+    const mine = JSON.parse((await downloadedBytes(download)).toString('utf8')) as Record<string, unknown>;
     expect((mine['department'] as Record<string, unknown>)['contact']).toBe(`钱七（我的修改 ${stamp}）`);
 
     await dialog.getByRole('button', { name: /放弃我的修改/ }).click();

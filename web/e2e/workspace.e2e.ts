@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { hasChromium, pageAs } from './browser.js';
+import { downloadedBytes, hasChromium, pageAs } from './browser.js';
 import { apiLogin, type ApiClient } from './server.js';
 import { serverAndBrowser } from './harness.js';
 
@@ -80,9 +80,7 @@ describe.skipIf(!hasChromium)('department workspace (Chromium)', () => {
   it('downloads the DOCX report', async () => {
     await page.getByRole('tab', { name: '报告', exact: true }).click();
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-docx').click()]);
-    const path = await download.path();
-    const { readFileSync } = await import('node:fs');
-    const bytes = readFileSync(path);
+    const bytes = await downloadedBytes(download);
     expect(bytes.subarray(0, 2).toString()).toBe('PK');
     const JSZip = (await import('jszip')).default;
     const zip = await JSZip.loadAsync(bytes);
