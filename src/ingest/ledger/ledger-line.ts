@@ -5,7 +5,8 @@ import type { CodeTable } from './code-table.js';
 import { DEPARTMENT_SCOPE, ECONOMIC_SCOPE, projectScope } from './budget-index.js';
 import { COLUMNS, isVoucher, splitLine, splitPlainLine } from './line-split.js';
 import { PendingLines } from './pending-lines.js';
-import { hashVoucher, type VoucherSet } from './voucher-set.js';
+import { hashVoucher } from './voucher-hash.js';
+import type { VoucherSet } from './voucher-set.js';
 
 /** A line found to repeat a counted voucher when its batch is inserted: its number and bytes in the chunk. */
 export type OnDuplicate = (line: number, start: number, end: number) => void;

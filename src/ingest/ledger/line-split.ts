@@ -75,7 +75,7 @@ export function splitPlainLine(
   ends: Int32Array,
   hashes: Int32Array,
 ): boolean {
-  // 凭证号: voucher bytes up to the first comma (hashed afterwards by voucher-set.ts's hashVoucher, whose hash
+  // 凭证号: voucher bytes up to the first comma (hashed afterwards by voucher-hash.ts's hashVoucher, whose hash
   // starts from the id's length).
   let i = start;
   for (;;) {

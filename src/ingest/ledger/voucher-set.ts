@@ -14,6 +14,8 @@
  * share one with probability about n² ÷ 2⁶³ (≈ 10⁻⁵ for 10 million vouchers); such a voucher is rejected as a
  * duplicate.
  */
+export { hashVoucher } from './voucher-hash.js';
+
 /** The most a set is filled before it grows. */
 const LOAD = 0.8;
 /**
@@ -240,29 +242,4 @@ export class VoucherSet {
       this.add(view.getUint32(offset, true), view.getUint32(offset + 4, true));
     }
   }
-}
-
-/**
- * Two independent 32-bit hashes (FNV-1a and a multiply-rotate hash, both finished with murmur3's fmix32) of
- * `bytes[start, end)`, written to `out[0]` (high) and `out[1]` (low).
- */
-export function hashVoucher(bytes: Uint8Array, start: number, end: number, out: Uint32Array): void {
-  let a = 0x811c9dc5;
-  let b = 0x2545f491 ^ (end - start);
-  for (let i = start; i < end; i++) {
-    const c = bytes[i]!;
-    a = Math.imul(a ^ c, 0x01000193);
-    b = Math.imul(b ^ c, 0x5bd1e995);
-    b = (b << 13) | (b >>> 19);
-  }
-  out[0] = fmix(a);
-  out[1] = fmix(b);
-}
-
-function fmix(h: number): number {
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  return (h ^ (h >>> 16)) >>> 0;
 }
