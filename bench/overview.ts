@@ -14,7 +14,7 @@
  * Usage: npm run bench:overview [-- --departments 1000 --duration 10 --connections 10 --fresh]
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { loadavg, tmpdir } from 'node:os';
@@ -24,6 +24,7 @@ import Database from 'better-sqlite3';
 import pg from 'pg';
 import { openStore } from '../src/store/connect.js';
 import { BENCH_ACCOUNTS, DEFAULT_BUREAU, GENERATOR_VERSION, generateBureau } from './generate-bureau.js';
+import { isBuildFresh } from '../bin/fresh-build.js';
 
 function option(name: string, fallback: number): number {
   const at = process.argv.indexOf(`--${name}`);
@@ -133,21 +134,6 @@ async function copyTable(source: Database.Database, client: pg.Client, table: st
 
 // ---- the server -------------------------------------------------------------------------------------------------
 
-/** Whether bin/jixiao.js runs dist/ (built after the newest source), by the rule it applies itself. */
-function isFresh(): boolean {
-  const newest = (dir: string): number =>
-    readdirSync(dir, { withFileTypes: true }).reduce((max, e) => {
-      const path = join(dir, e.name);
-      if (e.isDirectory()) return Math.max(max, newest(path));
-      return e.name.endsWith('.ts') && !e.name.endsWith('.test.ts') ? Math.max(max, statSync(path).mtimeMs) : max;
-    }, 0);
-  const stamp = join(repo, 'dist/.build-stamp');
-  if (!existsSync(stamp)) return false;
-  return (
-    Number((JSON.parse(readFileSync(stamp, 'utf8')) as { startedAt: number }).startedAt) >= newest(join(repo, 'src'))
-  );
-}
-
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = createServer();
@@ -252,7 +238,7 @@ async function benchOne(dialect: string, database: { file: string } | { url: str
   const listening = performance.now();
   running.add(child);
   try {
-    const mode = isFresh() ? 'dist' : 'TypeScript through tsx: dist is older than a source; npm run build:cli';
+    const mode = isBuildFresh(repo) ? 'dist' : 'TypeScript through tsx: dist is older than a source; npm run build:cli';
     log(
       `${dialect}: jixiao serve (${mode}) answered /api/health ${(startMs / 1000).toFixed(1)} s after spawn (load ${load()})`,
     );

@@ -1,5 +1,14 @@
-// Starts a heavy-work worker thread: TypeScript through tsx, like bin/jixiao.js (no build step).
-import { register } from 'tsx/esm/api';
+// Starts a heavy-work worker thread when the program runs from the sources (tests, tsx): the compiled worker when
+// dist/ is a build of these very sources (as bin/jixiao.js decides: about a third of the start-up), else the
+// TypeScript through tsx.
+import { fileURLToPath, URL } from 'node:url';
+import { isBuildFresh } from '../../../bin/fresh-build.js';
 
-register();
-await import('./worker.ts');
+const root = fileURLToPath(new URL('../../../', import.meta.url));
+if (isBuildFresh(root)) {
+  await import(`${root}dist/app/heavy/worker.js`);
+} else {
+  const { register } = await import('tsx/esm/api');
+  register();
+  await import('./worker.ts');
+}
