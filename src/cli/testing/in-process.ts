@@ -15,7 +15,7 @@ type Write = typeof process.stdout.write;
 /** A stream's write that keeps the bytes; after the command has exited, a real process would write nothing more. */
 function capture(chunks: Buffer[], exited: () => boolean): Write {
   type Done = (error?: Error | null) => void;
-  return ((chunk: string | Uint8Array, encoding?: BufferEncoding | Done, callback?: Done) => {
+  return (chunk: string | Uint8Array, encoding?: BufferEncoding | Done, callback?: Done) => {
     if (!exited())
       chunks.push(
         typeof chunk === 'string'
@@ -25,7 +25,7 @@ function capture(chunks: Buffer[], exited: () => boolean): Write {
     const done = typeof encoding === 'function' ? encoding : callback;
     if (done !== undefined) process.nextTick(() => done());
     return true;
-  });
+  };
 }
 
 /** Sets an object's property for the run; returns how to put it back as it was (own, or its prototype's). */
@@ -51,8 +51,8 @@ function withEnv(env: Record<string, string>): () => void {
 
 /**
  * Runs `jixiao ...args` in this process, as bin/jixiao.js would run it (the same program, the same last-resort
- * handler, `process.exit` and `process.exitCode` as the exit code), with standard output and error captured. About a
- * millisecond against about a second for a child process; the CLI tests that need a real process (closed pipes,
+ * handler, `process.exit` and `process.exitCode` as the exit code), with standard output and error captured. Once the
+ * first command has loaded its modules, a command takes milliseconds against about a second for a child process; the CLI tests that need a real process (closed pipes,
  * standard input, start-up) spawn it instead. Commands run one at a time (two started together wait for each other):
  * each swaps process-wide streams and `exit`.
  */
