@@ -8,13 +8,16 @@
 // tsc's files in dist/cli/actions (imported by path as before): they read files next to themselves (fonts, workers,
 // migrations) or load native modules, which a bundle would move.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import process from 'node:process';
 
 const BUNDLED_ACTIONS = ['compute', 'check', 'score'];
 
 const startedAt = Date.now();
+// Until this build is complete, dist/ is not a build of anything: bin/jixiao.js and the worker threads started from
+// the sources (bin/fresh-build.js) then run the TypeScript, never files tsc or esbuild is still writing.
+rmSync('dist/.build-stamp', { force: true });
 const require = createRequire(import.meta.url);
 const tsc = require.resolve('typescript/bin/tsc');
 const result = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
@@ -81,4 +84,6 @@ await build({
   ],
 });
 mkdirSync('dist', { recursive: true });
-writeFileSync('dist/.build-stamp', JSON.stringify({ startedAt }));
+// Written whole or not at all (a reader never sees half a stamp).
+writeFileSync('dist/.build-stamp.tmp', JSON.stringify({ startedAt }));
+renameSync('dist/.build-stamp.tmp', 'dist/.build-stamp');

@@ -10,6 +10,15 @@ class ExitCalled extends Error {
   }
 }
 
+/** The longest one in-process command may take (the CLI test files allow 180 s a test). */
+const COMMAND_LIMIT_MS = 120_000;
+
+class CommandOverdue extends Error {
+  constructor(args: readonly string[]) {
+    super(`jixiao ${args.join(' ')} did not end within ${COMMAND_LIMIT_MS / 1000} s`);
+  }
+}
+
 type Write = typeof process.stdout.write;
 
 /** A stream's write that keeps the bytes; after the command has exited, a real process would write nothing more. */
@@ -80,9 +89,16 @@ async function runAlone(env: Record<string, string>, args: readonly string[]): P
     }),
   ];
   process.exitCode = undefined;
+  let timer: NodeJS.Timeout | undefined;
   try {
-    await createProgram().parseAsync(['node', 'jixiao', ...args]);
+    // A command that never ends must not keep the streams and `exit` replaced for every later command of this
+    // process (the test files share it): it fails on its own before the tests' 180 s.
+    const overdue = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new CommandOverdue(args)), COMMAND_LIMIT_MS);
+    });
+    await Promise.race([createProgram().parseAsync(['node', 'jixiao', ...args]), overdue]);
   } catch (error) {
+    if (error instanceof CommandOverdue) throw error;
     if (!(error instanceof ExitCalled)) {
       try {
         exitFatal(error);
@@ -91,6 +107,7 @@ async function runAlone(env: Record<string, string>, args: readonly string[]): P
       }
     }
   } finally {
+    clearTimeout(timer);
     code ??= Number(process.exitCode ?? 0);
     for (const undo of restore) undo();
     process.exitCode = exitCodeBefore;
