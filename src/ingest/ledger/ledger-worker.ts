@@ -106,6 +106,9 @@ async function awaitTask(): Promise<PartTask> {
       const message = queue.shift()!;
       if (!('prefault' in message)) return message;
       const words = new Int32Array(message.prefault);
+      // An atomic add of 0 touches a page without changing it. The main thread may store to the same words meanwhile
+      // (it does not share the set yet): formally a race in JavaScript's memory model, but a locked read-modify-write
+      // (x86) or an exclusive-monitor loop (ARM) cannot lose that store.
       for (let at = 0; at < words.length; at += PAGE_WORDS) {
         Atomics.add(words, at, 0);
         if (at % (PAGE_WORDS * 64) === 0) {
