@@ -29,6 +29,17 @@ describe('VoucherSet', () => {
     expect(set.size).toBe(1);
   });
 
+  it('shared and every slot taken (more than the headroom past a check): fails at once instead of probing for ever', () => {
+    const first = new VoucherSet(1);
+    const shared = first.share(0, 0);
+    const later = VoucherSet.later(shared);
+    let added = 0;
+    for (let i = 0; i < shared.capacity; i++) if ((i % 2 === 0 ? first : later).add(...hashOf(`V${i}`))) added++;
+    expect(added).toBe(shared.capacity);
+    expect(() => first.add(...hashOf('one more'))).toThrow('凭证号去重表已满');
+    expect(() => later.has(...hashOf('one more'))).toThrow('凭证号去重表已满');
+  });
+
   it('shared: the later part counts only what the first has not, and the first takes over what the later counted', () => {
     const first = new VoucherSet(16);
     first.add(...hashOf('stored'));

@@ -146,7 +146,8 @@ export class VoucherSet {
     const slots = this.slots;
     const capacity = this.capacity;
     let slot = this.home(high, low);
-    for (;;) {
+    for (let probes = 0; ; probes++) {
+      if (probes === capacity) throw VoucherSet.full();
       let h = slots[slot * 2]!;
       if (h === 0) {
         // Alone (growAt finite: no other thread inserts), a plain store claims the slot, without a locked
@@ -172,6 +173,14 @@ export class VoucherSet {
     return true;
   }
 
+  /**
+   * Every slot taken: only possible while shared, if both threads added more than the headroom `share` was given past
+   * a check of `room`. A clear failure instead of probing for ever.
+   */
+  private static full(): Error {
+    return new Error('凭证号去重表已满（两个线程超出预留空间），导入已停止');
+  }
+
   /** A slot's low word once its claimer has stored it (it does so right after its compare-and-swap). */
   private static lowOf(slots: Uint32Array, slot: number): number {
     let l = slots[slot * 2 + 1]!;
@@ -192,7 +201,8 @@ export class VoucherSet {
     low = (low & ~OWNER_BITS) >>> 0;
     const slots = this.slots;
     let slot = this.home(high, low);
-    for (;;) {
+    for (let probes = 0; ; probes++) {
+      if (probes === this.capacity) throw VoucherSet.full();
       const h = slots[slot * 2]!;
       if (h === 0) return false;
       if (h === high && (VoucherSet.lowOf(slots, slot) & ~OWNER_BITS) >>> 0 === low) return true;
