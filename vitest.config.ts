@@ -44,8 +44,8 @@ export default defineConfig({
       },
       {
         // End-to-end: each file starts its own server (temp SQLite) and connects to the run's one Debian Chromium
-        // (playwright-core), so two files run at a time: a flow waits on the server and the browser more than it computes (the 16 files in
-        // 8.5 min against 18 min one at a time, at load 10–20).
+        // (playwright-core), so two files run at a time: a flow waits on the server and the browser more than it
+        // computes (the 16 files in 8.5 min against 18 min one at a time, at load 10–20).
         test: {
           name: 'e2e',
           include: ['web/e2e/**/*.e2e.ts'],

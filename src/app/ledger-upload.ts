@@ -10,7 +10,7 @@ export const REJECT_SAMPLE = 100;
 
 export type LedgerUploadReport = LedgerImportReport & { rejects: string[] };
 
-/** One ledger import at a time per process (a server is one): imports are long and write much; a second is told to retry. */
+/** One ledger import at a time per process (a server is one): imports are long and write much; a second retries. */
 let running = false;
 
 /**

@@ -9,11 +9,12 @@ import { newTally, runCase, setUpWorld, tallyLine, type FuzzWorld, type Tally } 
 import { startServer, type TestServer } from './testing.js';
 
 /**
- * 恶意输入: property-based tests over every input surface of the API (bodies, documents, path ids and queries,
- * headers, YAML/JSON and workbook uploads, file names), as anonymous, editor, reviewer and administrator. Every
- * request gets a 2xx, or a 4xx with `{error, message}` — never a 5xx, a hang or a dropped connection — and a
- * refused request changes no stored data. One to two hundred cases per surface here (half of what it was: the whole
- * `npm test` has five minutes on two cores, issue 15), ten thousand in `npm run bench:fuzz`. JIXIAO_FUZZ_SEED=n replays another seed (the default is fixed, so a run is reproducible).
+ * 恶意输入: property-based tests over every input surface of the API (bodies, documents, path ids and queries, headers,
+ * YAML/JSON and workbook uploads, file names), as anonymous, editor, reviewer and administrator. Every request gets a
+ * 2xx, or a 4xx with `{error, message}` — never a 5xx, a hang or a dropped connection — and a refused request changes
+ * no stored data. One to two hundred cases per surface here (half of what it was: the whole `npm test` has five minutes
+ * on two cores, issue 15), ten thousand in `npm run bench:fuzz`. JIXIAO_FUZZ_SEED=n replays another seed (the default
+ * is fixed, so a run is reproducible).
  */
 const RUNS: Readonly<Record<string, number>> = {
   'json-bodies': 200,

@@ -7,8 +7,9 @@ import { startServer, type RunningServer } from './server.js';
 export type App = { server: RunningServer; browser: Browser };
 
 /**
- * The real server (a fresh temporary database) and Debian's Chromium (the run's shared one, see global-chromium.ts)
- * for one describe block: started before its first test (a file's own `beforeAll` registered after this runs after it) and stopped after its last.
+ * The real server (a fresh temporary database) and Debian's Chromium (the run's shared one, see global-chromium.ts) for
+ * one describe block: started before its first test (a file's own `beforeAll` registered after this runs after it) and
+ * stopped after its last.
  */
 export function serverAndBrowser(): App {
   const app = {} as Partial<App>;

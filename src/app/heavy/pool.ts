@@ -38,7 +38,10 @@ type Job = { task: HeavyTask; resolve: (outcome: HeavyOutcome) => void };
 type WorkerMessage = { ready?: boolean; loaded?: boolean; ok?: boolean; result?: HeavyResult; message?: string };
 type Slot = { worker: Worker; ready: Promise<void>; job: Job | null; timer: NodeJS.Timeout | null };
 
-/** Compiled (dist/), a worker runs worker.js itself; from the sources, through worker-bootstrap.js (the compiled worker if dist/ is fresh, else tsx). */
+/**
+ * Compiled (dist/), a worker runs worker.js itself; from the sources, through worker-bootstrap.js (the compiled worker
+ * if dist/ is fresh, else tsx).
+ */
 const BOOTSTRAP = new URL(import.meta.url.endsWith('.js') ? './worker.js' : './worker-bootstrap.js', import.meta.url);
 
 /**

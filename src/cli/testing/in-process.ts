@@ -59,11 +59,11 @@ function withEnv(env: Record<string, string>): () => void {
 }
 
 /**
- * Runs `jixiao ...args` in this process, as bin/jixiao.js would run it (the same program, the same last-resort
- * handler, `process.exit` and `process.exitCode` as the exit code), with standard output and error captured. Once the
- * first command has loaded its modules, a command takes milliseconds against about a second for a child process; the CLI tests that need a real process (closed pipes,
- * standard input, start-up) spawn it instead. Commands run one at a time (two started together wait for each other):
- * each swaps process-wide streams and `exit`.
+ * Runs `jixiao ...args` in this process, as bin/jixiao.js would run it (the same program, the same last-resort handler,
+ * `process.exit` and `process.exitCode` as the exit code), with standard output and error captured. Once the first
+ * command has loaded its modules, a command takes milliseconds against about a second for a child process; the CLI
+ * tests that need a real process (closed pipes, standard input, start-up) spawn it instead. Commands run one at a time
+ * (two started together wait for each other): each swaps process-wide streams and `exit`.
  */
 export function runInProcess(env: Record<string, string>, args: readonly string[]): Promise<CliResult> {
   const run = queue.then(() => runAlone(env, args));
