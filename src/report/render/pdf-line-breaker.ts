@@ -135,9 +135,6 @@ function addShared(line: PdfLine, inline: PdfInline): void {
 /** Whether lines keep the measured words and leave placing them to `pdf-line-runs.ts` (else each word is copied). */
 let sharing = false;
 
-/** Whether a layout leaves the measured words as they are (so a later layout may be given the same words). */
-export const sharesWords = (): boolean => sharing;
-
 /** The line kept from an earlier layout, consuming the same words of `queue`. */
 function lineFromKept(kept: KeptLine<PdfInline>, queue: PdfInline[]): PdfLine {
   for (const [index, rest] of kept.rests) queue[index] = rest;

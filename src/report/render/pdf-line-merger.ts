@@ -35,8 +35,7 @@ const Renderer = (require('pdfmake/js/Renderer.js') as { default: { prototype: {
 const pdfmakeRenderLine = Renderer.prototype.renderLine as RenderLineMethod;
 
 /** Positions closer than this (in points, a millionth of a millimetre) are the same. */
-export const MERGE_EPSILON = 1e-6;
-const EPSILON = MERGE_EPSILON;
+export const EPSILON = 1e-6;
 
 /** Properties that make a word more than text at a position: such a word is drawn alone. */
 const SPECIAL = [
@@ -56,7 +55,7 @@ const SPECIAL = [
 export const isPlain = (inline: RenderInline): boolean =>
   SPECIAL.every((key) => !inline[key]) && !inline.characterSpacing && inline.text.length > 0;
 
-export const sameStyle = (a: RenderInline, b: RenderInline): boolean =>
+const sameStyle = (a: RenderInline, b: RenderInline): boolean =>
   a.font === b.font && a.fontSize === b.fontSize && a.color === b.color && a.opacity === b.opacity;
 
 /** One character: one UTF-16 unit, or a surrogate pair. */
@@ -65,10 +64,12 @@ const oneCharacter = (text: string): boolean =>
 
 const gap = (a: RenderInline, b: RenderInline): number => b.x - (a.x + a.width);
 
-/** Whether `b` continues a run ending in `a` whose words are `spacing` apart (null: the run has one word yet). */
-function continues(a: RenderInline, b: RenderInline, spacing: number | null): boolean {
+/**
+ * Whether `b`, `between` points after the end of `a` (a plain word), continues a run ending in `a` whose words are
+ * `spacing` apart (null: the run has one word yet). Also the rule pdf-line-runs.ts cuts placed lines by.
+ */
+export function continuesRun(a: RenderInline, b: RenderInline, between: number, spacing: number | null): boolean {
   if (!isPlain(b) || !sameStyle(a, b)) return false;
-  const between = gap(a, b);
   if (between < -EPSILON || (spacing !== null && Math.abs(between - spacing) > EPSILON)) return false;
   return Math.abs(between) <= EPSILON || (oneCharacter(a.text) && oneCharacter(b.text));
 }
@@ -99,7 +100,7 @@ export function mergeRuns(inlines: readonly RenderInline[]): RenderInline[] {
   let spacing: number | null = null;
   for (const inline of inlines) {
     const previous = run.at(-1);
-    if (previous !== undefined && isPlain(previous) && continues(previous, inline, spacing)) {
+    if (previous !== undefined && isPlain(previous) && continuesRun(previous, inline, gap(previous, inline), spacing)) {
       spacing ??= gap(previous, inline);
       run.push(inline);
       continue;

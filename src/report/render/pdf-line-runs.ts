@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { isPlain, MERGE_EPSILON, sameStyle, type RenderInline } from './pdf-line-merger.js';
+import { continuesRun, EPSILON, isPlain, type RenderInline } from './pdf-line-merger.js';
 import type { KeptLine } from './pdf-line-memo.js';
 
 /**
@@ -35,10 +35,6 @@ const ElementWriter = (require('pdfmake/js/ElementWriter.js') as { default: { pr
   .default;
 const pdfmakeAlignLine = ElementWriter.prototype.alignLine as AlignLine;
 
-/** One character: one UTF-16 unit, or a surrogate pair. */
-const oneCharacter = (text: string): boolean =>
-  text.length === 1 || (text.length === 2 && /^[\uD800-\uDBFF]/.test(text));
-
 /** The word `i` placed at `x` (and, justified, the space pdfmake added before it). */
 function placed(word: Word, x: number, shift: number | undefined): Word {
   const copy: Word = { ...word, x };
@@ -68,7 +64,7 @@ export function placedRuns(words: readonly Word[], xs: readonly number[], shifts
       text += word.text;
       apart += word.width;
     }
-    if (Math.abs(first.font.widthOfString(text, first.fontSize) - apart) > MERGE_EPSILON) {
+    if (Math.abs(first.font.widthOfString(text, first.fontSize) - apart) > EPSILON) {
       for (let i = from; i < to; i++) out.push(placed(words[i] as Word, xs[i] as number, shiftOf(i)));
       return;
     }
@@ -77,7 +73,7 @@ export function placedRuns(words: readonly Word[], xs: readonly number[], shifts
     const run = placed(first, x0, shiftOf(from));
     run.text = text;
     run.width = (xs[to - 1] as number) + last.width - x0;
-    run.characterSpacing = Math.abs(spacing) <= MERGE_EPSILON ? 0 : spacing;
+    run.characterSpacing = Math.abs(spacing) <= EPSILON ? 0 : spacing;
     out.push(run);
   };
   let start = 0;
@@ -86,14 +82,7 @@ export function placedRuns(words: readonly Word[], xs: readonly number[], shifts
     const a = words[i - 1] as Word;
     const b = words[i] as Word;
     const gap = (xs[i] as number) - ((xs[i - 1] as number) + a.width);
-    const continues =
-      isPlain(a) &&
-      isPlain(b) &&
-      sameStyle(a, b) &&
-      gap >= -MERGE_EPSILON &&
-      (spacing === null || Math.abs(gap - spacing) <= MERGE_EPSILON) &&
-      (Math.abs(gap) <= MERGE_EPSILON || (oneCharacter(a.text) && oneCharacter(b.text)));
-    if (continues) {
+    if (isPlain(a) && continuesRun(a, b, gap, spacing)) {
       spacing ??= gap;
       continue;
     }
