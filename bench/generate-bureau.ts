@@ -20,6 +20,7 @@ import type { Dataset } from '../src/domain/dataset/schema.js';
 import { datasetToDocument } from '../src/ingest/dataset-json.js';
 import { readDatasetFile } from '../src/ingest/read-dataset.js';
 import { openStore } from '../src/store/connect.js';
+import { seededRandom } from '../src/ingest/ledger/generate-ledger.js';
 
 export type BureauOptions = { departments: number; years: readonly number[] };
 export const DEFAULT_BUREAU: BureauOptions = { departments: 1000, years: [2019, 2020, 2021] };
@@ -32,18 +33,6 @@ export const BENCH_ACCOUNTS = {
 
 /** Bump when the generated data changes, so a cached file of the old kind is not reused. */
 export const GENERATOR_VERSION = 1;
-
-/** mulberry32: a small deterministic PRNG. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Keys whose bigints are percentages or counts, not amounts: left as they are. */
 const NOT_AMOUNT = /percent|rate|month|count/i;
@@ -61,7 +50,7 @@ function scaled<T>(value: T, numerator: bigint, key = ''): T {
 
 /** Department i's dataset for one year. */
 export function bureauDataset(seed: Dataset, i: number, year: number): Dataset {
-  const next = random(i * 7919 + year);
+  const next = seededRandom(i * 7919 + year);
   const factor = BigInt(50 + Math.floor(next() * 151)); // 0.50–2.00
   const code = `B${String(i + 1).padStart(4, '0')}`;
   const moved = scaled(

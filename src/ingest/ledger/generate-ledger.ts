@@ -46,8 +46,8 @@ const PAYEES = [
   '职工工资专户',
 ];
 
-/** mulberry32: a small, fast, seedable generator; good enough for synthetic data. */
-function random(seed: number): () => number {
+/** mulberry32: a small, fast, seedable generator (numbers in [0, 1)); good enough for synthetic data and tests. */
+export function seededRandom(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;
@@ -99,7 +99,7 @@ export function writeSyntheticLedger(path: string, spec: LedgerSpec): GeneratedL
   const departments = spec.departments ?? 1000;
   const projects = spec.projectsPerDepartment ?? 10;
   const year = spec.year ?? 2020;
-  const next = random(spec.seed ?? 20201231);
+  const next = seededRandom(spec.seed ?? 20201231);
   const dates = Array.from({ length: daysInYear(year) }, (_, i) => dateText(year, i + 1));
   const fd = openSync(path, 'w');
   let totalFen = 0;

@@ -1,24 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { CODE_HASH_PRIME, CODE_HASH_SEED } from './code-table.js';
 import { COLUMNS, isVoucher, splitLine, splitPlainLine } from './line-split.js';
+import { seededRandom } from './generate-ledger.js';
 
 const fnv = (bytes: Uint8Array, start: number, end: number) => {
   let h = CODE_HASH_SEED;
   for (let i = start; i < end; i++) h = Math.imul(h ^ bytes[i]!, CODE_HASH_PRIME);
   return h;
 };
-
-/** mulberry32, so a failure can be replayed. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe('splitPlainLine', () => {
   it('splits a plain line as splitLine does, with the code fields’ hashes', () => {
@@ -34,7 +23,7 @@ describe('splitPlainLine', () => {
   });
 
   it('takes no line that the general split and checks would read otherwise (random lines)', () => {
-    const next = random(11);
+    const next = seededRandom(11);
     const pieces = [
       'V1',
       'A-b/9_',
