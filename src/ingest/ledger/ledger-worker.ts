@@ -3,7 +3,7 @@
 // (voucher-set.ts); the main thread merges the sums, or reads the part again itself when the part cannot be merged
 // as it is (see read-parallel.ts).
 import { closeSync, openSync } from 'node:fs';
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import { CodeTable } from './code-table.js';
 import { LedgerAggregates } from './ledger-aggregates.js';
 import { LedgerLineReader } from './ledger-line.js';
@@ -125,8 +125,7 @@ async function awaitTask(): Promise<PartTask> {
 /** 4 KB pages, in 32-bit words. */
 const PAGE_WORDS = 1024;
 
-const task = (workerData as PartTask | undefined) ?? (await awaitTask());
-const result = await readPart(task);
+const result = await readPart(await awaitTask());
 const transfer = result.ok
   ? [result.aggregates.cellKeys.buffer, result.aggregates.sums.buffer, result.aggregates.daily.buffer]
   : [];

@@ -15,7 +15,10 @@ import { DEFAULT_CHUNK_BYTES, lineBoundaryAfter, readRange, type Encoding, type 
 import type { BudgetIndex } from './budget-index.js';
 import type { VoucherSet } from './voucher-set.js';
 
-/** Compiled (dist/, or a bundle in .mjs), the worker is ledger-worker.js next to this; from the sources, via tsx. */
+/**
+ * Compiled (dist/, or a bundle in .mjs), the worker is ledger-worker.js next to this; from the sources, through
+ * ledger-worker-bootstrap.js (the compiled worker when dist/ is fresh, else tsx).
+ */
 const WORKER = new URL(
   import.meta.url.endsWith('.ts')
     ? './ledger-worker-bootstrap.js'
