@@ -64,6 +64,14 @@ export class LedgerLineReader {
     return pair;
   }
 
+  /** The id of the code in field `field` (scope: department, a department's projects, economic), or -1. */
+  private codeId(scope: number, bytes: Uint8Array, field: number, plain: boolean): number {
+    const { starts, ends } = this;
+    return plain
+      ? this.budgets.codes.getKnown(scope, this.codeHashes[field]!, bytes, starts[field]!, ends[field]!)
+      : this.budgets.codes.get(scope, bytes, starts[field]!, ends[field]!);
+  }
+
   read(bytes: Uint8Array, start: number, end: number, line: number): LedgerRejectCode | null {
     const { starts, ends, codeHashes } = this;
     const plain = splitPlainLine(bytes, start, end, starts, ends, codeHashes);
@@ -77,22 +85,12 @@ export class LedgerLineReader {
     if (this.year !== null && year !== this.year) return 'LEDGER_DATE_OUT_OF_YEAR';
     const fen = parseYuanBytes(bytes, starts[5]!, ends[5]!);
     if (fen === null || Math.abs(fen) > MAX_LINE_FEN) return 'LEDGER_BAD_AMOUNT';
-    const codes = this.budgets.codes;
-    const departmentId = plain
-      ? codes.getKnown(DEPARTMENT_SCOPE, codeHashes[2]!, bytes, starts[2]!, ends[2]!)
-      : codes.get(DEPARTMENT_SCOPE, bytes, starts[2]!, ends[2]!);
+    const departmentId = this.codeId(DEPARTMENT_SCOPE, bytes, 2, plain);
     if (departmentId === -1) return 'LEDGER_UNKNOWN_DEPARTMENT';
-    const projectIn = projectScope(departmentId);
     const pair =
-      starts[3] === ends[3]
-        ? this.basicPair(departmentId)
-        : plain
-          ? codes.getKnown(projectIn, codeHashes[3]!, bytes, starts[3]!, ends[3]!)
-          : codes.get(projectIn, bytes, starts[3]!, ends[3]!);
+      starts[3] === ends[3] ? this.basicPair(departmentId) : this.codeId(projectScope(departmentId), bytes, 3, plain);
     if (pair === -1) return 'LEDGER_UNKNOWN_PROJECT';
-    const economic = plain
-      ? codes.getKnown(ECONOMIC_SCOPE, codeHashes[4]!, bytes, starts[4]!, ends[4]!)
-      : codes.get(ECONOMIC_SCOPE, bytes, starts[4]!, ends[4]!);
+    const economic = this.codeId(ECONOMIC_SCOPE, bytes, 4, plain);
     if (economic === -1) return 'LEDGER_UNKNOWN_ECONOMIC_CODE';
     hashVoucher(bytes, starts[0]!, ends[0]!, this.hash);
     const day = date % 1000;
