@@ -4,6 +4,7 @@ declare module 'fontkit' {
   export type Font = {
     unitsPerEm: number;
     glyphsForString(text: string): Glyph[];
+    glyphForCodePoint(codePoint: number): Glyph;
   };
   export function openSync(path: string): Font | { fonts: Font[] };
 }

@@ -1,18 +1,24 @@
-import * as echarts from 'echarts';
 import type { ChartSpec } from '../model/types.js';
-import { chartOption } from './chart-options.js';
+import { drawBar, drawBudgetActual } from './draw-bars.js';
+import { drawPie } from './draw-pie.js';
+import { drawProgress } from './draw-progress.js';
+import { svgDocument } from './svg-parts.js';
 
-/** Chart size in CSS pixels (also the SVG's viewBox); renderers scale it to the page width. */
-export const CHART_WIDTH = 640;
-export const CHART_HEIGHT = 340;
+export { CHART_HEIGHT, CHART_WIDTH } from './svg-parts.js';
 
-/** Draws a chart on the server with ECharts (SVG renderer, SSR) and returns standalone SVG markup. */
+/**
+ * Draws a chart as standalone SVG markup straight from its spec. ECharts (server-side rendering) drew them before,
+ * at ≈ 12 ms of CPU a chart for four kinds of simple picture; these keep its layout, scales, colours and labels.
+ */
 export function chartToSvg(spec: ChartSpec): string {
-  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: CHART_WIDTH, height: CHART_HEIGHT });
-  try {
-    chart.setOption(chartOption(spec));
-    return chart.renderToSVGString();
-  } finally {
-    chart.dispose();
+  switch (spec.kind) {
+    case 'pie':
+      return svgDocument(drawPie(spec));
+    case 'bar':
+      return svgDocument(drawBar(spec));
+    case 'budget-actual':
+      return svgDocument(drawBudgetActual(spec));
+    case 'progress':
+      return svgDocument(drawProgress(spec));
   }
 }

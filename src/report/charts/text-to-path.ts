@@ -30,6 +30,25 @@ function glyphPath(glyph: fontkit.Glyph): string {
   return path;
 }
 
+/** Advance widths by code point, in font units: the charts lay out their legends and labels by them. */
+const ADVANCES = new Map<number, number>();
+
+/** The width of one line of text in the charts' font at `size` px (no kerning: CJK and digits have none here). */
+export function textWidth(text: string, size: number): number {
+  const f = font();
+  let units = 0;
+  for (const character of text) {
+    const codePoint = character.codePointAt(0) ?? 0;
+    let advance = ADVANCES.get(codePoint);
+    if (advance === undefined) {
+      advance = f.glyphForCodePoint(codePoint).advanceWidth;
+      ADVANCES.set(codePoint, advance);
+    }
+    units += advance;
+  }
+  return (units * size) / f.unitsPerEm;
+}
+
 const ENTITIES: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 
 function decodeEntities(text: string): string {
