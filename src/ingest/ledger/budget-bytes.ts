@@ -12,6 +12,8 @@ export type BudgetColumns = {
 };
 
 const COMMA = 0x2c;
+/** Bytes of a short budget line (codes and two amounts); longer ones only leave part of the columns unused. */
+const SHORT_LINE = 24;
 const isCodeByte = (c: number) =>
   (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x2d || c === 0x5f;
 
@@ -68,7 +70,7 @@ export function cleanBudgets(
   const starts = new Int32Array(count);
   const ends = new Int32Array(count);
   const builder = new BudgetIndexBuilder();
-  const lines = new BudgetLineColumns();
+  const lines = new BudgetLineColumns(Math.ceil((bytes.length - from) / SHORT_LINE));
   // Lines come grouped by department: a department's code is looked up once per run of its lines.
   let departmentStart = 0;
   let departmentEnd = -1;

@@ -1,10 +1,9 @@
 import { createHash } from 'node:crypto';
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, openSync } from 'node:fs';
 import type { Fen } from '../../domain/money/index.js';
 import { LedgerAggregates } from './ledger-aggregates.js';
 import { REJECT_REASONS, type LedgerFileCode, type LedgerIssue, type LedgerRejectCode } from './ledger-codes.js';
-import { splitCsvLine } from './csv-line.js';
-import { parseDateBytes } from './ledger-fields.js';
+import { estimateLines, headerIssue } from './ledger-head.js';
 import { LedgerLineReader } from './ledger-line.js';
 import { newScanState, scanRange, type ScanHooks } from './ledger-scan.js';
 import { ParallelPart } from './read-parallel.js';
@@ -48,30 +47,7 @@ export type LedgerReadSummary = {
 export type LedgerReadResult =
   { ok: true; summary: LedgerReadSummary } | { ok: false; issue: LedgerIssue<LedgerFileCode> };
 
-export const LEDGER_HEADER = ['凭证号', '支付日期', '部门编码', '项目编码', '经济分类编码', '金额', '收款人'] as const;
-
-function headerIssue(text: string): LedgerIssue<LedgerFileCode> | null {
-  const names = text.split(',').map((name) => name.trim().replace(/^"|"$/g, ''));
-  if (names.length === LEDGER_HEADER.length && names.every((name, i) => name.startsWith(LEDGER_HEADER[i]!)))
-    return null;
-  return {
-    line: 1,
-    code: 'LEDGER_HEADER',
-    message: `第 1 行应为表头 ${LEDGER_HEADER.join(',')}，实为 ${text.slice(0, 80)}`,
-  };
-}
-
-/**
- * Lines in the file, estimated from its first 64 KB, to size the voucher set once (voucher-set.ts leaves room for
- * an estimate on the low side).
- */
-function estimateLines(fd: number, totalBytes: number): number {
-  const sample = Buffer.allocUnsafe(Math.min(1 << 16, totalBytes));
-  const bytesRead = readSync(fd, sample, 0, sample.length, 0);
-  let lines = 0;
-  for (let at = sample.indexOf(0x0a); at !== -1 && at < bytesRead; at = sample.indexOf(0x0a, at + 1)) lines++;
-  return lines === 0 ? 1 : Math.ceil((totalBytes / bytesRead) * lines);
-}
+export { LEDGER_HEADER, peekLedgerYear } from './ledger-head.js';
 
 /**
  * Streams a treasury ledger CSV in chunks of whole lines (constant memory: the chunk, the aggregates keyed by
@@ -90,6 +66,9 @@ export async function readLedger(path: string, options: LedgerReadOptions): Prom
     // Sized once: for the file's lines, and for what sharing it with the worker asks (no second resize then).
     options.vouchers.reserve(expectedLines, parallel.headroom);
     parallel.prefault();
+    // A given year (the import peeks it) is all the worker's task needs: it then reads while this thread reads its
+    // first chunk, instead of waiting for it.
+    if (options.year !== undefined) parallel.start(options.year, 'undecided');
     const aggregates = new LedgerAggregates(options.budgets);
     const reader = new LedgerLineReader(options.budgets, options.vouchers, aggregates, options.year ?? null);
     const hash = createHash('sha256');
@@ -180,25 +159,6 @@ export async function readLedger(path: string, options: LedgerReadOptions): Prom
   } finally {
     // A throw (a caller's hook) must not leave the worker waiting for its task.
     spawned?.dispose();
-    closeSync(fd);
-  }
-}
-
-/** The year of the first line (within the first megabyte) whose 支付日期 is a valid date, or null. */
-export function peekLedgerYear(path: string): number | null {
-  const fd = openSync(path, 'r');
-  try {
-    const buffer = Buffer.allocUnsafe(1 << 20);
-    const bytesRead = readSync(fd, buffer, 0, buffer.length, 0);
-    const lines = buffer.toString('latin1', 0, bytesRead).split('\n').slice(1);
-    for (const line of lines) {
-      const date = splitCsvLine(line.trim())?.[1];
-      if (date === undefined) continue;
-      const parsed = parseDateBytes(Buffer.from(date, 'latin1'), 0, date.length);
-      if (parsed !== -1) return Math.floor(parsed / 1000);
-    }
-    return null;
-  } finally {
     closeSync(fd);
   }
 }

@@ -191,7 +191,7 @@ export class ParallelPart {
     onReject: (line: number, code: LedgerRejectCode, bytes: Uint8Array) => void,
     onChunk: ((position: number) => Promise<void>) | undefined,
   ): Promise<boolean> {
-    readRange(this.fd, this.split, this.totalBytes, onBytes);
+    readRange(this.fd, this.split, this.totalBytes, onBytes, state.buffer);
     if (!this.started) {
       this.dispose();
       return false;
