@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hasChromium, loginInBrowser, newAppContext, pageAs } from './browser.js';
+import { hasChromium, loginInBrowser, newAppContext, pageAs, STEP_MS } from './browser.js';
 import { apiLogin, DEMO_PASSWORDS } from './server.js';
 import { serverAndBrowser } from './harness.js';
 
@@ -18,12 +18,12 @@ describe.skipIf(!hasChromium)('sign-in, session expiry and roles (Chromium)', ()
     expect((await form.getByTestId('login-submit').innerText()).replace(/\s/g, '')).toBe('登录');
     await form.getByTestId('login-submit').click();
     await expect
-      .poll(() => page.getByTestId('login-error').innerText(), { timeout: 15_000 })
+      .poll(() => page.getByTestId('login-error').innerText(), { timeout: STEP_MS })
       .toContain('用户名或密码错误');
 
     await form.getByLabel('密码').fill(DEMO_PASSWORDS.yuhua);
     await form.getByTestId('login-submit').click();
-    await page.getByLabel('联系人', { exact: true }).waitFor({ timeout: 15_000 });
+    await page.getByLabel('联系人', { exact: true }).waitFor({ timeout: STEP_MS });
     expect(page.url()).toContain('#/datasets/1/basic');
     expect(await page.getByTestId('user-role').innerText()).toBe('部门填报人');
     await context.close();
@@ -33,7 +33,7 @@ describe.skipIf(!hasChromium)('sign-in, session expiry and roles (Chromium)', ()
     const context = await newAppContext(app.browser);
     const page = await context.newPage();
     await page.goto(`${app.server.url}/#/public`);
-    await page.getByText('已公开的报告').waitFor({ timeout: 15_000 });
+    await page.getByText('已公开的报告').waitFor({ timeout: STEP_MS });
     expect(await page.getByTestId('login-form').count()).toBe(0);
     await context.close();
   });
@@ -48,14 +48,14 @@ describe.skipIf(!hasChromium)('sign-in, session expiry and roles (Chromium)', ()
     await page.getByTestId('save-now').click();
 
     const dialog = page.getByRole('dialog').filter({ hasText: '登录已过期，请重新登录' });
-    await dialog.waitFor({ timeout: 15_000 });
+    await dialog.waitFor({ timeout: STEP_MS });
     expect(await page.getByTestId('save-failure').innerText()).toContain('登录已过期');
     expect(await page.getByLabel('联系人', { exact: true }).inputValue()).toBe(contact);
     await dialog.getByLabel('密码').fill(DEMO_PASSWORDS.yuhua);
     await dialog.getByTestId('login-submit').click();
 
     await expect
-      .poll(() => page.getByTestId('save-status').getAttribute('data-status'), { timeout: 15_000 })
+      .poll(() => page.getByTestId('save-status').getAttribute('data-status'), { timeout: STEP_MS })
       .toBe('saved');
     expect(await page.getByTestId('revision').innerText()).toBe('第 2 版');
     const editor = await apiLogin(app.server.url, 'yuhua');
@@ -66,7 +66,7 @@ describe.skipIf(!hasChromium)('sign-in, session expiry and roles (Chromium)', ()
 
   it('shows the administrator a read-only dataset and the audit log, and changes a password', async () => {
     const page = await pageAs(app.browser, app.server.url, 'admin', '#/datasets/1/basic');
-    await page.getByLabel('联系人', { exact: true }).waitFor({ timeout: 15_000 });
+    await page.getByLabel('联系人', { exact: true }).waitFor({ timeout: STEP_MS });
     expect(await page.getByLabel('联系人', { exact: true }).isDisabled()).toBe(true);
     expect(await page.getByTestId('save-status').innerText()).toContain('只读');
     for (const action of [/提交审核/, /退\s*回/, /审核通过/, /发\s*布/, /导入/])
@@ -81,13 +81,13 @@ describe.skipIf(!hasChromium)('sign-in, session expiry and roles (Chromium)', ()
     await dialog.getByLabel('新密码', { exact: true }).fill(next);
     await dialog.getByLabel('再次输入新密码').fill(next);
     await dialog.getByRole('button', { name: /修\s*改/ }).click();
-    await page.getByText('密码已修改').waitFor({ timeout: 15_000 });
+    await page.getByText('密码已修改').waitFor({ timeout: STEP_MS });
 
     await page.getByTestId('user-menu').click();
     await page.getByRole('menuitem', { name: '退出登录' }).click();
     await page.getByTestId('login-form').waitFor();
     await loginInBrowser(page, app.server.url, 'admin', next, '#/audit');
-    await page.getByTestId('audit-table').waitFor({ timeout: 15_000 });
+    await page.getByTestId('audit-table').waitFor({ timeout: STEP_MS });
     await page.context().close();
   });
 });

@@ -7,6 +7,14 @@ export const CHROMIUM = '/usr/bin/chromium';
 
 export const hasChromium = existsSync(CHROMIUM);
 
+/**
+ * How long one step of a flow may take (an element appearing, a poll, a click waiting for its element). A step that
+ * takes a second on a quiet machine took up to 20 s with three files at a time and other work running (load 12): an
+ * import through the heavy-work thread on its first use. Waiting longer costs a passing test nothing; it only makes a
+ * failing one report later, and the flow's own limit (240 s in vitest.config.ts) still bounds it.
+ */
+export const STEP_MS = 90_000;
+
 if (!hasChromium) console.warn(`[e2e] 跳过：未找到 ${CHROMIUM}（apt-get install chromium）`);
 
 /** How the tests start Chromium: headless, no sandbox (containers), nothing that calls home. */
@@ -46,15 +54,22 @@ export async function loginInBrowser(page: Page, base: string, name: string, pas
   await form.getByLabel('用户名').fill(name);
   await form.getByLabel('密码').fill(password ?? DEMO_PASSWORDS[name as DemoAccount]);
   await form.getByTestId('login-submit').click();
-  await page.getByTestId('user-menu').waitFor({ timeout: 20_000 });
+  await page.getByTestId('user-menu').waitFor({ timeout: STEP_MS });
 }
 
 /**
  * A fresh browser context (own cookies) that asks for reduced motion: the app then opens dialogs and drawers without
  * animation, so a click never meets a button that is still zooming into place on a busy machine.
  */
-export function newAppContext(browser: Browser, viewport = { width: 1440, height: 900 }): Promise<BrowserContext> {
-  return browser.newContext({ viewport, acceptDownloads: true, reducedMotion: 'reduce' });
+export async function newAppContext(
+  browser: Browser,
+  viewport = { width: 1440, height: 900 },
+): Promise<BrowserContext> {
+  const context = await browser.newContext({ viewport, acceptDownloads: true, reducedMotion: 'reduce' });
+  // Playwright's own default (30 s) is a step limit too: the same reasoning as STEP_MS.
+  context.setDefaultTimeout(STEP_MS);
+  context.setDefaultNavigationTimeout(STEP_MS);
+  return context;
 }
 
 /** A fresh browser context signed in as `name`. */

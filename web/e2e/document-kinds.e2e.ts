@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { hasChromium, loginInBrowser, newAppContext } from './browser.js';
+import { hasChromium, loginInBrowser, newAppContext, STEP_MS } from './browser.js';
 import { apiLogin } from './server.js';
 import { serverAndBrowser } from './harness.js';
 
@@ -83,27 +83,27 @@ describe.skipIf(!hasChromium)('document kinds in the editor (Chromium)', () => {
       await page.goto(`${app.server.url}/#/departments/${ids[i]}`);
       await page.getByTestId('new-year').click();
       await page.getByRole('radio', { name: '导入文件' }).check();
-      await page.getByTestId('import-new').waitFor({ timeout: 20_000 });
+      await page.getByTestId('import-new').waitFor({ timeout: STEP_MS });
       await page.locator('input[type="file"]').setInputFiles({
         name: `${file}.yaml`,
         mimeType: '',
         buffer: readFileSync(`${repo}examples/${file}.yaml`),
       });
-      await expect.poll(() => page.getByTestId('document-kind').innerText(), { timeout: 30_000 }).toBe(example.kind);
+      await expect.poll(() => page.getByTestId('document-kind').innerText(), { timeout: STEP_MS }).toBe(example.kind);
       const tabs = () => page.getByRole('tab').allInnerTexts();
       for (const hidden of example.hidden) expect(await tabs()).not.toContain(hidden);
-      await page.getByTestId('findings').waitFor({ timeout: 20_000 });
-      await expect.poll(() => panelCounts(page), { timeout: 20_000 }).toEqual(counts);
+      await page.getByTestId('findings').waitFor({ timeout: STEP_MS });
+      await expect.poll(() => panelCounts(page), { timeout: STEP_MS }).toEqual(counts);
       expect(counts).toEqual({ error: 0, warning: 0, info: 0 });
       if (example.hidden.includes('自评表')) {
         await page.getByRole('tab', { name: '收入' }).click();
         await expect
-          .poll(() => page.locator('body').innerText(), { timeout: 20_000 })
+          .poll(() => page.locator('body').innerText(), { timeout: STEP_MS })
           .toContain('实际预算收入（万元）');
       } else {
         await page.getByRole('tab', { name: '自评表' }).click();
         const form = page.getByTestId('form-table').first();
-        await form.waitFor({ timeout: 20_000 });
+        await form.waitFor({ timeout: STEP_MS });
         const text = await form.innerText();
         for (const word of ['年初预算数', '全年预算数', '全年执行数', '年度指标值', '实际完成值', '分值', '总分']) {
           expect(text).toContain(word);
@@ -125,8 +125,8 @@ describe.skipIf(!hasChromium)('document kinds in the editor (Chromium)', () => {
       // 得分: a form document's score is its form's own (not the empty narrative table's), a 决算说明 has none.
       await page.getByRole('tab', { name: '得分' }).click();
       const score = page.getByTestId('score');
-      await score.waitFor({ timeout: 20_000 });
-      await expect.poll(() => score.innerText(), { timeout: 20_000 }).toContain(example.score);
+      await score.waitFor({ timeout: STEP_MS });
+      await expect.poll(() => score.innerText(), { timeout: STEP_MS }).toContain(example.score);
       if (!example.hidden.includes('自评表')) {
         const card = score.getByTestId('form-score');
         expect(await card.count()).toBe(1);

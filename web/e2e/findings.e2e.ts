@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { hasChromium, pageAs } from './browser.js';
+import { hasChromium, pageAs, STEP_MS } from './browser.js';
 import { apiLogin, type ApiClient } from './server.js';
 import { serverAndBrowser } from './harness.js';
 
@@ -46,10 +46,10 @@ describe.skipIf(!hasChromium)('one set of findings, in words (Chromium)', () => 
     async () => {
       // The home page's tags for the seed's dataset.
       const home = page.locator('body');
-      await expect.poll(() => home.innerText(), { timeout: 20_000 }).toContain(`警告 ${check.counts.warning}`);
+      await expect.poll(() => home.innerText(), { timeout: STEP_MS }).toContain(`警告 ${check.counts.warning}`);
 
       await page.goto(`${app.server.url}/#/datasets/1/basic`);
-      await page.getByTestId('finding').first().waitFor({ timeout: 20_000 });
+      await page.getByTestId('finding').first().waitFor({ timeout: STEP_MS });
       expect(await panelCounts(page)).toEqual(check.counts);
       const codes = await page
         .getByTestId('finding')
@@ -83,7 +83,7 @@ describe.skipIf(!hasChromium)('one set of findings, in words (Chromium)', () => 
       const actual = page.locator('[data-path="projects.1.actual"]').getByLabel('实际支出', { exact: true });
       await actual.fill('90');
       const adopt = page.getByTestId('adopt-computed');
-      await adopt.waitFor({ timeout: 15_000 });
+      await adopt.waitFor({ timeout: STEP_MS });
       const errorsBefore = (await panelCounts(page)).error;
       expect(errorsBefore).toBeGreaterThan(0);
       await adopt.click();
@@ -94,12 +94,12 @@ describe.skipIf(!hasChromium)('one set of findings, in words (Chromium)', () => 
       expect(text).not.toMatch(/\$\.|[A-Za-z]{3,}/);
       await page.getByRole('button', { name: '采用以上计算数' }).click();
       // Every stated figure now agrees; what is left are the raw data the edit itself made inconsistent.
-      await expect.poll(() => adopt.count(), { timeout: 15_000 }).toBe(0);
+      await expect.poll(() => adopt.count(), { timeout: STEP_MS }).toBe(0);
       expect((await panelCounts(page)).error).toBeLessThan(errorsBefore);
       const errors = page.getByTestId('finding').filter({ hasText: /^错误/ });
       for (const message of await errors.allInnerTexts()) expect(message).not.toContain('报告所述');
       await page.getByTestId('save-now').click();
-      await expect.poll(() => page.getByTestId('revision').innerText(), { timeout: 15_000 }).toBe('第 2 版');
+      await expect.poll(() => page.getByTestId('revision').innerText(), { timeout: STEP_MS }).toBe('第 2 版');
       const stored = await editor.json<{ document: { declared: Record<string, string> } }>('GET', '/api/datasets/1');
       expect(stored.document.declared['expenditureTotal']).toBe('833.09');
     },

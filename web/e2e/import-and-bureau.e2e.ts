@@ -8,7 +8,7 @@ import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readDatasetFile } from '../../src/ingest/read-dataset.js';
 import { datasetToWorkbook } from '../../src/ingest/excel/write-workbook.js';
-import { hasChromium, pageAs } from './browser.js';
+import { hasChromium, pageAs, STEP_MS } from './browser.js';
 import { serverAndBrowser } from './harness.js';
 import { apiLogin } from './server.js';
 
@@ -97,7 +97,7 @@ describe.skipIf(!hasChromium)('Excel import and bureau overview (Chromium)', () 
       .locator('input[type="file"]')
       .setInputFiles({ name: '雨花区-有错误.xlsx', mimeType: '', buffer: readFileSync(file) });
     const cells = page.getByTestId('import-error-cell');
-    await expect.poll(() => cells.allInnerTexts(), { timeout: 20_000 }).toContain('收入!C2');
+    await expect.poll(() => cells.allInnerTexts(), { timeout: STEP_MS }).toContain('收入!C2');
     expect(await page.getByTestId('import-errors').innerText()).toContain('不是有效金额');
     await page.getByRole('button', { name: '关闭' }).click();
     expect(await page.getByTestId('revision').innerText()).toBe(before);
@@ -108,7 +108,7 @@ describe.skipIf(!hasChromium)('Excel import and bureau overview (Chromium)', () 
     await bureau.goto(`${app.server.url}/#/bureau/2020`);
     const table = bureau.getByTestId('overview-table');
     const rates = () => table.getByTestId('cell-executionRate').allInnerTexts();
-    await expect.poll(async () => (await rates()).length, { timeout: 20_000 }).toBeGreaterThanOrEqual(2);
+    await expect.poll(async () => (await rates()).length, { timeout: STEP_MS }).toBeGreaterThanOrEqual(2);
     const asNumbers = async () => (await rates()).map((t) => Number.parseFloat(t));
     await table.getByRole('columnheader', { name: '预算执行率' }).click();
     const ascending = await asNumbers();
@@ -132,7 +132,7 @@ describe.skipIf(!hasChromium)('Excel import and bureau overview (Chromium)', () 
       await bureau.goto(`${app.server.url}/#/bureau/2020`);
       await bureau.reload();
       const statuses = bureau.getByTestId('overview-table').getByTestId('cell-status');
-      await expect.poll(() => statuses.allInnerTexts(), { timeout: 20_000 }).toContain('无法计算');
+      await expect.poll(() => statuses.allInnerTexts(), { timeout: STEP_MS }).toContain('无法计算');
       expect((await statuses.allInnerTexts()).length).toBeGreaterThanOrEqual(2);
       const table = await bureau.getByTestId('overview-table').innerText();
       expect(table).toContain('长沙市雨花区行政审批服务局');

@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readDatasetFile } from '../../src/ingest/read-dataset.js';
 import { datasetToWorkbook } from '../../src/ingest/excel/write-workbook.js';
-import { hasChromium, pageAs } from './browser.js';
+import { hasChromium, pageAs, STEP_MS } from './browser.js';
 import { serverAndBrowser } from './harness.js';
 
 /** The seed as another department's workbook: another name and code, one project's actual changed. */
@@ -32,14 +32,14 @@ describe.skipIf(!hasChromium)('import shows before it writes (Chromium)', () => 
   });
 
   it('warns about another department and lists the changes by page before anything is written', async () => {
-    await expect.poll(() => page.getByTestId('revision').innerText(), { timeout: 20_000 }).toMatch(/第 \d+ 版/);
+    await expect.poll(() => page.getByTestId('revision').innerText(), { timeout: STEP_MS }).toMatch(/第 \d+ 版/);
     const before = await page.getByTestId('revision').innerText();
     const buffer = await otherDepartmentWorkbook();
     const choose = () =>
       page.locator('input[type="file"]').setInputFiles({ name: '岳麓区.xlsx', mimeType: '', buffer });
     await choose();
     const preview = page.getByTestId('import-preview');
-    await preview.waitFor({ timeout: 30_000 });
+    await preview.waitFor({ timeout: STEP_MS });
     expect(await page.getByTestId('import-warning').first().innerText()).toContain('长沙市岳麓区行政审批服务局');
     const lines = (await page.getByTestId('import-change-lines').allInnerTexts()).join('\n');
     expect(lines).toContain('部门名称');
@@ -55,6 +55,6 @@ describe.skipIf(!hasChromium)('import shows before it writes (Chromium)', () => 
     // 确认导入: one new revision.
     await choose();
     await page.getByTestId('import-confirm').click();
-    await expect.poll(revisionCount, { timeout: 30_000 }).toBe(count + 1);
+    await expect.poll(revisionCount, { timeout: STEP_MS }).toBe(count + 1);
   });
 });

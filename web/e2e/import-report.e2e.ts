@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 
 import { describe, expect, it } from 'vitest';
-import { hasChromium, loginInBrowser, newAppContext, pageAs } from './browser.js';
+import { hasChromium, loginInBrowser, newAppContext, pageAs, STEP_MS } from './browser.js';
 import { apiLogin } from './server.js';
 import { serverAndBrowser } from './harness.js';
 
@@ -37,7 +37,7 @@ describe.skipIf(!hasChromium)('导入已有报告 (Chromium)', () => {
     await page.getByTestId('import-report').locator('input[type=file]').setInputFiles(SEED_TEXT);
 
     const summary = page.getByTestId('import-report-summary');
-    await summary.waitFor({ timeout: 60_000 });
+    await summary.waitFor({ timeout: STEP_MS });
     const text = await summary.innerText();
     expect(text).toContain('yuhua-2020-report.txt：2020 年度，识别数字 161 个，未归位 25 项');
     expect(text).toContain('核对发现 9 条：错误 0，警告 4，舍入差异 5，提示 0');
@@ -50,7 +50,7 @@ describe.skipIf(!hasChromium)('导入已有报告 (Chromium)', () => {
     expect(await user.json<Dataset[]>('GET', `/api/datasets?departmentId=${department.id}`)).toEqual([]);
 
     await page.getByTestId('import-report-create').click();
-    await expect.poll(() => page.url(), { timeout: 30_000 }).toMatch(/#\/datasets\/\d+/);
+    await expect.poll(() => page.url(), { timeout: STEP_MS }).toMatch(/#\/datasets\/\d+/);
     const datasets = await user.json<Dataset[]>('GET', `/api/datasets?departmentId=${department.id}`);
     expect(datasets.map((d) => d.fiscalYear)).toEqual([2020]);
     const stored = await user.json<Detail>('GET', `/api/datasets/${datasets[0]?.id}`);
@@ -64,21 +64,21 @@ describe.skipIf(!hasChromium)('导入已有报告 (Chromium)', () => {
     await page.getByTestId('new-year').click();
     await page.getByRole('radio', { name: '导入已有报告' }).check();
     await page.getByTestId('import-report').locator('input[type=file]').setInputFiles(SEED_TEXT);
-    await page.getByTestId('import-report-summary').waitFor({ timeout: 60_000 });
+    await page.getByTestId('import-report-summary').waitFor({ timeout: STEP_MS });
     await page.getByTestId('import-report-create').click();
     const existing = page.getByTestId('import-report-existing');
-    await existing.waitFor({ timeout: 30_000 });
+    await existing.waitFor({ timeout: STEP_MS });
     expect(await existing.innerText()).toContain('该部门已有 2020 年度的数据集（当前第 1 版）');
 
     await page.getByTestId('import-report-into-existing').click();
     const preview = page.getByTestId('import-preview');
-    await preview.waitFor({ timeout: 30_000 });
+    await preview.waitFor({ timeout: STEP_MS });
     expect(await preview.innerText()).toMatch(/导入将修改 \d+ 处/);
     const editor = await apiLogin(app.server.url, 'yuhua');
     expect((await editor.json<Detail>('GET', '/api/datasets/1')).latestRevision.revisionNo).toBe(1);
 
     await page.getByTestId('import-confirm').click();
-    await expect.poll(() => page.url(), { timeout: 30_000 }).toMatch(/#\/datasets\/1/);
+    await expect.poll(() => page.url(), { timeout: STEP_MS }).toMatch(/#\/datasets\/1/);
     await expect
       .poll(async () => (await editor.json<Detail>('GET', '/api/datasets/1')).latestRevision.revisionNo)
       .toBe(2);

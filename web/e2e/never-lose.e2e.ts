@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { hasChromium, pageAs } from './browser.js';
+import { hasChromium, pageAs, STEP_MS } from './browser.js';
 import { apiLogin, type ApiClient } from './server.js';
 import { serverAndBrowser } from './harness.js';
 
@@ -42,7 +42,7 @@ describe.skipIf(!hasChromium)('never lose an edit (Chromium)', () => {
     await page.locator('.ant-breadcrumb').getByRole('link', { name: '部门数据' }).click();
     await dialog.waitFor();
     await dialog.getByRole('button', { name: '保存并离开' }).click();
-    await expect.poll(() => page.url(), { timeout: 15_000 }).not.toContain('#/datasets/1');
+    await expect.poll(() => page.url(), { timeout: STEP_MS }).not.toContain('#/datasets/1');
     const stored = await editor.json<Detail>('GET', '/api/datasets/1');
     expect(stored.latestRevision.revisionNo).toBe(2);
     expect(stored.document.department.contact).toBe(`${text}。`);
@@ -68,7 +68,7 @@ describe.skipIf(!hasChromium)('never lose an edit (Chromium)', () => {
     page.once('dialog', (d) => void d.accept()); // the browser's own "leave site?" question
     await page.reload();
     const banner = page.getByTestId('draft-banner');
-    await banner.waitFor({ timeout: 60_000 }).catch(async (e: unknown) => {
+    await banner.waitFor({ timeout: STEP_MS }).catch(async (e: unknown) => {
       // Say what the page had instead: the drafts kept and whether the editor was there at all.
       const kept = await drafts().catch(() => []);
       const fields = await page.getByLabel('联系人', { exact: true }).count();
@@ -85,7 +85,7 @@ describe.skipIf(!hasChromium)('never lose an edit (Chromium)', () => {
     // Restored, not saved: 待保存 at once (it used to say 已保存 until the restored document's check came back).
     expect(await status(page)).toBe('pending');
     await page.getByTestId('save-now').click();
-    await expect.poll(() => status(page), { timeout: 15_000 }).toBe('saved');
+    await expect.poll(() => status(page), { timeout: STEP_MS }).toBe('saved');
     const stored = await editor.json<Detail>('GET', '/api/datasets/1');
     expect(stored.document.department.contact).toBe(text);
     expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('jixiao.draft.')))).toEqual(
@@ -104,7 +104,7 @@ describe.skipIf(!hasChromium)('never lose an edit (Chromium)', () => {
     await dialog.waitFor();
     expect(await dialog.getByRole('button', { name: '保存并离开' }).isDisabled()).toBe(true);
     await dialog.getByRole('button', { name: '放弃修改' }).click();
-    await expect.poll(() => page.url(), { timeout: 15_000 }).toContain('#/public');
+    await expect.poll(() => page.url(), { timeout: STEP_MS }).toContain('#/public');
     expect((await editor.json<Detail>('GET', '/api/datasets/1')).latestRevision.revisionNo).toBe(before);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hasChromium, pageAs } from './browser.js';
+import { hasChromium, pageAs, STEP_MS } from './browser.js';
 import { apiLogin } from './server.js';
 import { serverAndBrowser } from './harness.js';
 
@@ -12,7 +12,7 @@ describe.skipIf(!hasChromium)('drafted problems (Chromium)', () => {
     await item.getByTestId('problem-accept').click();
     await expect.poll(() => item.getAttribute('data-decision')).toBe('accepted');
     await page.getByTestId('save-now').click();
-    await expect.poll(() => page.getByTestId('revision').innerText(), { timeout: 15_000 }).toBe('第 2 版');
+    await expect.poll(() => page.getByTestId('revision').innerText(), { timeout: STEP_MS }).toBe('第 2 版');
 
     const editor = await apiLogin(app.server.url, 'yuhua');
     const response = await editor.fetch('/api/datasets/1/report?format=md');

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { downloadedBytes, hasChromium, pageAs } from './browser.js';
+import { downloadedBytes, hasChromium, pageAs, STEP_MS } from './browser.js';
 import { apiLogin, type ApiClient } from './server.js';
 import { serverAndBrowser } from './harness.js';
 
@@ -53,7 +53,7 @@ describe.skipIf(!hasChromium)('revisions: conflicts and publication (Chromium)',
     await page.getByLabel('联系人', { exact: true }).fill(`李四（我的修改 ${stamp}）`);
     await page.getByTestId('save-now').click();
     const dialog = page.getByRole('dialog');
-    await dialog.getByText('版本冲突').waitFor({ timeout: 15_000 });
+    await dialog.getByText('版本冲突').waitFor({ timeout: STEP_MS });
     const dialogText = await dialog.innerText();
     // The field is named in words, as on the page where it is edited.
     expect(dialogText).toContain('基本情况 · 联系人');
@@ -64,7 +64,7 @@ describe.skipIf(!hasChromium)('revisions: conflicts and publication (Chromium)',
     expect(dialogText).toContain(`保存为第 ${theirs + 1} 版`);
 
     await dialog.getByRole('button', { name: /保留我的修改/ }).click();
-    await expect.poll(() => page.getByTestId('revision').innerText(), { timeout: 15_000 }).toBe(`第 ${theirs + 1} 版`);
+    await expect.poll(() => page.getByTestId('revision').innerText(), { timeout: STEP_MS }).toBe(`第 ${theirs + 1} 版`);
     const saved = await editor.json<Detail>('GET', '/api/datasets/1');
     expect((saved.document['department'] as Record<string, unknown>)['contact']).toBe(`李四（我的修改 ${stamp}）`);
   });
@@ -78,7 +78,7 @@ describe.skipIf(!hasChromium)('revisions: conflicts and publication (Chromium)',
     await contact.fill(`钱七（我的修改 ${stamp}）`);
     await page.getByTestId('save-now').click();
     const dialog = page.getByRole('dialog');
-    await dialog.getByText('版本冲突').waitFor({ timeout: 15_000 });
+    await dialog.getByText('版本冲突').waitFor({ timeout: STEP_MS });
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-mine').click()]);
     expect(download.suggestedFilename()).toMatch(/我的版本\.json$/);
@@ -106,9 +106,9 @@ describe.skipIf(!hasChromium)('revisions: conflicts and publication (Chromium)',
     await page.getByLabel('联系人', { exact: true }).fill(`孙八 ${Date.now()}`);
     await page.getByTestId('save-now').click();
     const failure = page.getByTestId('save-failure');
-    await expect.poll(() => failure.innerText(), { timeout: 15_000 }).toContain('2 秒后自动重试');
+    await expect.poll(() => failure.innerText(), { timeout: STEP_MS }).toContain('2 秒后自动重试');
     expect(await failure.innerText()).toContain('服务暂不可用');
-    await expect.poll(() => failure.innerText(), { timeout: 15_000 }).toContain('4 秒后自动重试');
+    await expect.poll(() => failure.innerText(), { timeout: STEP_MS }).toContain('4 秒后自动重试');
 
     // Closing the tab now would lose the edit: the page asks the browser to confirm (beforeunload is cancelled).
     const guarded = () =>
@@ -139,7 +139,7 @@ describe.skipIf(!hasChromium)('revisions: conflicts and publication (Chromium)',
       .getByRole('button', { name: /发\s*布/ })
       .click();
     await expect
-      .poll(() => bureau.getByTestId('state-tag').first().getAttribute('data-state'), { timeout: 15_000 })
+      .poll(() => bureau.getByTestId('state-tag').first().getAttribute('data-state'), { timeout: STEP_MS })
       .toBe('published');
     expect(await bureau.getByTestId('state-tag').first().innerText()).toContain(`第 ${approved} 版`);
 
@@ -158,7 +158,7 @@ describe.skipIf(!hasChromium)('revisions: conflicts and publication (Chromium)',
     const later = await saveElsewhere(editor, 1, `周九 ${Date.now()}`);
     const bureau = await pageAs(app.browser, app.server.url, 'reviewer', '#/bureau/2020');
     const cell = bureau.getByTestId('cell-published');
-    await expect.poll(() => cell.innerText(), { timeout: 20_000 }).toBe(`第 ${published} 版（当前第 ${later} 版）`);
+    await expect.poll(() => cell.innerText(), { timeout: STEP_MS }).toBe(`第 ${published} 版（当前第 ${later} 版）`);
     const stat = bureau.locator('.ant-statistic').filter({ hasText: '已公开' });
     await expect.poll(() => stat.locator('.ant-statistic-content').innerText()).toBe('1');
   });

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { hasChromium, loginInBrowser, newAppContext, pageAs } from './browser.js';
+import { hasChromium, loginInBrowser, newAppContext, pageAs, STEP_MS } from './browser.js';
 import { apiLogin } from './server.js';
 import { serverAndBrowser } from './harness.js';
 
@@ -18,7 +18,7 @@ describe.skipIf(!hasChromium)('start anything from the app (Chromium)', () => {
       .getByRole('button', { name: /新\s*建/ })
       .last()
       .click();
-    await expect.poll(() => admin.url(), { timeout: 20_000 }).toMatch(/#\/departments\/\d+$/);
+    await expect.poll(() => admin.url(), { timeout: STEP_MS }).toMatch(/#\/departments\/\d+$/);
     const id = Number(/departments\/(\d+)/.exec(admin.url())?.[1]);
     await expect.poll(() => admin.locator('h3').first().innerText()).toBe('新建测试局');
     // Its editor (accounts are made on the 用户 page; here over the API) starts a year from a blank form.
@@ -38,7 +38,7 @@ describe.skipIf(!hasChromium)('start anything from the app (Chromium)', () => {
     await page.getByTitle('项目支出绩效自评表').click();
     await page.getByTestId('new-year-create').click();
     await expect
-      .poll(() => page.getByTestId('document-kind').innerText(), { timeout: 30_000 })
+      .poll(() => page.getByTestId('document-kind').innerText(), { timeout: STEP_MS })
       .toBe('项目支出绩效自评表');
     expect(await page.getByRole('tab').allInnerTexts()).toContain('自评表');
   });
@@ -48,10 +48,10 @@ describe.skipIf(!hasChromium)('start anything from the app (Chromium)', () => {
     await page.getByTestId('new-year').click();
     await page.getByRole('radio', { name: '以上年为基础' }).check();
     await page.getByTestId('new-year-create').click();
-    await expect.poll(() => page.locator('h4').first().innerText(), { timeout: 30_000 }).toContain('2021 年度');
+    await expect.poll(() => page.locator('h4').first().innerText(), { timeout: STEP_MS }).toContain('2021 年度');
     const panel = page.getByTestId('findings');
     await expect
-      .poll(async () => Number(await panel.getAttribute('data-errors')), { timeout: 20_000 })
+      .poll(async () => Number(await panel.getAttribute('data-errors')), { timeout: STEP_MS })
       .toBeGreaterThan(0);
     expect(await panel.innerText()).toContain('沿用上年的文字尚未改写');
     const datasets = await (

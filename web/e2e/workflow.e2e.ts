@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { hasChromium, newAppContext, pageAs } from './browser.js';
+import { hasChromium, newAppContext, pageAs, STEP_MS } from './browser.js';
 import { serverAndBrowser } from './harness.js';
 
 const FIELD = 'selfEvaluation.executionExplanation';
@@ -18,11 +18,11 @@ const stateOf = (page: Page) => page.getByTestId('state-tag').first().getAttribu
 /** 提交审核: every warning gets an explanation (kept ones are pre-filled), then the dialog's own button. */
 async function submit(page: Page, fill: boolean): Promise<number> {
   await expect
-    .poll(() => page.getByTestId('save-status').getAttribute('data-status'), { timeout: 15_000 })
+    .poll(() => page.getByTestId('save-status').getAttribute('data-status'), { timeout: STEP_MS })
     .toBe('saved');
   await page.getByRole('button', { name: /提交审核/ }).click();
   const dialog = page.getByRole('dialog').filter({ hasText: '提交审核：第' });
-  await dialog.getByText('条警告须逐条说明原因').waitFor({ timeout: 15_000 });
+  await dialog.getByText('条警告须逐条说明原因').waitFor({ timeout: STEP_MS });
   const boxes = dialog.getByTestId('explanation');
   const count = await boxes.count();
   for (let i = 0; i < count; i += 1) {
@@ -31,7 +31,7 @@ async function submit(page: Page, fill: boolean): Promise<number> {
     else expect(await box.inputValue()).toBe(EXPLANATION);
   }
   await dialog.getByRole('button', { name: /提交审核/ }).click();
-  await expect.poll(() => stateOf(page), { timeout: 15_000 }).toBe('submitted');
+  await expect.poll(() => stateOf(page), { timeout: STEP_MS }).toBe('submitted');
   return count;
 }
 
@@ -42,7 +42,7 @@ describe.skipIf(!hasChromium)('review workflow: submit, comment, return, answer,
 
   it('the department submits the seed with an explanation for each warning', async () => {
     editor = await pageAs(app.browser, app.server.url, 'yuhua', '#/datasets/1/basic');
-    await expect.poll(() => stateOf(editor), { timeout: 15_000 }).toBe('draft');
+    await expect.poll(() => stateOf(editor), { timeout: STEP_MS }).toBe('draft');
     expect(await editor.getByTestId('user-role').innerText()).toBe('部门填报人');
     // The seed has four warnings (execution rate, three projects) and no errors.
     expect(await submit(editor, true)).toBe(4);
@@ -56,9 +56,9 @@ describe.skipIf(!hasChromium)('review workflow: submit, comment, return, answer,
   it('the reviewer finds it in the queue and reads the explanation of each warning', async () => {
     reviewer = await pageAs(app.browser, app.server.url, 'reviewer', '#/bureau');
     const queue = reviewer.getByTestId('queue-submitted');
-    await expect.poll(() => queue.innerText(), { timeout: 15_000 }).toContain('长沙市雨花区行政审批服务局');
+    await expect.poll(() => queue.innerText(), { timeout: STEP_MS }).toContain('长沙市雨花区行政审批服务局');
     await reviewer.getByTestId('queue-open-1').click();
-    await expect.poll(() => stateOf(reviewer), { timeout: 15_000 }).toBe('submitted');
+    await expect.poll(() => stateOf(reviewer), { timeout: STEP_MS }).toBe('submitted');
     // Read-only for the reviewer: inputs disabled, no save, only the review actions.
     expect(await reviewer.getByTestId('save-status').innerText()).toContain('只读');
     // The department's explanation of each warning, as submitted.
@@ -78,7 +78,7 @@ describe.skipIf(!hasChromium)('review workflow: submit, comment, return, answer,
     const thread = reviewer.getByTestId('field-thread');
     await thread.getByLabel('对此字段的审核意见').fill(REMARK);
     await thread.getByRole('button', { name: /发表意见/ }).click();
-    await expect.poll(() => markOf(reviewer, FIELD).getAttribute('data-count'), { timeout: 15_000 }).toBe('1');
+    await expect.poll(() => markOf(reviewer, FIELD).getAttribute('data-count'), { timeout: STEP_MS }).toBe('1');
     const panel = reviewer.getByTestId('review-panel');
     await expect.poll(() => panel.innerText()).toContain(REMARK);
     expect(await panel.innerText()).toContain('绩效指标 · 预算执行率偏低的原因说明');
@@ -87,16 +87,16 @@ describe.skipIf(!hasChromium)('review workflow: submit, comment, return, answer,
     const dialog = reviewer.getByRole('dialog').filter({ hasText: '退回第 1 版' });
     await dialog.getByLabel('退回意见').fill('请按字段意见修改后重新提交。');
     await dialog.getByRole('button', { name: /退\s*回/ }).click();
-    await expect.poll(() => stateOf(reviewer), { timeout: 15_000 }).toBe('returned');
+    await expect.poll(() => stateOf(reviewer), { timeout: STEP_MS }).toBe('returned');
   });
 
   it('the department sees the comment beside the field and corrects the field', async () => {
     // The department opens the dataset again (a fresh load: the page it left open still shows 已提交).
     await editor.goto(`${app.server.url}/#/datasets/1/indicators`);
     await editor.reload();
-    await expect.poll(() => stateOf(editor), { timeout: 15_000 }).toBe('returned');
+    await expect.poll(() => stateOf(editor), { timeout: STEP_MS }).toBe('returned');
     const mark = markOf(editor, FIELD);
-    await expect.poll(() => mark.getAttribute('data-count'), { timeout: 15_000 }).toBe('1');
+    await expect.poll(() => mark.getAttribute('data-count'), { timeout: STEP_MS }).toBe('1');
     await mark.click();
     const thread = editor.getByTestId('field-thread');
     await expect.poll(() => thread.innerText()).toContain(REMARK);
@@ -107,7 +107,7 @@ describe.skipIf(!hasChromium)('review workflow: submit, comment, return, answer,
     const field = editor.locator(`[data-path="${FIELD}"]`);
     await field.fill(REASON);
     await editor.getByTestId('save-now').click();
-    await expect.poll(() => editor.getByTestId('revision').innerText(), { timeout: 15_000 }).toBe('第 2 版');
+    await expect.poll(() => editor.getByTestId('revision').innerText(), { timeout: STEP_MS }).toBe('第 2 版');
   });
 
   it('the department answers the comment and submits again', async () => {
@@ -116,7 +116,7 @@ describe.skipIf(!hasChromium)('review workflow: submit, comment, return, answer,
     await mark.click();
     await thread.getByLabel('答复审核意见').fill(ANSWER);
     await thread.getByRole('button', { name: /答\s*复/ }).click();
-    await expect.poll(() => mark.getAttribute('data-count'), { timeout: 15_000 }).toBe('2');
+    await expect.poll(() => mark.getAttribute('data-count'), { timeout: STEP_MS }).toBe('2');
     await expect.poll(() => editor.getByTestId('review-panel').innerText()).toContain(ANSWER);
     await editor.keyboard.press('Escape');
 
@@ -130,27 +130,27 @@ describe.skipIf(!hasChromium)('review workflow: submit, comment, return, answer,
   it('the reviewer approves and publishes it', async () => {
     await reviewer.goto(`${app.server.url}/#/bureau`);
     await reviewer.getByTestId('queue-open-1').click();
-    await expect.poll(() => stateOf(reviewer), { timeout: 15_000 }).toBe('submitted');
+    await expect.poll(() => stateOf(reviewer), { timeout: STEP_MS }).toBe('submitted');
     expect(await reviewer.getByTestId('state-tag').first().innerText()).toContain('第 2 版');
     await reviewer.getByRole('button', { name: /审核通过/ }).click();
     await reviewer
       .locator('.ant-popconfirm')
       .getByRole('button', { name: /审核通过/ })
       .click();
-    await expect.poll(() => stateOf(reviewer), { timeout: 15_000 }).toBe('approved');
+    await expect.poll(() => stateOf(reviewer), { timeout: STEP_MS }).toBe('approved');
     await reviewer.getByTestId('publish-button').click();
     await reviewer
       .locator('.ant-popconfirm')
       .getByRole('button', { name: /发\s*布/ })
       .click();
-    await expect.poll(() => stateOf(reviewer), { timeout: 15_000 }).toBe('published');
+    await expect.poll(() => stateOf(reviewer), { timeout: STEP_MS }).toBe('published');
 
     // Every step is in the audit log, in Chinese (no codes on the page).
     await reviewer.goto(`${app.server.url}/#/audit`);
     const table = reviewer.getByTestId('audit-table');
     await expect
       .poll(async () => (await table.getByTestId('audit-action').allInnerTexts()).length, {
-        timeout: 15_000,
+        timeout: STEP_MS,
       })
       .toBeGreaterThan(3);
     expect(await table.innerText()).not.toMatch(/[A-Z_]{4,}/);
@@ -161,7 +161,7 @@ describe.skipIf(!hasChromium)('review workflow: submit, comment, return, answer,
     const visitor = await context.newPage();
     await visitor.goto(`${app.server.url}/#/public`);
     const row = visitor.getByRole('row', { name: /长沙市雨花区行政审批服务局/ });
-    await row.waitFor({ timeout: 15_000 });
+    await row.waitFor({ timeout: STEP_MS });
     expect(await visitor.getByTestId('login-form').count()).toBe(0);
     const [report] = await Promise.all([
       context.waitForEvent('page'),

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { downloadedBytes, hasChromium, pageAs } from './browser.js';
+import { downloadedBytes, hasChromium, pageAs, STEP_MS } from './browser.js';
 import { apiLogin, type ApiClient } from './server.js';
 import { serverAndBrowser } from './harness.js';
 
@@ -19,7 +19,9 @@ describe.skipIf(!hasChromium)('department workspace (Chromium)', () => {
     await page.getByRole('link', { name: '长沙市雨花区行政审批服务局' }).first().click(); // 1
     await page.getByRole('tab', { name: '报告', exact: true }).click(); // 2
     const preview = page.frameLocator('[data-testid="report-preview"]');
-    await expect.poll(() => preview.locator('body').innerText(), { timeout: 20_000 }).toContain('雨花区行政审批服务局');
+    await expect
+      .poll(() => preview.locator('body').innerText(), { timeout: STEP_MS })
+      .toContain('雨花区行政审批服务局');
   });
 
   it('recomputes a project execution rate and its finding as the user types', async () => {
@@ -44,7 +46,7 @@ describe.skipIf(!hasChromium)('department workspace (Chromium)', () => {
 
     // 保存 ends the editing session: one revision for all of it.
     await page.getByTestId('save-now').click();
-    await expect.poll(() => page.getByTestId('revision').innerText(), { timeout: 15_000 }).toBe('第 2 版');
+    await expect.poll(() => page.getByTestId('revision').innerText(), { timeout: STEP_MS }).toBe('第 2 版');
   });
 
   it('takes an amount in 元 and converts it exactly into the dataset unit (万元)', async () => {
@@ -66,7 +68,7 @@ describe.skipIf(!hasChromium)('department workspace (Chromium)', () => {
     expect(await page.getByTestId('project-rate-0').innerText()).toBe('80.04%');
     await page.getByTestId('save-now').click();
     await expect
-      .poll(() => page.getByTestId('save-status').getAttribute('data-status'), { timeout: 15_000 })
+      .poll(() => page.getByTestId('save-status').getAttribute('data-status'), { timeout: STEP_MS })
       .toBe('saved');
     const stored = (await (await editor.fetch('/api/datasets/1')).json()) as {
       document: { projects: { actual: string }[] };
@@ -97,7 +99,7 @@ describe.skipIf(!hasChromium)('department workspace (Chromium)', () => {
       await route.continue();
     });
     const pdf = page.getByTestId('download-pdf');
-    const finished = page.waitForEvent('download', { timeout: 60_000 });
+    const finished = page.waitForEvent('download', { timeout: STEP_MS });
     await pdf.click();
     await expect.poll(() => pdf.innerText()).toContain('正在生成');
     // The page answers meanwhile: another tab opens while the file is being made.
