@@ -1,5 +1,16 @@
 import type { ChartSpec } from '../model/types.js';
-import { CHART_HEIGHT, CHART_WIDTH, COLORS, legend, lines, polyline, title } from './svg-parts.js';
+import {
+  area,
+  CHART_HEIGHT,
+  CHART_WIDTH,
+  COLORS,
+  legend,
+  lines,
+  polyline,
+  title,
+  type Drawing,
+  type Shape,
+} from './svg-parts.js';
 
 type Pie = Extract<ChartSpec, { kind: 'pie' }>;
 
@@ -15,23 +26,29 @@ const at = (angle: number, radius: number): [number, number] => [
 const fixed = (value: number) => String(Math.round(value * 100) / 100);
 
 /** One slice from `from` to `to` (radians, clockwise from the top); a whole circle is drawn as two halves. */
-function slice(from: number, to: number, color: string): string {
-  if (to - from >= 2 * Math.PI - 1e-9) return slice(from, from + Math.PI, color) + slice(from + Math.PI, to, color);
+function slice(from: number, to: number, color: string): Shape[] {
+  if (to - from >= 2 * Math.PI - 1e-9)
+    return [...slice(from, from + Math.PI, color), ...slice(from + Math.PI, to, color)];
   const [x1, y1] = at(from, R);
   const [x2, y2] = at(to, R);
   const large = to - from > Math.PI ? 1 : 0;
-  return `<path d="M${fixed(CX)} ${fixed(CY)}L${fixed(x1)} ${fixed(y1)}A${fixed(R)} ${fixed(R)} 0 ${large} 1 ${fixed(x2)} ${fixed(y2)}Z" fill="${color}"/>`;
+  return [
+    area(
+      `M${fixed(CX)} ${fixed(CY)}L${fixed(x1)} ${fixed(y1)}A${fixed(R)} ${fixed(R)} 0 ${large} 1 ${fixed(x2)} ${fixed(y2)}Z`,
+      color,
+    ),
+  ];
 }
 
 /** A slice's label outside the pie: a guide line from the rim (15 px out, 15 px along), the text beyond it. */
-function label(angle: number, text: string, color: string): string {
+function label(angle: number, text: string, color: string): Drawing {
   const [ex, ey] = at(angle, R);
   const [bx, by] = at(angle, R + 15);
   const right = Math.cos(angle) >= 0;
   const tx = bx + (right ? 15 : -15);
   const textLines = text.split('\n');
   const top = by - ((textLines.length - 1) * 14) / 2;
-  return (
+  return [
     polyline(
       [
         [ex, ey],
@@ -39,17 +56,18 @@ function label(angle: number, text: string, color: string): string {
         [tx, by],
       ],
       color,
-    ) + lines(tx + (right ? 5 : -5), top, textLines, 12, right ? 'start' : 'end')
-  );
+    ),
+    lines(tx + (right ? 5 : -5), top, textLines, 12, right ? 'start' : 'end'),
+  ];
 }
 
 /** 收入构成: slices clockwise from the top (all equal when every value is 0, as ECharts shows a zero sum). */
-export function drawPie(spec: Pie): string {
+export function drawPie(spec: Pie): Drawing {
   const total = spec.slices.reduce((sum, s) => sum + Math.max(0, s.value), 0);
   const share = (value: number) => (total > 0 ? Math.max(0, value) / total : 1 / spec.slices.length);
   let angle = -Math.PI / 2;
-  const shapes: string[] = [];
-  const labels: string[] = [];
+  const shapes: Drawing[] = [];
+  const labels: Drawing[] = [];
   spec.slices.forEach((s, i) => {
     const color = COLORS[i % COLORS.length] ?? COLORS[0];
     const sweep = share(s.value) * 2 * Math.PI;
@@ -62,5 +80,5 @@ export function drawPie(spec: Pie): string {
     color: COLORS[i % COLORS.length] ?? COLORS[0],
     marker: 'box' as const,
   }));
-  return title(spec.title) + shapes.join('') + labels.join('') + legend(items, CHART_HEIGHT - 16);
+  return [title(spec.title), shapes, labels, legend(items, CHART_HEIGHT - 16)];
 }

@@ -1,6 +1,17 @@
 import type { ChartSpec } from '../model/types.js';
 import { categoryAxisLine, valueAxisLeft } from './axes.js';
-import { CHART_HEIGHT, CHART_WIDTH, circle, COLORS, INK, legend, polyline, text, title } from './svg-parts.js';
+import {
+  CHART_HEIGHT,
+  CHART_WIDTH,
+  COLORS,
+  INK,
+  legend,
+  polyline,
+  ring,
+  text,
+  title,
+  type Drawing,
+} from './svg-parts.js';
 import { scale, valueAxis } from './value-axis.js';
 
 type Progress = Extract<ChartSpec, { kind: 'progress' }>;
@@ -23,23 +34,22 @@ function series(
   color: string,
   dashed: boolean,
   right: boolean,
-): string {
-  const dash = ` stroke-width="2"${dashed ? ' stroke-dasharray="8 4"' : ''}`;
-  const paths = runs(points).map((run) => polyline(run, color, dash));
+): Drawing {
+  const paths = runs(points).map((run) => polyline(run, color, 2, dashed));
   const marks = points.map((point, i) => {
-    if (point === null) return '';
+    if (point === null) return [];
     const [x, y] = point;
     const label = `${values[i] ?? ''}%`;
-    return (
-      circle(x, y, 3, color) +
-      (right ? text(x + 7, y, label, 12, 'start', INK.label) : text(x, y - 12, label, 12, 'middle', INK.label))
-    );
+    return [
+      ring(x, y, 3, color),
+      right ? text(x + 7, y, label, 12, 'start', INK.label) : text(x, y - 12, label, 12, 'middle', INK.label),
+    ];
   });
-  return paths.join('') + marks.join('');
+  return [paths, marks];
 }
 
 /** 累计支付进度与序时进度: the schedule dashed with its values above, the progress solid with its values right. */
-export function drawProgress(spec: Progress): string {
+export function drawProgress(spec: Progress): Drawing {
   const grid = { left: 48, right: CHART_WIDTH - 24, top: 64, bottom: CHART_HEIGHT - 32 };
   const axis = valueAxis(spec.schedule, 100);
   const y = scale(axis, grid.bottom, grid.top);
@@ -52,13 +62,13 @@ export function drawProgress(spec: Progress): string {
     { name: '序时进度', color: COLORS[0], marker: 'line' as const, dashed: true },
     { name: '累计支付进度', color: COLORS[1], marker: 'line' as const },
   ];
-  return (
-    title(spec.title) +
-    legend(items, 38) +
-    valueAxisLeft(axis, grid, '%') +
-    categoryAxisLine(grid, true) +
-    months.join('') +
-    series(at(spec.schedule), spec.schedule, COLORS[0], true, false) +
-    series(at(spec.progress), spec.progress, COLORS[1], false, true)
-  );
+  return [
+    title(spec.title),
+    legend(items, 38),
+    valueAxisLeft(axis, grid, '%'),
+    categoryAxisLine(grid, true),
+    months,
+    series(at(spec.schedule), spec.schedule, COLORS[0], true, false),
+    series(at(spec.progress), spec.progress, COLORS[1], false, true),
+  ];
 }

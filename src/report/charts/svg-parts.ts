@@ -11,38 +11,88 @@ export const CHART_FONT_FAMILY = "'Noto Sans SC', 'Noto Sans CJK SC', 'Microsoft
 export const COLORS = ['#c23531', '#2f4554', '#61a0a8', '#d48265', '#91c7ae', '#749f83'] as const;
 export const INK = { title: '#464646', label: '#333', axis: '#6E7079', split: '#E0E6F1' } as const;
 
-const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-const n = (value: number) => String(Math.round(value * 100) / 100);
+const n = (value: number) => Math.round(value * 100) / 100;
 
 export type Anchor = 'start' | 'middle' | 'end';
 
 /**
- * One line of text centred on `y` (dominant-baseline central, as ECharts wrote it, which text-to-path.ts and the
- * PDF's SVG reader both place).
+ * What a chart is drawn of, in the chart's pixels: written out as SVG (svg-document.ts) and drawn straight onto a PDF
+ * page (render/pdf-chart.ts), so that the PDF does not parse the SVG back. A text is one line centred on `y`.
  */
-export function text(x: number, y: number, content: string, size: number, anchor: Anchor, fill: string): string {
-  return (
-    `<text x="${n(x)}" y="${n(y)}" dominant-baseline="central" text-anchor="${anchor}" ` +
-    `style="font-size:${size}px;font-family:${CHART_FONT_FAMILY};" fill="${fill}">${escape(content)}</text>`
+export type Shape =
+  | { shape: 'rect'; x: number; y: number; width: number; height: number; fill: string; radius: number }
+  | { shape: 'path'; d: string; fill: string | null; stroke: string | null; strokeWidth: number; dashed: boolean }
+  | { shape: 'ring'; x: number; y: number; r: number; stroke: string }
+  | { shape: 'text'; x: number; y: number; text: string; size: number; anchor: Anchor; fill: string };
+
+/** Shapes in drawing order, nested as the parts of a chart put them together. */
+export type Drawing = readonly (Shape | Drawing)[];
+
+export const text = (x: number, y: number, content: string, size: number, anchor: Anchor, fill: string): Shape => ({
+  shape: 'text',
+  x: n(x),
+  y: n(y),
+  text: content,
+  size,
+  anchor,
+  fill,
+});
+
+/** Several lines of text, the first centred on `y`, each `size + 2` px below the one before. */
+export const lines = (x: number, y: number, content: readonly string[], size: number, anchor: Anchor): Shape[] =>
+  content.map((line, i) => text(x, y + i * (size + 2), line, size, anchor, INK.label));
+
+export const rect = (x: number, y: number, width: number, height: number, fill: string, radius = 0): Shape => ({
+  shape: 'rect',
+  x: n(x),
+  y: n(y),
+  width: n(width),
+  height: n(height),
+  fill,
+  radius,
+});
+
+/** A filled outline given as SVG path data (a pie's slice). */
+export const area = (d: string, fill: string): Shape => ({
+  shape: 'path',
+  d,
+  fill,
+  stroke: null,
+  strokeWidth: 1,
+  dashed: false,
+});
+
+export const polyline = (
+  points: readonly (readonly [number, number])[],
+  stroke: string,
+  strokeWidth = 1,
+  dashed = false,
+): Shape => ({
+  shape: 'path',
+  d: points.map(([x, y], i) => `${i === 0 ? 'M' : 'L'}${n(x)} ${n(y)}`).join(''),
+  fill: null,
+  stroke,
+  strokeWidth,
+  dashed,
+});
+
+export const line = (x1: number, y1: number, x2: number, y2: number, stroke: string): Shape =>
+  polyline(
+    [
+      [x1, y1],
+      [x2, y2],
+    ],
+    stroke,
   );
-}
 
-/** Several lines of text, the first centred on `y`, each `lineHeight` below the one before. */
-export function lines(x: number, y: number, content: readonly string[], size: number, anchor: Anchor): string {
-  return content.map((line, i) => text(x, y + i * (size + 2), line, size, anchor, INK.label)).join('');
-}
-
-export const rect = (x: number, y: number, width: number, height: number, fill: string, radius = 0) =>
-  `<rect x="${n(x)}" y="${n(y)}" width="${n(width)}" height="${n(height)}"${radius > 0 ? ` rx="${radius}"` : ''} fill="${fill}"/>`;
-
-export const line = (x1: number, y1: number, x2: number, y2: number, stroke: string) =>
-  `<path d="M${n(x1)} ${n(y1)}L${n(x2)} ${n(y2)}" fill="none" stroke="${stroke}"/>`;
-
-export const polyline = (points: readonly (readonly [number, number])[], stroke: string, extra = '') =>
-  `<path d="${points.map(([x, y], i) => `${i === 0 ? 'M' : 'L'}${n(x)} ${n(y)}`).join('')}" fill="none" stroke="${stroke}"${extra}/>`;
-
-export const circle = (x: number, y: number, r: number, stroke: string) =>
-  `<circle cx="${n(x)}" cy="${n(y)}" r="${r}" fill="#fff" stroke="${stroke}" stroke-width="2"/>`;
+/** A line series' point: a white disc ringed in 2 px of the series' colour. */
+export const ring = (x: number, y: number, r: number, stroke: string): Shape => ({
+  shape: 'ring',
+  x: n(x),
+  y: n(y),
+  r,
+  stroke,
+});
 
 /** The chart's title, centred at the top in 14 px. */
 export const title = (content: string) => text(CHART_WIDTH / 2, 16, content, 14, 'middle', INK.title);
@@ -51,30 +101,27 @@ export const title = (content: string) => text(CHART_WIDTH / 2, 16, content, 14,
 export type LegendItem = { name: string; color: string; marker: 'box' | 'line'; dashed?: boolean };
 
 /** The legend, one row centred on the chart at `y` (ECharts' sizes: 25 × 14 markers, 5 px to the name, 10 between). */
-export function legend(items: readonly LegendItem[], y: number): string {
+export function legend(items: readonly LegendItem[], y: number): Drawing {
   const widths = items.map((item) => 25 + 5 + textWidth(item.name, 12));
   let x = (CHART_WIDTH - widths.reduce((a, b) => a + b, 0) - 10 * (items.length - 1)) / 2;
-  return items
-    .map((item, i) => {
-      const marker =
-        item.marker === 'box'
-          ? rect(x, y - 7, 25, 14, item.color, 4)
-          : polyline(
+  return items.map((item, i) => {
+    const marker =
+      item.marker === 'box'
+        ? [rect(x, y - 7, 25, 14, item.color, 4)]
+        : [
+            polyline(
               [
                 [x, y],
                 [x + 25, y],
               ],
               item.color,
-              ` stroke-width="2"${item.dashed === true ? ' stroke-dasharray="8 4"' : ''}`,
-            ) + circle(x + 12.5, y, 5, item.color);
-      const out = marker + text(x + 30, y, item.name, 12, 'start', INK.label);
-      x += (widths[i] ?? 0) + 10;
-      return out;
-    })
-    .join('');
+              2,
+              item.dashed === true,
+            ),
+            ring(x + 12.5, y, 5, item.color),
+          ];
+    const out = [...marker, text(x + 30, y, item.name, 12, 'start', INK.label)];
+    x += (widths[i] ?? 0) + 10;
+    return out;
+  });
 }
-
-/** The whole picture: a white page of the chart's size holding `body`. */
-export const svgDocument = (body: string) =>
-  `<svg xmlns="http://www.w3.org/2000/svg" width="${CHART_WIDTH}" height="${CHART_HEIGHT}" viewBox="0 0 ${CHART_WIDTH} ${CHART_HEIGHT}">` +
-  `${rect(0, 0, CHART_WIDTH, CHART_HEIGHT, '#fff')}${body}</svg>`;

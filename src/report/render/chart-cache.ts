@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
-import { CHART_WIDTH, chartToSvg } from '../charts/render-svg.js';
+import { CHART_WIDTH, chartShapes, type Shape } from '../charts/render-svg.js';
+import { svgDocument } from '../charts/svg-document.js';
 import { svgToPng } from '../charts/render-png.js';
 import type { ChartSpec } from '../model/types.js';
 
-/** One chart drawn: its SVG, and its PNG once a raster format asked for it. */
-type Drawn = { svg: string; png: Buffer | null };
+/** One chart drawn: its shapes (the PDF draws them), its SVG, and its PNG once a raster format asked for it. */
+type Drawn = { shapes: readonly Shape[]; svg: string; png: Buffer | null };
 
 /** Charts kept per process (or worker): a chart is about 50–130 kB of SVG plus 40–70 kB of PNG. */
 export const CHART_CACHE_CAPACITY = 64;
@@ -33,7 +34,8 @@ function drawn(spec: ChartSpec): Drawn {
     cache.set(key, hit);
     return hit;
   }
-  const entry: Drawn = { svg: chartToSvg(spec), png: null };
+  const shapes = chartShapes(spec);
+  const entry: Drawn = { shapes, svg: svgDocument(shapes), png: null };
   cache.set(key, entry);
   if (cache.size > CHART_CACHE_CAPACITY) {
     const oldest = cache.keys().next();
@@ -48,6 +50,11 @@ function drawn(spec: ChartSpec): Drawn {
  */
 export function cachedChartSvg(spec: ChartSpec): string {
   return drawn(spec).svg;
+}
+
+/** The chart's shapes, which its SVG is written from: the PDF draws them directly (pdf-chart.ts). */
+export function cachedChartShapes(spec: ChartSpec): readonly Shape[] {
+  return drawn(spec).shapes;
 }
 
 /** The chart's PNG (DOCX's raster fallback), rasterized once per figure set like its SVG. */

@@ -2,11 +2,13 @@ import { createRequire } from 'node:module';
 import type * as PdfMake from 'pdfmake';
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import type { Block, ReportModel, ReportSection } from '../model/types.js';
+import { cachedChartShapes } from './chart-cache.js';
 import { chartSvg, drawCharts, type ChartImages } from './chart-images.js';
 import { annexHeading, coverLines, isFormDocument, titleLines } from './cover.js';
 import { HEI, isFontName, kaiRuns, PDF_FONTS, serveFontsFromMemory, SONG } from './pdf-fonts.js';
 import { keepWithNext, MOVABLE_BLOCKS, PAGE_NUMBER_STYLE, useWidowFix } from './pdf-keep.js';
 import { useLinearLineBreaker } from './pdf-line-breaker.js';
+import { useDirectCharts } from './pdf-chart.js';
 import { useMergedRuns } from './pdf-line-merger.js';
 import { usePlacedRuns } from './pdf-line-runs.js';
 import { useSharedStyleMeasure } from './pdf-measure.js';
@@ -33,13 +35,15 @@ function configure(): void {
   // text's style resolved once rather than per character (pdf-measure.ts), one PDF text object per run of
   // characters instead of one per character (pdf-line-merger.ts), no last page of a few lines (pdf-keep.ts), and
   // each text and chart measured once per document however many times it is laid out (pdf-measure-memo.ts), its
-  // words shared by every layout and each line made of its runs rather than of copies of its words (pdf-line-runs.ts).
+  // words shared by every layout and each line made of its runs rather than of copies of its words (pdf-line-runs.ts),
+  // and charts drawn from their shapes instead of parsing their SVG back (pdf-chart.ts).
   useLinearLineBreaker(true, true);
   usePlacedRuns();
   useSharedStyleMeasure();
   useMeasureOnce();
   useMergedRuns();
   useWidowFix();
+  useDirectCharts();
   configured = true;
 }
 
@@ -69,7 +73,13 @@ function blockContent(block: Block, charts: ChartImages): Content[] {
       return tableContent(block.table);
     case 'chart':
       return [
-        movable({ svg: chartSvg(charts, block.chart), width: BODY_WIDTH * 0.95, alignment: 'center', margin: [0, 6] }),
+        movable({
+          svg: chartSvg(charts, block.chart),
+          chartShapes: cachedChartShapes(block.chart), // drawn directly (pdf-chart.ts); the SVG gives the size
+          width: BODY_WIDTH * 0.95,
+          alignment: 'center',
+          margin: [0, 6],
+        } as Content),
       ];
   }
 }
