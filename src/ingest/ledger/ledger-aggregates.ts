@@ -2,6 +2,17 @@ import type { Fen } from '../../domain/money/index.js';
 import type { LedgerCell, LedgerDay } from '../../domain/ledger/ledger-records.js';
 import type { BudgetIndex } from './budget-index.js';
 import { CellIndex } from './cell-index.js';
+import {
+  addSpilling,
+  addTable,
+  exactTotal,
+  grownTable,
+  largestSum,
+  newTable,
+  sumOf,
+  type AddOutcome,
+  type SplitTable,
+} from './split-sums.js';
 
 export type { LedgerCell, LedgerDay };
 
@@ -10,14 +21,16 @@ export type AggregateShape = Pick<BudgetIndex, 'departmentCodes' | 'economicCode
   Partial<Pick<BudgetIndex, 'lineCount'>>;
 
 /**
- * The sums as plain typed arrays, to send from a worker thread (transferable) and merge. `sums` holds, per cell and
- * month, the sum and then the count of payments side by side; `daily` the same per department and day.
+ * The sums as plain typed arrays, to send from a worker thread (transferable) and merge: per cell and month
+ * (`cellSums`), and per department and day (`daySums`), each sum and its count (split-sums.ts).
  */
 export type AggregateState = {
   cellKeys: Float64Array;
   cellCount: number;
-  sums: Float64Array;
-  daily: Float64Array;
+  cellSums: SplitTable;
+  daySums: SplitTable;
+  /** Whether any sum's high part was written (else they are all 0). */
+  spilled: boolean;
   /** Σ|amount| of the lines added: bounds every running sum a line-by-line reading of them could reach. */
   absoluteTotal: number;
 };
@@ -28,18 +41,22 @@ const DAYS = 367;
 /**
  * The running sums of an import, in typed arrays keyed by small integer ids: a cell is (department–project pair,
  * economic code) with 12 monthly sums (cell-index.ts finds it); days are per department. A sum and its count of
- * payments are neighbours in one array, so adding a payment touches two cache lines, not four. Memory depends on
- * the number of distinct keys, never on the number of lines. Sums are integer fen held in doubles, exact below 2⁵³
- * fen (≈ 90 万亿元); `add` refuses a sum past that.
+ * payments share 8 bytes (split-sums.ts), so adding a payment touches two cache lines and half the memory of a sum
+ * in a double. Memory depends on the number of distinct keys, never on the number of lines. Sums are integer fen,
+ * exact below 2⁵³ fen (≈ 90 万亿元); `add` refuses a sum past that.
  */
 export class LedgerAggregates {
   private readonly index: CellIndex;
-  /** Per cell and month: sum, count. */
-  private sums: Float64Array;
-  /** Per department and day: sum, count. */
-  private readonly daily: Float64Array;
+  /** Per cell and month (entry cell × 12 + month − 1). */
+  private cellSums: SplitTable;
+  /** Per department and day (entry department × DAYS + day). */
+  private readonly daySums: SplitTable;
   private readonly economicCount: number;
   private absoluteTotal = 0;
+  /** Whether any high part was written (until then they are not read). */
+  private spilled = false;
+  /** Whether some sum passed NEAR: every payment then goes through `addExactly`. */
+  private near = false;
   /** What `touch` loaded, kept so that the loads are not dropped as unused. */
   private touched = 0;
 
@@ -48,23 +65,31 @@ export class LedgerAggregates {
     const keyCount = budgets.pairs.length * this.economicCount;
     // Sized once for about the budget's cells (a ledger's lines mostly use them): growing copies them.
     this.index = new CellIndex(keyCount, Math.min(keyCount, (budgets.lineCount ?? 0) + 1024));
-    this.sums = new Float64Array(this.index.cellKeys.length * 24);
-    this.daily = new Float64Array(budgets.departmentCodes.length * DAYS * 2);
+    this.cellSums = newTable(this.index.cellKeys.length * 12);
+    this.daySums = newTable(budgets.departmentCodes.length * DAYS);
   }
 
   /** Adds one payment; false when a sum would leave the exact range (the import is then refused). */
   add(pair: number, economic: number, month: number, departmentId: number, day: number, fen: number): boolean {
     const cell = this.index.cellOf(pair * this.economicCount + economic);
-    if (cell * 24 >= this.sums.length) this.growSums();
-    const at = (cell * 12 + month - 1) * 2;
-    const sum = this.sums[at]! + fen;
-    const dayAt = (departmentId * DAYS + day) * 2;
-    const daySum = this.daily[dayAt]! + fen;
-    if (Math.abs(sum) > Number.MAX_SAFE_INTEGER || Math.abs(daySum) > Number.MAX_SAFE_INTEGER) return false;
-    this.sums[at] = sum;
-    this.sums[at + 1]!++;
-    this.daily[dayAt] = daySum;
-    this.daily[dayAt + 1]!++;
+    if (cell * 12 >= this.cellSums.high.length) this.growCells();
+    const at = cell * 12 + month - 1;
+    const dayAt = departmentId * DAYS + day;
+    const low = this.cellSums.low[at * 2]! + fen;
+    const dayLow = this.daySums.low[dayAt * 2]! + fen;
+    // Both low parts stay int32 (nearly every payment): high + low stays exact, nothing to check.
+    if (this.near || low !== (low | 0) || dayLow !== (dayLow | 0)) return this.addExactly(at, dayAt, fen);
+    this.cellSums.low[at * 2] = low;
+    this.cellSums.low[at * 2 + 1]!++;
+    this.daySums.low[dayAt * 2] = dayLow;
+    this.daySums.low[dayAt * 2 + 1]!++;
+    this.absoluteTotal += fen < 0 ? -fen : fen;
+    return true;
+  }
+
+  /** A payment that spills a low part (or any payment once a sum passed NEAR): split-sums.ts checks it. */
+  private addExactly(at: number, dayAt: number, fen: number): boolean {
+    if (!this.noted(addSpilling(this.cellSums, at, this.daySums, dayAt, fen))) return false;
     this.absoluteTotal += fen < 0 ? -fen : fen;
     return true;
   }
@@ -75,22 +100,20 @@ export class LedgerAggregates {
    * are served side by side rather than one line after the other.
    */
   touch(pair: number, economic: number, month: number, departmentId: number, day: number): void {
-    let touched = this.daily[(departmentId * DAYS + day) * 2]!;
+    let touched = this.daySums.low[(departmentId * DAYS + day) * 2]!;
     const cell = this.index.find(pair * this.economicCount + economic);
-    if (cell !== -1) touched += this.sums[(cell * 12 + month - 1) * 2]!;
+    if (cell !== -1) touched += this.cellSums.low[(cell * 12 + month - 1) * 2]!;
     this.touched += touched;
   }
 
-  private growSums(): void {
-    const next = new Float64Array(this.index.cellKeys.length * 24);
-    next.set(this.sums);
-    this.sums = next;
+  private growCells(): void {
+    this.cellSums = grownTable(this.cellSums, this.index.cellKeys.length * 12);
   }
 
   state(): AggregateState {
-    const { sums, daily, absoluteTotal } = this;
+    const { cellSums, daySums, spilled, absoluteTotal } = this;
     const { cellKeys, cellCount } = this.index;
-    return { cellKeys, cellCount, sums, daily, absoluteTotal };
+    return { cellKeys, cellCount, cellSums, daySums, spilled, absoluteTotal };
   }
 
   /**
@@ -99,9 +122,10 @@ export class LedgerAggregates {
    * its lines. When it could, the caller reads that part itself and refuses at the very line one reader would.
    */
   canMergeExactly(other: AggregateState): boolean {
-    let largest = 0;
-    for (let at = 0; at < this.index.cellCount * 24; at += 2) largest = Math.max(largest, Math.abs(this.sums[at]!));
-    for (let at = 0; at < this.daily.length; at += 2) largest = Math.max(largest, Math.abs(this.daily[at]!));
+    const largest = Math.max(
+      largestSum(this.cellSums, this.index.cellCount * 12, this.spilled),
+      largestSum(this.daySums, this.daySums.high.length, this.spilled),
+    );
     return largest + other.absoluteTotal <= Number.MAX_SAFE_INTEGER;
   }
 
@@ -110,30 +134,40 @@ export class LedgerAggregates {
     this.absoluteTotal += other.absoluteTotal;
     for (let cell = 0; cell < other.cellCount; cell++) {
       const into = this.index.cellOf(other.cellKeys[cell]!);
-      if (into * 24 >= this.sums.length) this.growSums();
-      if (!addInto(this.sums, into * 24, other.sums, cell * 24, 24)) return false;
+      if (into * 12 >= this.cellSums.high.length) this.growCells();
+      if (!this.noted(addTable(this.cellSums, into * 12, this.spilled, other.cellSums, cell * 12, other.spilled, 12)))
+        return false;
     }
-    return addInto(this.daily, 0, other.daily, 0, this.daily.length);
+    const days = this.daySums.high.length;
+    return this.noted(addTable(this.daySums, 0, this.spilled, other.daySums, 0, other.spilled, days));
+  }
+
+  /** Notes what an addition that may spill gave (split-sums.ts); false past the exact range. */
+  private noted(outcome: AddOutcome): boolean {
+    if (outcome === -1) return false;
+    if (outcome > 0) this.spilled = true;
+    if (outcome === 2) this.near = true;
+    return true;
   }
 
   /** Every non-empty (cell, month) with its codes. */
   *cells(): Generator<LedgerCell> {
-    const { budgets } = this;
+    const { budgets, cellSums, spilled } = this;
     const { cellKeys, cellCount } = this.index;
     for (let cell = 0; cell < cellCount; cell++) {
       const key = cellKeys[cell]!;
       const pair = budgets.pairs[Math.floor(key / this.economicCount)]!;
       const economicCode = budgets.economicCodes[key % this.economicCount]!;
       for (let month = 1; month <= 12; month++) {
-        const at = (cell * 12 + month - 1) * 2;
-        const payments = this.sums[at + 1]!;
+        const at = cell * 12 + month - 1;
+        const payments = cellSums.low[at * 2 + 1]!;
         if (payments === 0) continue;
         yield {
           departmentCode: budgets.departmentCodes[pair.departmentId]!,
           projectCode: pair.projectCode,
           economicCode,
           month,
-          amount: BigInt(this.sums[at]!) as Fen,
+          amount: BigInt(sumOf(cellSums, at, spilled)) as Fen,
           payments,
         };
       }
@@ -142,48 +176,21 @@ export class LedgerAggregates {
 
   /** Every department's non-empty days. */
   *days(): Generator<LedgerDay> {
-    for (let at = 0; at < this.daily.length / 2; at++) {
-      const payments = this.daily[at * 2 + 1]!;
+    const { daySums, spilled } = this;
+    for (let at = 0; at < daySums.high.length; at++) {
+      const payments = daySums.low[at * 2 + 1]!;
       if (payments === 0) continue;
       const departmentCode = this.budgets.departmentCodes[Math.floor(at / DAYS)]!;
-      yield { departmentCode, day: at % DAYS, amount: BigInt(this.daily[at * 2]!) as Fen, payments };
+      yield { departmentCode, day: at % DAYS, amount: BigInt(sumOf(daySums, at, spilled)) as Fen, payments };
     }
   }
 
   /** The exact total of every sum (bigint, so no range limit applies to it). */
   total(): Fen {
-    // Added as doubles while both terms stay below 2⁵² (so the sum is exact), into a bigint only past that: one
-    // bigint per cell and month made this a quarter of a second at 1 M lines.
-    const LIMIT = 2 ** 52;
-    let total = 0n;
-    let running = 0;
-    for (let at = 0; at < this.index.cellCount * 24; at += 2) {
-      const sum = this.sums[at]!;
-      if (Math.abs(running) < LIMIT && Math.abs(sum) < LIMIT) running += sum;
-      else {
-        total += BigInt(running) + BigInt(sum);
-        running = 0;
-      }
-    }
-    return (total + BigInt(running)) as Fen;
+    return exactTotal(this.cellSums, this.index.cellCount * 12, this.spilled) as Fen;
   }
 
   get cellCountUsed(): number {
     return this.index.cellCount;
   }
-}
-
-/**
- * Adds `length` words of pairs (sum, count) from `from` at `fromAt` into `into` at `intoAt`; false when a sum would
- * leave the exact range.
- */
-function addInto(into: Float64Array, intoAt: number, from: Float64Array, fromAt: number, length: number): boolean {
-  for (let i = 0; i < length; i += 2) {
-    if (from[fromAt + i + 1] === 0) continue;
-    const sum = into[intoAt + i]! + from[fromAt + i]!;
-    if (Math.abs(sum) > Number.MAX_SAFE_INTEGER) return false;
-    into[intoAt + i] = sum;
-    into[intoAt + i + 1]! += from[fromAt + i + 1]!;
-  }
-  return true;
 }

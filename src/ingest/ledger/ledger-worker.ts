@@ -5,7 +5,7 @@
 import { closeSync, openSync } from 'node:fs';
 import { parentPort } from 'node:worker_threads';
 import { CodeTable } from './code-table.js';
-import { LedgerAggregates } from './ledger-aggregates.js';
+import { LedgerAggregates, type AggregateState } from './ledger-aggregates.js';
 import { LedgerLineReader } from './ledger-line.js';
 import { newScanState, scanRange } from './ledger-scan.js';
 import {
@@ -122,11 +122,15 @@ async function awaitTask(): Promise<PartTask> {
   }
 }
 
+function buffersOf({ cellKeys, cellSums, daySums }: AggregateState): ArrayBuffer[] {
+  const arrays = [cellKeys, cellSums.low, cellSums.high, daySums.low, daySums.high];
+  return arrays.map((array) => array.buffer as ArrayBuffer);
+}
+
 /** 4 KB pages, in 32-bit words. */
 const PAGE_WORDS = 1024;
 
 const result = await readPart(await awaitTask());
-const transfer = result.ok
-  ? [result.aggregates.cellKeys.buffer, result.aggregates.sums.buffer, result.aggregates.daily.buffer]
-  : [];
-parentPort!.postMessage(result, transfer as ArrayBuffer[]);
+// The sums' buffers are moved to the main thread, not copied.
+const transfer = result.ok ? buffersOf(result.aggregates) : [];
+parentPort!.postMessage(result, transfer);
