@@ -1,15 +1,18 @@
 /**
  * The timed side of `npm run bench:ledger` for Jixiao: budgets, then the ledger's year peeked and the ledger read,
- * checked and summed (the import without the store). bench/ledger.ts bundles this file with esbuild (as `npm run build:cli` does the CLI),
- * so start-up is node's and the bundle's, not TypeScript's compilation. Prints one line of JSON.
+ * checked and summed (the import without the store). bench/ledger.ts bundles this file with esbuild (as `npm run
+ * build:cli` does the CLI), so start-up is node's and the bundle's, not TypeScript's compilation. Prints one line
+ * of JSON.
  */
 import { readBudgets } from '../src/ingest/ledger/read-budgets.js';
-import { peekLedgerYear, readLedger } from '../src/ingest/ledger/read-ledger.js';
+import { peekLedgerYear, readLedger, startLedgerWorker } from '../src/ingest/ledger/read-ledger.js';
 import { VoucherSet } from '../src/ingest/ledger/voucher-set.js';
 import { formatScaled } from '../src/domain/money/index.js';
 
 const [ledger, budgets, threads] = process.argv.slice(2);
 const started = performance.now();
+// The reader's second thread, started before the budgets are read so that its start overlaps them.
+const worker = threads === '1' ? undefined : startLedgerWorker();
 const index = await readBudgets(budgets!);
 if (!index.ok) throw new Error(JSON.stringify(index.issues));
 const budgetsMs = performance.now() - started;
@@ -20,6 +23,7 @@ const read = await readLedger(ledger!, {
   budgets: index.budgets,
   vouchers: new VoucherSet(),
   year,
+  ...(worker === undefined ? {} : { worker }),
   ...(threads === undefined ? {} : { threads: Number(threads) }),
 });
 if (!read.ok) throw new Error(JSON.stringify(read.issue));

@@ -6,6 +6,7 @@ import { REJECT_REASONS, type LedgerFileCode, type LedgerIssue, type LedgerRejec
 import { estimateLines, headerIssue } from './ledger-head.js';
 import { LedgerLineReader } from './ledger-line.js';
 import { newScanState, scanRange, type ScanHooks } from './ledger-scan.js';
+import type { PartWorker } from './part-worker.js';
 import { ParallelPart } from './read-parallel.js';
 import type { BudgetIndex } from './budget-index.js';
 import type { VoucherSet } from './voucher-set.js';
@@ -26,6 +27,11 @@ export type LedgerReadOptions = {
   threads?: number;
   /** The size from which a file is split between threads (tests lower it). */
   parallelMinBytes?: number;
+  /**
+   * A worker started ahead (`startLedgerWorker`, e.g. before the budgets are read, so that its start overlaps them);
+   * the read ends it, used or not.
+   */
+  worker?: PartWorker;
 };
 
 /** 对账: lines read = accepted + rejected; the accepted amounts' exact sum. */
@@ -48,6 +54,7 @@ export type LedgerReadResult =
   { ok: true; summary: LedgerReadSummary } | { ok: false; issue: LedgerIssue<LedgerFileCode> };
 
 export { LEDGER_HEADER, peekLedgerYear } from './ledger-head.js';
+export { startLedgerWorker } from './part-worker.js';
 
 /**
  * Streams a treasury ledger CSV in chunks of whole lines (constant memory: the chunk, the aggregates keyed by
@@ -56,9 +63,10 @@ export { LEDGER_HEADER, peekLedgerYear } from './ledger-head.js';
  * (read-parallel.ts) with the same result, rejects and their order included.
  */
 export async function readLedger(path: string, options: LedgerReadOptions): Promise<LedgerReadResult> {
-  const fd = openSync(path, 'r');
+  let fd = -1;
   let spawned: ParallelPart | null = null;
   try {
+    fd = openSync(path, 'r');
     const totalBytes = fstatSync(fd).size;
     const expectedLines = estimateLines(fd, totalBytes);
     const parallel = new ParallelPart(path, fd, totalBytes, options, expectedLines);
@@ -159,6 +167,8 @@ export async function readLedger(path: string, options: LedgerReadOptions): Prom
   } finally {
     // A throw (a caller's hook) must not leave the worker waiting for its task.
     spawned?.dispose();
-    closeSync(fd);
+    // A worker started ahead and not used (a small file, a throw) must not keep the process alive.
+    options.worker?.end();
+    if (fd !== -1) closeSync(fd);
   }
 }

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readBudgets, type BudgetIndex } from './read-budgets.js';
-import { readLedger, type LedgerReject } from './read-ledger.js';
+import { readLedger, startLedgerWorker, type LedgerReject } from './read-ledger.js';
 import { VoucherSet } from './voucher-set.js';
 import { writeSyntheticBudgets, writeSyntheticLedger } from './generate-ledger.js';
 
@@ -18,7 +18,7 @@ async function budgets(): Promise<BudgetIndex> {
 }
 
 /** Reads with one thread and with two (the file split in the middle), returning both for comparison. */
-async function both(path: string, vouchers: () => VoucherSet = () => new VoucherSet()) {
+async function both(path: string, vouchers: () => VoucherSet = () => new VoucherSet(), ahead = false) {
   const index = await budgets();
   const run = async (threads: number) => {
     const rejects: LedgerReject[] = [];
@@ -27,6 +27,8 @@ async function both(path: string, vouchers: () => VoucherSet = () => new Voucher
       vouchers: vouchers(),
       threads,
       parallelMinBytes: 0,
+      // A worker started ahead: used with two threads, ended unused with one.
+      ...(ahead ? { worker: startLedgerWorker() } : {}),
       onReject: (r) => rejects.push(r),
     });
     if (!result.ok) throw new Error(JSON.stringify(result.issue));
@@ -68,6 +70,14 @@ describe('readLedger on two threads', { timeout: 90_000 }, () => {
     expect(two.rejects[3]!.text).toContain('长沙,某公司');
   });
 
+  it('gives the same with a worker started ahead of the read', async () => {
+    const path = ledgerWith('ahead.csv', (lines) => {
+      lines[2500] = 'X2,2020-02-30,430100001,,30101,1.00,a';
+    });
+    const { one, two, merged } = await both(path, undefined, true);
+    expect(merged).toBe(1);
+    expect(two).toEqual(one);
+  });
   it('keeps the first occurrence of a voucher repeated across the halves, and an earlier import', async () => {
     const path = ledgerWith('across.csv', (lines) => {
       const fields = lines[5]!.split(',');

@@ -1,5 +1,4 @@
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
 import type { LedgerAggregates } from './ledger-aggregates.js';
 import type { LedgerRejectCode } from './ledger-codes.js';
 import type { LedgerLineReader } from './ledger-line.js';
@@ -14,17 +13,7 @@ import {
 import { DEFAULT_CHUNK_BYTES, lineBoundaryAfter, readRange, type Encoding, type ScanState } from './ledger-scan.js';
 import type { BudgetIndex } from './budget-index.js';
 import type { VoucherSet } from './voucher-set.js';
-
-/**
- * Compiled (dist/, or a bundle in .mjs), the worker is ledger-worker.js next to this; from the sources, through
- * ledger-worker-bootstrap.js (the compiled worker when dist/ is fresh, else tsx).
- */
-const WORKER = new URL(
-  import.meta.url.endsWith('.ts')
-    ? './ledger-worker-bootstrap.js'
-    : `./ledger-worker${import.meta.url.endsWith('.mjs') ? '.mjs' : '.js'}`,
-  import.meta.url,
-);
+import { PartWorker } from './part-worker.js';
 
 /**
  * The main thread also computes the SHA-256 of the whole file, so it parses a little less than half. Measured with
@@ -61,8 +50,7 @@ export class ParallelPart {
    * other): the set is sized for them from the start (0 when the file is read by one thread).
    */
   readonly headroom: number;
-  private worker: Worker | null = null;
-  private result: Promise<PartResult> | null = null;
+  private worker: PartWorker | null = null;
   /** Whether the worker has its task (it is started at once, and waits for it). */
   private started = false;
   private settled: PartResult | null = null;
@@ -79,6 +67,8 @@ export class ParallelPart {
       threads?: number;
       parallelMinBytes?: number;
       chunkBytes?: number;
+      /** A worker started ahead (part-worker.ts), used when the file is split, else ended. */
+      worker?: PartWorker;
     },
     private readonly expectedLines: number,
   ) {
@@ -88,22 +78,9 @@ export class ParallelPart {
     const linesIn = (bytes: number) => Math.ceil(bytes / SHORTEST_LINE);
     const mainChunk = Math.max(options.chunkBytes ?? DEFAULT_CHUNK_BYTES, DEFAULT_CHUNK_BYTES);
     this.headroom = parallel ? 2 * linesIn(mainChunk) + 2 * linesIn(WORKER_CHUNK) : 0;
-    if (parallel) this.spawn();
-  }
-
-  /**
-   * Starts the thread before its task is known (the ledger's year, after the first chunk): its start — a thread, an
-   * isolate, the worker's modules compiled — then overlaps the main thread's first chunk instead of following it.
-   */
-  private spawn(): void {
-    const worker = new Worker(WORKER);
-    this.worker = worker;
-    this.result = new Promise<PartResult>((resolve) => {
-      worker.once('message', (message: PartResult) => resolve(message));
-      // A worker that fails (out of memory, a fault) only costs the time: the main thread reads its part.
-      worker.once('error', () => resolve({ ok: false }));
-      worker.once('exit', () => resolve({ ok: false }));
-    });
+    // Started before its task is known (the ledger's year): its start then overlaps the main thread's first chunk.
+    if (parallel) this.worker = options.worker ?? new PartWorker();
+    else options.worker?.end();
   }
 
   /**
@@ -112,7 +89,7 @@ export class ParallelPart {
    * first chunks, whose vouchers land all over the set, would otherwise pay alone.
    */
   prefault(): void {
-    if (this.worker !== null && !this.started) this.worker.postMessage({ prefault: this.options.vouchers.buffer });
+    if (this.worker !== null && !this.started) this.worker.prefault(this.options.vouchers.buffer);
   }
 
   /** Gives the worker (once) its task: [split, end), in the ledger's year, sharing the voucher set with it. */
@@ -137,7 +114,7 @@ export class ParallelPart {
     };
     this.startedWith = encoding;
     this.started = true;
-    this.worker.postMessage(task);
+    this.worker.send(task);
   }
 
   /**
@@ -153,7 +130,7 @@ export class ParallelPart {
 
   /** Asks the worker to stop after its chunk and waits until it has (the set is then this thread's alone). */
   async stop(): Promise<void> {
-    if (this.result === null) return;
+    if (this.worker === null) return;
     if (!this.started) return this.dispose();
     Atomics.store(this.control, CONTROL_STOP, 1);
     await this.settle();
@@ -164,17 +141,17 @@ export class ParallelPart {
     if (this.settled !== null || this.worker === null) return;
     this.settled = { ok: false };
     if (this.started) Atomics.store(this.control, CONTROL_STOP, 1);
-    void this.worker.terminate();
+    this.worker.end();
   }
 
   /** The worker's result once it has ended; the set is given back to this thread (once). */
   private async settle(): Promise<PartResult> {
     if (this.settled !== null) return this.settled;
-    const part = await this.result!;
+    const part = await this.worker!.result;
     if (this.settled === null) {
       this.settled = part;
       this.options.vouchers.unshare(Atomics.load(this.control, CONTROL_WORKER_FILLED));
-      void this.worker?.terminate();
+      this.worker?.end();
     }
     return this.settled;
   }
