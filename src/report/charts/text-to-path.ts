@@ -62,7 +62,7 @@ function decodeEntities(text: string): string {
 const attr = (attrs: string, name: string): string | undefined =>
   new RegExp(`(?:^|\\s)${name}="([^"]*)"`).exec(attrs)?.[1];
 
-/** Baseline offset, in ems, for SVG's dominant-baseline (ECharts writes `central` for most labels). */
+/** Baseline offset, in ems, for SVG's dominant-baseline (the charts write `central`, as ECharts did). */
 function baselineShift(baseline: string | undefined): number {
   switch (baseline ?? 'alphabetic') {
     case 'central':
@@ -103,7 +103,7 @@ function textToGroup(attrs: string, content: string): string {
 }
 
 /**
- * Replaces every <text> of an ECharts SVG by glyph outlines from Noto Sans SC, so that the rasterizer draws
+ * Replaces every <text> of a chart SVG by glyph outlines from Noto Sans SC, so that the rasterizer draws
  * no text itself (resvg shapes each text run against the whole 10 MB CJK font, ≈ 13 ms a label; outlines
  * rasterize in a few milliseconds). Used only for raster fallbacks; SVG and PDF keep real, searchable text.
  */

@@ -29,7 +29,7 @@ export type ReportTable = {
   labelRows?: readonly number[];
 };
 
-/** A chart (图表) as data; `src/report/charts` draws it with ECharts. Values are for plotting only, never for arithmetic. */
+/** A chart (图表) as data; `src/report/charts` draws it (SVG, PDF shapes, PNG). Values are for plotting only, never for arithmetic. */
 export type ChartSpec =
   | {
       kind: 'pie';

@@ -7,7 +7,7 @@ import type { ChartSpec } from '../model/types.js';
 /** One chart drawn: its shapes (the PDF draws them), its SVG, and its PNG once a raster format asked for it. */
 type Drawn = { shapes: readonly Shape[]; svg: string; png: Buffer | null };
 
-/** Charts kept per process (or worker): a chart is about 50–130 kB of SVG plus 40–70 kB of PNG. */
+/** Charts kept per process (or worker): a chart is about 2–15 kB of SVG, its shapes, and 40–70 kB of PNG. */
 export const CHART_CACHE_CAPACITY = 64;
 
 /**
