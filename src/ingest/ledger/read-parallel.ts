@@ -16,11 +16,11 @@ import type { VoucherSet } from './voucher-set.js';
 import { PartWorker } from './part-worker.js';
 
 /**
- * The main thread also computes the SHA-256 of the whole file, so it parses a little less than half. Measured with
- * the shared voucher set (10 M rows, load 12): at 46 % the worker ended 1.7 s after the main thread had hashed, its
- * lines costing about as much as the main thread's, and its start later: 48 % evens them.
+ * The main thread also computes the SHA-256 of the whole file, so it parses a little less than half. Once the worker
+ * got its task at once (a given year) and could be started ahead, 48 % left the main thread last at 10 M rows
+ * (`--cpu-prof`, load 4: its last line 1.06 s after the worker's), 44 % the worker (0.67 s after): 46 % between.
  */
-const MAIN_SHARE = 0.48;
+const MAIN_SHARE = 0.46;
 const MAX_PART_REJECTS = 10_000;
 /** The shortest line that can be accepted (and so insert a voucher): `V,2020-01-01,1,,3,1,` and its newline. */
 const SHORTEST_LINE = 21;
