@@ -51,9 +51,10 @@ export default defineConfig({
           include: ['web/e2e/**/*.e2e.ts'],
           // One Chromium for all files (each file its own server and browser contexts).
           globalSetup: ['web/e2e/global-chromium.ts'],
-          // A browser flow took up to 59 s with two files at a time at load 20: 240 s keeps it clear of 3 x.
-          testTimeout: 240_000,
-          hookTimeout: 300_000,
+          // A browser flow took up to 115 s with four files at a time at load 9 (59 s with two at load 20): 400 s
+          // keeps it clear of 3 x.
+          testTimeout: 400_000,
+          hookTimeout: 400_000,
           // expect.poll's default (1 s) is shorter than one save takes under load: wait as a user would, as long as
           // any other step of a flow (STEP_MS in web/e2e/browser.ts; a step took up to 20 s at load 12).
           expect: { poll: { timeout: 90_000, interval: 100 } },
