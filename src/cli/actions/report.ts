@@ -1,4 +1,4 @@
-// The body of `jixiao report`, loaded only when that command runs: the renderers (fontkit, pdfmake, docx, echarts)
+// The body of `jixiao report`, loaded only when that command runs: the renderers (fontkit, pdfmake, docx, resvg)
 // are the heaviest modules of the program.
 import { basename, extname } from 'node:path';
 import type { Command } from 'commander';
