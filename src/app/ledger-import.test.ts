@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,6 +8,7 @@ import type { Store } from '../store/connect.js';
 import { listLedgerImports, ledgerYearTotals } from '../store/ledger-queries.js';
 import { saveLedgerImport } from '../store/ledger-repo.js';
 import { testStores } from '../store/testing.js';
+import { writeSyntheticBudgets, writeSyntheticLedger } from '../ingest/ledger/generate-ledger.js';
 import { CLI_ACTOR } from './actor.js';
 import type { AppContext } from './context.js';
 import { importLedger } from './ledger-import.js';
@@ -16,6 +17,7 @@ const EXAMPLES = new URL('../../examples/ledger/', import.meta.url).pathname;
 const LEDGER = join(EXAMPLES, 'ledger-2020.csv');
 const BUDGETS = join(EXAMPLES, 'budgets-2020.csv');
 const dir = mkdtempSync(join(tmpdir(), 'jixiao-ledger-import-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe.each(testStores())('importLedger on $dialect', ({ open }) => {
   let store: Store;
@@ -109,6 +111,21 @@ describe.each(testStores())('importLedger on $dialect', ({ open }) => {
     });
     expect((await listLedgerImports(store, 2020)).map((r) => r.accepted)).toEqual([12, 0, 1]);
   });
+
+  it('reads a ledger of 16 MB or more with its second thread started before the budgets, to the exact totals', async () => {
+    const spec = { rows: 220_000, departments: 40, year: 2021, seed: 5 };
+    const ledger = join(dir, 'large-2021.csv');
+    const budgets = join(dir, 'large-budgets-2021.csv');
+    const generated = writeSyntheticLedger(ledger, spec);
+    writeSyntheticBudgets(budgets, spec);
+    // Bad budgets first: the thread started for this large file is ended on the way out, and nothing is stored.
+    const badBudgets = join(dir, 'large-bad-budgets.csv');
+    writeFileSync(badBudgets, '部门编码,项目编码,经济分类编码,年初预算,调整数\n1,,30101,x,0\n');
+    expect((await importLedger(ctx, CLI_ACTOR, { ledgerPath: ledger, budgetsPath: badBudgets })).ok).toBe(false);
+    const result = await importLedger(ctx, CLI_ACTOR, { ledgerPath: ledger, budgetsPath: budgets });
+    expect(result).toMatchObject({ ok: true, value: { linesRead: 220_000, accepted: 220_000, rejected: 0 } });
+    expect((await ledgerYearTotals(store, 2021)).cells).toBe(generated.totalFen);
+  }, 120_000);
 
   it('refuses bad budgets with every located problem and stores nothing', async () => {
     const budgets = join(dir, 'bad-budgets.csv');

@@ -1,9 +1,15 @@
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { formatAmount, type Fen } from '../domain/money/index.js';
 import { parseBudgets } from '../ingest/ledger/read-budgets.js';
-import { peekLedgerYear, readLedger, type LedgerReadSummary } from '../ingest/ledger/read-ledger.js';
+import {
+  peekLedgerYear,
+  readLedger,
+  splitsAcrossThreads,
+  startLedgerWorker,
+  type LedgerReadSummary,
+} from '../ingest/ledger/read-ledger.js';
 import type { LedgerIssue } from '../ingest/ledger/ledger-codes.js';
 import { VoucherSet } from '../ingest/ledger/voucher-set.js';
 import {
@@ -111,6 +117,23 @@ export async function importLedger(
   actor: Actor,
   input: LedgerImportInput,
 ): Promise<AppResult<LedgerImportReport>> {
+  // A large ledger's second thread starts now, so its start overlaps reading the budgets and the voucher set (at 1 M
+  // rows it then reads from 0.45 s instead of 0.85 s); the read ends it, and so does this on any way out.
+  const ledgerBytes = (await stat(input.ledgerPath).catch(() => null))?.size ?? 0;
+  const worker = splitsAcrossThreads(ledgerBytes) ? startLedgerWorker() : undefined;
+  try {
+    return await importWith(ctx, actor, input, worker);
+  } finally {
+    worker?.end();
+  }
+}
+
+async function importWith(
+  ctx: AppContext,
+  actor: Actor,
+  input: LedgerImportInput,
+  worker: ReturnType<typeof startLedgerWorker> | undefined,
+): Promise<AppResult<LedgerImportReport>> {
   const budgetBytes = await readFile(input.budgetsPath);
   const budgets = parseBudgets(budgetBytes);
   if (!budgets.ok) return invalid('预算表有误，未导入', findingsOf(input.budgetsPath, budgets.issues));
@@ -129,6 +152,7 @@ export async function importLedger(
       budgets: budgets.budgets,
       vouchers,
       year,
+      ...(worker === undefined ? {} : { worker }),
       ...(rejects === null ? {} : { onReject: (r) => rejects.add(r) }),
       ...(input.onProgress === undefined ? {} : { onProgress: input.onProgress }),
     }),

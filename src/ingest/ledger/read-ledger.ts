@@ -55,6 +55,7 @@ export type LedgerReadResult =
 
 export { LEDGER_HEADER, peekLedgerYear } from './ledger-head.js';
 export { startLedgerWorker } from './part-worker.js';
+export { splitsAcrossThreads } from './read-parallel.js';
 
 /**
  * Streams a treasury ledger CSV in chunks of whole lines (constant memory: the chunk, the aggregates keyed by

@@ -32,6 +32,18 @@ const SHORTEST_LINE = 21;
 const WORKER_CHUNK = 1 << 18;
 
 /**
+ * Whether a file of `totalBytes` is read by two threads: from 16 MB (`parallelMinBytes`) on two cores or more (`threads`).
+ * A caller that starts the worker ahead (`startLedgerWorker`) asks this first, so a small file starts no thread.
+ */
+export function splitsAcrossThreads(
+  totalBytes: number,
+  options: { threads?: number; parallelMinBytes?: number } = {},
+): boolean {
+  const threads = options.threads ?? Math.min(2, availableParallelism());
+  return threads > 1 && totalBytes >= (options.parallelMinBytes ?? 1 << 24);
+}
+
+/**
  * The second half of a large ledger, read by a worker thread while the main thread reads the first half.
  *
  * Same result as one thread, by construction: the worker checks its lines exactly as the main thread does and
@@ -72,8 +84,7 @@ export class ParallelPart {
     },
     private readonly expectedLines: number,
   ) {
-    const threads = options.threads ?? Math.min(2, availableParallelism());
-    const parallel = threads > 1 && totalBytes >= (options.parallelMinBytes ?? 1 << 24);
+    const parallel = splitsAcrossThreads(totalBytes, options);
     this.split = parallel ? lineBoundaryAfter(fd, Math.floor(totalBytes * MAIN_SHARE), totalBytes) : totalBytes;
     const linesIn = (bytes: number) => Math.ceil(bytes / SHORTEST_LINE);
     const mainChunk = Math.max(options.chunkBytes ?? DEFAULT_CHUNK_BYTES, DEFAULT_CHUNK_BYTES);
