@@ -1,8 +1,16 @@
-import { INK, line, text, type Drawing, type Shape } from './svg-parts.js';
+import { CHART_HEIGHT, CHART_WIDTH, INK, line, text, type Drawing, type Shape } from './svg-parts.js';
 import { scale, tickLabel, type ValueAxis } from './value-axis.js';
 
 /** The plot area inside the chart (ECharts' `grid`), in pixels from the top left. */
 export type Grid = { left: number; right: number; top: number; bottom: number };
+
+/** The grid given as ECharts' margins from each edge of the chart. */
+export const gridOf = (left: number, right: number, top: number, bottom: number): Grid => ({
+  left,
+  right: CHART_WIDTH - right,
+  top,
+  bottom: CHART_HEIGHT - bottom,
+});
 
 /** A value axis along the bottom (horizontal bars): a split line up from each tick, its label 8 px below. */
 export function valueAxisBelow(axis: ValueAxis, grid: Grid, name: string): Drawing {

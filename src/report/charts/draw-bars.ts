@@ -1,17 +1,10 @@
 import type { ChartSpec } from '../model/types.js';
-import { categoryAxisLine, valueAxisBelow, valueAxisLeft, type Grid } from './axes.js';
-import { CHART_HEIGHT, CHART_WIDTH, COLORS, INK, legend, lines, rect, text, title, type Drawing } from './svg-parts.js';
+import { categoryAxisLine, gridOf, valueAxisBelow, valueAxisLeft } from './axes.js';
+import { COLORS, INK, legend, lines, rect, text, title, type Drawing } from './svg-parts.js';
 import { scale, valueAxis } from './value-axis.js';
 
 type Bar = Extract<ChartSpec, { kind: 'bar' }>;
 type BudgetActual = Extract<ChartSpec, { kind: 'budget-actual' }>;
-
-const gridOf = (left: number, right: number, top: number, bottom: number): Grid => ({
-  left,
-  right: CHART_WIDTH - right,
-  top,
-  bottom: CHART_HEIGHT - bottom,
-});
 
 /** A bar between two positions on the value axis, whichever way round (a negative value). */
 const span = (a: number, b: number) => [Math.min(a, b), Math.abs(a - b)] as const;

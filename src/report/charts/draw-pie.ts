@@ -7,6 +7,7 @@ import {
   legend,
   lines,
   polyline,
+  px,
   title,
   type Drawing,
   type Shape,
@@ -23,7 +24,6 @@ const at = (angle: number, radius: number): [number, number] => [
   CX + radius * Math.cos(angle),
   CY + radius * Math.sin(angle),
 ];
-const fixed = (value: number) => String(Math.round(value * 100) / 100);
 
 /** One slice from `from` to `to` (radians, clockwise from the top); a whole circle is drawn as two halves. */
 function slice(from: number, to: number, color: string): Shape[] {
@@ -32,12 +32,7 @@ function slice(from: number, to: number, color: string): Shape[] {
   const [x1, y1] = at(from, R);
   const [x2, y2] = at(to, R);
   const large = to - from > Math.PI ? 1 : 0;
-  return [
-    area(
-      `M${fixed(CX)} ${fixed(CY)}L${fixed(x1)} ${fixed(y1)}A${fixed(R)} ${fixed(R)} 0 ${large} 1 ${fixed(x2)} ${fixed(y2)}Z`,
-      color,
-    ),
-  ];
+  return [area(`M${px(CX)} ${px(CY)}L${px(x1)} ${px(y1)}A${px(R)} ${px(R)} 0 ${large} 1 ${px(x2)} ${px(y2)}Z`, color)];
 }
 
 /** A slice's label outside the pie: a guide line from the rim (15 px out, 15 px along), the text beyond it. */
@@ -65,20 +60,16 @@ function label(angle: number, text: string, color: string): Drawing {
 export function drawPie(spec: Pie): Drawing {
   const total = spec.slices.reduce((sum, s) => sum + Math.max(0, s.value), 0);
   const share = (value: number) => (total > 0 ? Math.max(0, value) / total : 1 / spec.slices.length);
+  const colors = spec.slices.map((_, i) => COLORS[i % COLORS.length] ?? COLORS[0]);
   let angle = -Math.PI / 2;
   const shapes: Drawing[] = [];
   const labels: Drawing[] = [];
   spec.slices.forEach((s, i) => {
-    const color = COLORS[i % COLORS.length] ?? COLORS[0];
     const sweep = share(s.value) * 2 * Math.PI;
-    if (sweep > 0) shapes.push(slice(angle, angle + sweep, color));
-    labels.push(label(angle + sweep / 2, s.text, color));
+    if (sweep > 0) shapes.push(slice(angle, angle + sweep, colors[i]!));
+    labels.push(label(angle + sweep / 2, s.text, colors[i]!));
     angle += sweep;
   });
-  const items = spec.slices.map((s, i) => ({
-    name: s.name,
-    color: COLORS[i % COLORS.length] ?? COLORS[0],
-    marker: 'box' as const,
-  }));
+  const items = spec.slices.map((s, i) => ({ name: s.name, color: colors[i]!, marker: 'box' as const }));
   return [title(spec.title), shapes, labels, legend(items, CHART_HEIGHT - 16)];
 }

@@ -1,17 +1,6 @@
 import type { ChartSpec } from '../model/types.js';
-import { categoryAxisLine, valueAxisLeft } from './axes.js';
-import {
-  CHART_HEIGHT,
-  CHART_WIDTH,
-  COLORS,
-  INK,
-  legend,
-  polyline,
-  ring,
-  text,
-  title,
-  type Drawing,
-} from './svg-parts.js';
+import { categoryAxisLine, gridOf, valueAxisLeft } from './axes.js';
+import { COLORS, INK, legend, polyline, ring, text, title, type Drawing } from './svg-parts.js';
 import { scale, valueAxis } from './value-axis.js';
 
 type Progress = Extract<ChartSpec, { kind: 'progress' }>;
@@ -50,7 +39,7 @@ function series(
 
 /** 累计支付进度与序时进度: the schedule dashed with its values above, the progress solid with its values right. */
 export function drawProgress(spec: Progress): Drawing {
-  const grid = { left: 48, right: CHART_WIDTH - 24, top: 64, bottom: CHART_HEIGHT - 32 };
+  const grid = gridOf(48, 24, 64, 32);
   const axis = valueAxis(spec.schedule, 100);
   const y = scale(axis, grid.bottom, grid.top);
   const band = (grid.right - grid.left) / Math.max(1, spec.months.length);

@@ -11,7 +11,8 @@ export const CHART_FONT_FAMILY = "'Noto Sans SC', 'Noto Sans CJK SC', 'Microsoft
 export const COLORS = ['#c23531', '#2f4554', '#61a0a8', '#d48265', '#91c7ae', '#749f83'] as const;
 export const INK = { title: '#464646', label: '#333', axis: '#6E7079', split: '#E0E6F1' } as const;
 
-const n = (value: number) => Math.round(value * 100) / 100;
+/** A coordinate rounded to 1/100 px: the SVG stays short and the same on every run. */
+export const px = (value: number) => Math.round(value * 100) / 100;
 
 export type Anchor = 'start' | 'middle' | 'end';
 
@@ -30,8 +31,8 @@ export type Drawing = readonly (Shape | Drawing)[];
 
 export const text = (x: number, y: number, content: string, size: number, anchor: Anchor, fill: string): Shape => ({
   shape: 'text',
-  x: n(x),
-  y: n(y),
+  x: px(x),
+  y: px(y),
   text: content,
   size,
   anchor,
@@ -44,10 +45,10 @@ export const lines = (x: number, y: number, content: readonly string[], size: nu
 
 export const rect = (x: number, y: number, width: number, height: number, fill: string, radius = 0): Shape => ({
   shape: 'rect',
-  x: n(x),
-  y: n(y),
-  width: n(width),
-  height: n(height),
+  x: px(x),
+  y: px(y),
+  width: px(width),
+  height: px(height),
   fill,
   radius,
 });
@@ -69,7 +70,7 @@ export const polyline = (
   dashed = false,
 ): Shape => ({
   shape: 'path',
-  d: points.map(([x, y], i) => `${i === 0 ? 'M' : 'L'}${n(x)} ${n(y)}`).join(''),
+  d: points.map(([x, y], i) => `${i === 0 ? 'M' : 'L'}${px(x)} ${px(y)}`).join(''),
   fill: null,
   stroke,
   strokeWidth,
@@ -88,8 +89,8 @@ export const line = (x1: number, y1: number, x2: number, y2: number, stroke: str
 /** A line series' point: a white disc ringed in 2 px of the series' colour. */
 export const ring = (x: number, y: number, r: number, stroke: string): Shape => ({
   shape: 'ring',
-  x: n(x),
-  y: n(y),
+  x: px(x),
+  y: px(y),
   r,
   stroke,
 });
