@@ -29,9 +29,14 @@ export type PoolOptions = {
    * loop to keep answering (`jixiao report --all`) passes 0, so other processes on the machine do not starve it.
    */
   nice?: number;
+  /**
+   * Each worker's young generation in MB (default 12, small for the server's RSS). A batch that renders report after
+   * report (`jixiao report --all`) gives more: at 12 MB a worker spent a fifth of its time collecting garbage.
+   */
+  youngGenerationMb?: number;
 };
 
-/** Young generation of a worker (MB). */
+/** Young generation of a server's worker (MB). */
 const WORKER_YOUNG_GENERATION_MB = 12;
 
 type Job = { task: HeavyTask; resolve: (outcome: HeavyOutcome) => void };
@@ -71,7 +76,10 @@ export function createWorkerPool(options: PoolOptions = {}): HeavyRunner {
       // A smaller young generation than V8's default (up to 16 MB per semi-space): a worker's garbage is short-lived
       // (one evaluation, one report), and three isolates each growing theirs to the full size pushed the server past
       // 300 MB while warming its overview.
-      resourceLimits: { maxOldGenerationSizeMb: maxHeapMb, maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB },
+      resourceLimits: {
+        maxOldGenerationSizeMb: maxHeapMb,
+        maxYoungGenerationSizeMb: options.youngGenerationMb ?? WORKER_YOUNG_GENERATION_MB,
+      },
       workerData: { nice: options.nice ?? configuredWorkerNice() },
     });
     worker.unref();
