@@ -6,6 +6,7 @@ const SHARED_MODULE_TESTS = [
   'src/ingest/**/*.test.ts',
   'src/report/**/*.test.ts',
   'scripts/**/*.test.ts',
+  'bin/**/*.test.ts',
   'bench/**/*.test.ts',
   'examples/**/*.test.ts',
 ];

@@ -25,6 +25,7 @@ import pg from 'pg';
 import { openStore } from '../src/store/connect.js';
 import { BENCH_ACCOUNTS, DEFAULT_BUREAU, GENERATOR_VERSION, generateBureau } from './generate-bureau.js';
 import { isBuildFresh } from '../bin/fresh-build.js';
+import { SERVER_NODE_FLAGS } from '../bin/server-flags.js';
 
 function option(name: string, fallback: number): number {
   const at = process.argv.indexOf(`--${name}`);
@@ -150,7 +151,8 @@ function freePort(): Promise<number> {
 async function serve(database: { file: string } | { url: string }, port: number) {
   const env: NodeJS.ProcessEnv = { ...process.env };
   delete env['DATABASE_URL'];
-  const args = ['bin/jixiao.js', 'serve', '--no-seed', '--port', String(port)];
+  // As `npm start` and the systemd unit run it.
+  const args = [...SERVER_NODE_FLAGS, 'bin/jixiao.js', 'serve', '--no-seed', '--port', String(port)];
   if ('file' in database) args.push('--db', database.file);
   else env['DATABASE_URL'] = database.url;
   const started = performance.now();

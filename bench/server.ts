@@ -24,6 +24,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import { BENCH_ACCOUNTS, DEFAULT_BUREAU, GENERATOR_VERSION, generateBureau } from './generate-bureau.js';
+import { SERVER_NODE_FLAGS } from '../bin/server-flags.js';
 
 // ---- options ----------------------------------------------------------------------------------------------------
 
@@ -106,7 +107,9 @@ async function serve(file: string, port: number): Promise<ChildProcess> {
   const env: NodeJS.ProcessEnv = { ...process.env };
   delete env['DATABASE_URL'];
   // BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=DIR" profiles the server (NODE_OPTIONS refuses --cpu-prof).
-  const nodeArgs = (process.env['BENCH_SERVER_NODE_ARGS'] ?? '').split(' ').filter((a) => a !== '');
+  // As `npm start` and the systemd unit run it, then any extra options to try.
+  const extra = (process.env['BENCH_SERVER_NODE_ARGS'] ?? '').split(' ').filter((a) => a !== '');
+  const nodeArgs = [...SERVER_NODE_FLAGS, ...extra];
   const child = spawn(
     process.execPath,
     [...nodeArgs, 'bin/jixiao.js', 'serve', '--no-seed', '--port', String(port), '--db', file],
