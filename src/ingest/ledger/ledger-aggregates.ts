@@ -1,6 +1,7 @@
 import type { Fen } from '../../domain/money/index.js';
 import type { LedgerCell, LedgerDay } from '../../domain/ledger/ledger-records.js';
 import type { BudgetIndex } from './budget-index.js';
+import { cellRecords, DAYS, dayRecords } from './aggregate-records.js';
 import { CellIndex } from './cell-index.js';
 import {
   addSpilling,
@@ -9,7 +10,6 @@ import {
   grownTable,
   largestSum,
   newTable,
-  sumOf,
   type AddOutcome,
   type SplitTable,
 } from './split-sums.js';
@@ -34,9 +34,6 @@ export type AggregateState = {
   /** Σ|amount| of the lines added: bounds every running sum a line-by-line reading of them could reach. */
   absoluteTotal: number;
 };
-
-/** Days a department's sums hold (index 1–366). */
-const DAYS = 367;
 
 /**
  * The running sums of an import, in typed arrays keyed by small integer ids: a cell is (department–project pair,
@@ -71,10 +68,32 @@ export class LedgerAggregates {
 
   /** Adds one payment; false when a sum would leave the exact range (the import is then refused). */
   add(pair: number, economic: number, month: number, departmentId: number, day: number, fen: number): boolean {
-    const cell = this.index.cellOf(pair * this.economicCount + economic);
-    if (cell * 12 >= this.cellSums.high.length) this.growCells();
-    const at = cell * 12 + month - 1;
-    const dayAt = departmentId * DAYS + day;
+    return this.addAt(-1, this.keyOf(pair, economic), month, this.dayAt(departmentId, day), fen);
+  }
+
+  /** The key of a cell: a department–project pair and an economic code. */
+  keyOf(pair: number, economic: number): number {
+    return pair * this.economicCount + economic;
+  }
+
+  /** Where a department's day is in the day sums. */
+  dayAt(departmentId: number, day: number): number {
+    return departmentId * DAYS + day;
+  }
+
+  /** Where a key's month is in the cell sums, or -1 while the key has no cell. */
+  monthAt(key: number, month: number): number {
+    const cell = this.index.find(key);
+    return cell === -1 ? -1 : cell * 12 + month - 1;
+  }
+
+  /** `add` from where its sums are (`monthAt`, or -1 to find or make the key's cell here, and `dayAt`). */
+  addAt(at: number, key: number, month: number, dayAt: number, fen: number): boolean {
+    if (at === -1) {
+      const cell = this.index.cellOf(key);
+      if (cell * 12 >= this.cellSums.high.length) this.growCells();
+      at = cell * 12 + month - 1;
+    }
     const low = this.cellSums.low[at * 2]! + fen;
     const dayLow = this.daySums.low[dayAt * 2]! + fen;
     // Both low parts stay int32 (nearly every payment): high + low stays exact, nothing to check.
@@ -95,14 +114,18 @@ export class LedgerAggregates {
   }
 
   /**
-   * Loads what `add` will for one payment, without changing anything: the cell, its month's sum and count, the
-   * day's. Called for a batch of lines before they are added (pending-lines.ts), so that their cache and TLB misses
-   * are served side by side rather than one line after the other.
+   * Loads the sums that `addAt` will for `count` payments (`monthAt`, `dayAt`), without changing anything: called
+   * for a batch of lines before they are added (pending-lines.ts). Their places are known, so the loads do not
+   * depend on each other and the processor serves their cache and TLB misses side by side.
    */
-  touch(pair: number, economic: number, month: number, departmentId: number, day: number): void {
-    let touched = this.daySums.low[(departmentId * DAYS + day) * 2]!;
-    const cell = this.index.find(pair * this.economicCount + economic);
-    if (cell !== -1) touched += this.cellSums.low[(cell * 12 + month - 1) * 2]!;
+  touch(monthAts: Int32Array, dayAts: Int32Array, count: number): void {
+    const cells = this.cellSums.low;
+    const days = this.daySums.low;
+    let touched = 0;
+    for (let at = 0; at < count; at++) {
+      const monthAt = monthAts[at]!;
+      touched += days[dayAts[at]! * 2]! + (monthAt === -1 ? 0 : cells[monthAt * 2]!);
+    }
     this.touched += touched;
   }
 
@@ -151,38 +174,15 @@ export class LedgerAggregates {
   }
 
   /** Every non-empty (cell, month) with its codes. */
-  *cells(): Generator<LedgerCell> {
-    const { budgets, cellSums, spilled } = this;
+  cells(): Generator<LedgerCell> {
     const { cellKeys, cellCount } = this.index;
-    for (let cell = 0; cell < cellCount; cell++) {
-      const key = cellKeys[cell]!;
-      const pair = budgets.pairs[Math.floor(key / this.economicCount)]!;
-      const economicCode = budgets.economicCodes[key % this.economicCount]!;
-      for (let month = 1; month <= 12; month++) {
-        const at = cell * 12 + month - 1;
-        const payments = cellSums.low[at * 2 + 1]!;
-        if (payments === 0) continue;
-        yield {
-          departmentCode: budgets.departmentCodes[pair.departmentId]!,
-          projectCode: pair.projectCode,
-          economicCode,
-          month,
-          amount: BigInt(sumOf(cellSums, at, spilled)) as Fen,
-          payments,
-        };
-      }
-    }
+    const sums = { cellKeys, cellCount, cellSums: this.cellSums, spilled: this.spilled };
+    return cellRecords(sums, this.budgets, this.economicCount);
   }
 
   /** Every department's non-empty days. */
-  *days(): Generator<LedgerDay> {
-    const { daySums, spilled } = this;
-    for (let at = 0; at < daySums.high.length; at++) {
-      const payments = daySums.low[at * 2 + 1]!;
-      if (payments === 0) continue;
-      const departmentCode = this.budgets.departmentCodes[Math.floor(at / DAYS)]!;
-      yield { departmentCode, day: at % DAYS, amount: BigInt(sumOf(daySums, at, spilled)) as Fen, payments };
-    }
+  days(): Generator<LedgerDay> {
+    return dayRecords(this.daySums, this.spilled, this.budgets);
   }
 
   /** The exact total of every sum (bigint, so no range limit applies to it). */

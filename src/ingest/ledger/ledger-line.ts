@@ -118,13 +118,15 @@ export class LedgerLineReader {
   ): void {
     const p = this.pending;
     const at = p.count++;
+    const key = this.aggregates.keyOf(pair, economic);
     p.highs[at] = this.hash[0]!;
     p.lows[at] = this.hash[1]!;
-    p.pairs[at] = pair;
-    p.economics[at] = economic;
+    p.keys[at] = key;
     p.months[at] = month;
-    p.departments[at] = department;
-    p.days[at] = day;
+    // Where the sums are is found now (a load whose miss overlaps the next lines' work), so the batch's touches do
+    // not wait for one load to make the next.
+    p.monthAts[at] = this.aggregates.monthAt(key, month);
+    p.dayAts[at] = this.aggregates.dayAt(department, day);
     p.fens[at] = fen;
     p.lines[at] = line;
     p.starts[at] = start;
@@ -139,11 +141,14 @@ export class LedgerLineReader {
     const p = this.pending;
     if (p.count === 0) return;
     this.vouchers.touch(p.highs, p.lows, p.count);
-    for (let at = 0; at < p.count; at++)
-      this.aggregates.touch(p.pairs[at]!, p.economics[at]!, p.months[at]!, p.departments[at]!, p.days[at]!);
+    this.aggregates.touch(p.monthAts, p.dayAts, p.count);
     for (let at = 0; at < p.count; at++) {
       if (!this.vouchers.add(p.highs[at]!, p.lows[at]!)) onDuplicate(p.lines[at]!, p.starts[at]!, p.ends[at]!);
-      else this.count(p.pairs[at]!, p.economics[at]!, p.months[at]!, p.departments[at]!, p.days[at]!, p.fens[at]!);
+      else {
+        if (!this.aggregates.addAt(p.monthAts[at]!, p.keys[at]!, p.months[at]!, p.dayAts[at]!, p.fens[at]!))
+          this.overflow = true;
+        this.acceptedCount++;
+      }
     }
     p.count = 0;
   }

@@ -11,12 +11,11 @@ export class PendingLines {
   static readonly BATCH = 128;
   readonly highs = new Uint32Array(PendingLines.BATCH);
   readonly lows = new Uint32Array(PendingLines.BATCH);
-  readonly pairs = new Int32Array(PendingLines.BATCH);
-  readonly economics = new Int32Array(PendingLines.BATCH);
-  readonly departments = new Int32Array(PendingLines.BATCH);
-  /** Day of the year (1–366). */
-  readonly days = new Int32Array(PendingLines.BATCH);
+  /** The sums' key, and where the line's sums are (ledger-aggregates.ts: keyOf, monthAt, dayAt). */
+  readonly keys = new Float64Array(PendingLines.BATCH);
   readonly months = new Int32Array(PendingLines.BATCH);
+  readonly monthAts = new Int32Array(PendingLines.BATCH);
+  readonly dayAts = new Int32Array(PendingLines.BATCH);
   readonly fens = new Float64Array(PendingLines.BATCH);
   /** The line's number and its bytes in the chunk, for its reject. */
   readonly lines = new Float64Array(PendingLines.BATCH);
