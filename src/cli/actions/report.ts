@@ -1,4 +1,4 @@
-// The body of `jixiao report`, loaded only when that command runs: the renderers (fontkit, pdfmake, docx, resvg)
+// The body of `jixiao report`, loaded only when that command runs: the renderers (fontkit, pdfmake, docx)
 // are the heaviest modules of the program.
 import { basename, extname } from 'node:path';
 import type { Command } from 'commander';

@@ -6,7 +6,7 @@ import { positiveInteger } from '../options.js';
 
 /**
  * The formats for the help text, in the order of REPORT_FORMATS, spelled out here because the module that defines
- * them loads every renderer (fontkit, pdfmake, docx, resvg). A Record, so the compiler refuses a missing one.
+ * them loads every renderer (fontkit, pdfmake, docx). A Record, so the compiler refuses a missing one.
  */
 const FORMATS: Readonly<Record<ReportFormat, true>> = { docx: true, pdf: true, html: true, md: true, xlsx: true };
 

@@ -2,7 +2,7 @@ import { CHART_FONT_FAMILY, CHART_HEIGHT, CHART_WIDTH, type Drawing, type Shape 
 
 const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
-/** One shape as SVG; a text centred on its y (dominant-baseline central, which text-to-path.ts places too). */
+/** One shape as SVG; a text centred on its y (dominant-baseline central, which raster-text.ts places too). */
 function svgShape(s: Shape): string {
   switch (s.shape) {
     case 'rect':

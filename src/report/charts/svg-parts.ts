@@ -1,4 +1,4 @@
-import { textWidth } from './text-to-path.js';
+import { textWidth } from './chart-font.js';
 
 /** Chart size in CSS pixels (also the SVG's viewBox); renderers scale it to the page width. */
 export const CHART_WIDTH = 640;

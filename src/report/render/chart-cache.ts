@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
+import { chartPng } from '../charts/raster-chart.js';
 import { CHART_WIDTH, chartShapes, type Shape } from '../charts/render-svg.js';
 import { svgDocument } from '../charts/svg-document.js';
-import { svgToPng } from '../charts/render-png.js';
 import type { ChartSpec } from '../model/types.js';
 
 /** One chart drawn: its shapes (the PDF draws them), its SVG, and its PNG once a raster format asked for it. */
@@ -12,9 +12,8 @@ export const CHART_CACHE_CAPACITY = 64;
 
 /**
  * The PNG fallback's width: the chart's CSS width, 640 px, ≈ 104 dpi at the 15.6 cm it is shown — sharp on screen at
- * 100 % zoom. Only older Word and WPS show it; the SVG is the picture. Rasterizing is most of a DOCX's cost in bulk:
- * 1.5 × (960 px) took 2.2 × as long as 1 × to rasterize and encode (≈ 180 against 80 ms of CPU a department), 2 × a
- * further 2.3 ×.
+ * 100 % zoom. Only older Word and WPS show it; the SVG is the picture. Drawing and encoding cost by the pixel: with
+ * resvg, 1.5 × (960 px) took 2.2 × as long as 1 × (≈ 180 against 80 ms of CPU a department), 2 × a further 2.3 ×.
  */
 export const CHART_PNG_WIDTH = CHART_WIDTH;
 
@@ -57,10 +56,10 @@ export function cachedChartShapes(spec: ChartSpec): readonly Shape[] {
   return drawn(spec).shapes;
 }
 
-/** The chart's PNG (DOCX's raster fallback), rasterized once per figure set like its SVG. */
+/** The chart's PNG (DOCX's raster fallback), drawn from its shapes once per figure set like its SVG. */
 export function cachedChartPng(spec: ChartSpec): Buffer {
   const entry = drawn(spec);
-  entry.png ??= svgToPng(entry.svg, CHART_PNG_WIDTH);
+  entry.png ??= chartPng(entry.shapes, CHART_PNG_WIDTH);
   return entry.png;
 }
 

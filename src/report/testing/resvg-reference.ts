@@ -1,17 +1,13 @@
-import * as fontkit from 'fontkit';
-import { NOTO_SANS_SC_REGULAR } from './fonts.js';
+import { Resvg } from '@resvg/resvg-js';
+import type * as fontkit from 'fontkit';
+import { chartFont } from '../charts/chart-font.js';
+import { encodeOpaquePng } from '../charts/png-encode.js';
 
-let cachedFont: fontkit.Font | null = null;
-
-function font(): fontkit.Font {
-  if (cachedFont === null) {
-    const opened = fontkit.openSync(NOTO_SANS_SC_REGULAR);
-    const single = 'fonts' in opened ? opened.fonts[0] : opened;
-    if (single === undefined) throw new Error(`no font in ${NOTO_SANS_SC_REGULAR}`);
-    cachedFont = single;
-  }
-  return cachedFont;
-}
+/*
+ * The reference rasterizer for tests: a chart SVG drawn by resvg (a prebuilt npm binary), as the DOCX fallback was
+ * drawn until raster-chart.ts drew it from the shapes. The text becomes Noto Sans SC outlines first, since resvg
+ * would shape each text run against the whole CJK font and needs it on disk.
+ */
 
 /**
  * Each glyph's outline as SVG path data, by glyph id: charts repeat the same digits and labels, and fontkit builds
@@ -28,25 +24,6 @@ function glyphPath(glyph: fontkit.Glyph): string {
     GLYPH_PATHS.set(glyph.id, path);
   }
   return path;
-}
-
-/** Advance widths by code point, in font units: the charts lay out their legends and labels by them. */
-const ADVANCES = new Map<number, number>();
-
-/** The width of one line of text in the charts' font at `size` px (no kerning: CJK and digits have none here). */
-export function textWidth(text: string, size: number): number {
-  const f = font();
-  let units = 0;
-  for (const character of text) {
-    const codePoint = character.codePointAt(0) ?? 0;
-    let advance = ADVANCES.get(codePoint);
-    if (advance === undefined) {
-      advance = f.glyphForCodePoint(codePoint).advanceWidth;
-      ADVANCES.set(codePoint, advance);
-    }
-    units += advance;
-  }
-  return (units * size) / f.unitsPerEm;
 }
 
 const ENTITIES: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
@@ -81,7 +58,7 @@ function baselineShift(baseline: string | undefined): number {
 
 /** One <text> element as outlines: a group placed where the text was, glyphs scaled from font units (y up). */
 function textToGroup(attrs: string, content: string): string {
-  const f = font();
+  const f = chartFont();
   const text = decodeEntities(content);
   const style = attr(attrs, 'style') ?? '';
   const size = Number(/font-size:\s*([\d.]+)px/.exec(style)?.[1] ?? '12');
@@ -103,12 +80,36 @@ function textToGroup(attrs: string, content: string): string {
 }
 
 /**
- * Replaces every <text> of a chart SVG by glyph outlines from Noto Sans SC, so that the rasterizer draws
- * no text itself (resvg shapes each text run against the whole 10 MB CJK font, ≈ 13 ms a label; outlines
- * rasterize in a few milliseconds). Used only for raster fallbacks; SVG and PDF keep real, searchable text.
+ * Replaces every <text> of a chart SVG by glyph outlines from Noto Sans SC, so that resvg draws no text itself
+ * (it would shape each text run against the whole 10 MB CJK font, ≈ 13 ms a label).
  */
 export function svgTextToPaths(svg: string): string {
   return svg.replace(/<text([^>]*)>([^<]*)<\/text>/g, (_whole, attrs: string, content: string) =>
     textToGroup(attrs, content),
   );
+}
+
+/** A chart SVG as PNG by resvg, `widthPx` wide on white: the picture raster-chart.ts is compared with. */
+export function resvgPng(svg: string, widthPx: number): Buffer {
+  const image = resvgPixels(svg, widthPx);
+  return encodeOpaquePng(image.pixels, image.width, image.height);
+}
+
+/** A chart SVG's RGBA pixels by resvg, `widthPx` wide on white. */
+export function resvgPixels(svg: string, widthPx: number): { pixels: Buffer; width: number; height: number } {
+  const image = new Resvg(svgTextToPaths(svg), {
+    fitTo: { mode: 'width', value: widthPx },
+    background: 'white',
+    font: { loadSystemFonts: false },
+  }).render();
+  return { pixels: image.pixels, width: image.width, height: image.height };
+}
+
+/** A PNG's RGBA pixels as resvg decodes it (drawn at its own size as the one image of an SVG). */
+export function decodePng(png: Buffer, width: number, height: number): Buffer {
+  const href = `data:image/png;base64,${png.toString('base64')}`;
+  const svg =
+    `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="${width}" ` +
+    `height="${height}"><image width="${width}" height="${height}" xlink:href="${href}"/></svg>`;
+  return new Resvg(svg).render().pixels;
 }
