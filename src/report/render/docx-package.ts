@@ -1,16 +1,32 @@
 import { Packer, type Document } from 'docx';
 import { zipFiles } from './zip.js';
 
-/** docx's compiler (Packer's own, a private static): the package's files by path, in the order docx zips them. */
-type Compiler = { compile(file: Document, prettify?: string): Map<string, string | Uint8Array> };
+/** A package's files by path, in the order docx zips them. */
+export type DocxFiles = Map<string, string | Uint8Array>;
+
+/** docx's compiler (Packer's own, a private static): the package's files by path. */
+type Compiler = { compile(file: Document, prettify?: string): DocxFiles };
 const compiler = (Packer as unknown as { compiler?: Compiler }).compiler;
+if (compiler === undefined) throw new Error('docx no longer exposes Packer.compiler (docx-package.ts)');
+
+/** The document's package files, each text part passed through its `edits` (by path) first. */
+export function compileDocx(
+  document: Document,
+  edits: Readonly<Record<string, (xml: string) => string>> = {},
+): DocxFiles {
+  const files = compiler!.compile(document);
+  for (const [path, edit] of Object.entries(edits)) {
+    const content = files.get(path);
+    if (typeof content !== 'string') throw new Error(`no ${path} in the package`);
+    files.set(path, edit(content));
+  }
+  return files;
+}
 
 /**
- * The document as a .docx: docx's own parts, zipped by Node's zlib (zip.ts) rather than docx's JavaScript zipper,
- * which took about a third of a department's DOCX in bulk. Should docx stop exposing its compiler, Packer does it.
+ * The files as a .docx, zipped by Node's zlib (zip.ts) rather than docx's JavaScript zipper, which took about a
+ * third of a department's DOCX in bulk.
  */
-export async function packDocx(document: Document): Promise<Buffer> {
-  if (compiler === undefined) return Packer.toBuffer(document);
-  const files = compiler.compile(document);
+export function zipDocx(files: DocxFiles): Buffer {
   return zipFiles([...files].map(([path, data]) => ({ path, data })));
 }

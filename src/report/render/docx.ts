@@ -7,23 +7,26 @@ import {
   ImageRun,
   PageNumber,
   Paragraph,
-  Table,
-  TableCell,
-  TableRow,
   TextRun,
-  VerticalAlign,
-  WidthType,
 } from 'docx';
 import { CHART_HEIGHT, CHART_WIDTH } from '../charts/render-svg.js';
-import { tableGrid } from '../model/table-grid.js';
-import type { Block, ChartSpec, ReportModel, ReportSection, ReportTable } from '../model/types.js';
+import type { Block, ChartSpec, ReportModel, ReportSection } from '../model/types.js';
 import { cachedChartPng } from './chart-cache.js';
 import { chartSvg, drawCharts, type ChartImages } from './chart-images.js';
 import { annexHeading, coverLines, isFormDocument, titleLines } from './cover.js';
-import { packDocx } from './docx-package.js';
-import { DOCX_STYLES, FIRST_LINE, LINE_PITCH, mm, SIZE, TABLE_BORDERS } from './docx-styles.js';
-
-const HEADINGS = { 1: HeadingLevel.HEADING_1, 2: HeadingLevel.HEADING_2, 3: HeadingLevel.HEADING_3 } as const;
+import {
+  bodyParagraphXml,
+  annexLabelXml,
+  headingXml,
+  PAGE_BREAK_XML,
+  styledParagraphXml,
+  tableXml,
+  titleXml,
+} from './docx-body-xml.js';
+import type { Table } from 'docx';
+import { Marker, replaceMarkers } from './docx-markers.js';
+import { compileDocx, zipDocx, type DocxFiles } from './docx-package.js';
+import { DOCX_STYLES, LINE_PITCH, mm, SIZE } from './docx-styles.js';
 
 /**
  * A4 in twips (1/1440 inch) with GB/T 9704-2012's margins: 天头 37 mm, 订口 28 mm, 版心 156 × 225 mm (so 26 mm right
@@ -33,80 +36,8 @@ const A4 = { width: mm(210), height: mm(297) };
 export const MARGIN = { top: mm(37), bottom: mm(35), left: mm(28), right: mm(26), header: mm(15), footer: mm(22) };
 const GRID = { type: DocumentGridType.LINES_AND_CHARS, linePitch: LINE_PITCH, charSpace: 0 };
 
-type DocxCell = { text: string; rowSpan: number; colSpan: number; column: number };
-
-function tableCell(cell: DocxCell, table: ReportTable, style: { heading: boolean; bold: boolean }): TableCell {
-  const alignment = style.heading
-    ? AlignmentType.CENTER
-    : table.numericColumns.includes(cell.column)
-      ? AlignmentType.RIGHT
-      : AlignmentType.LEFT;
-  return new TableCell({
-    ...(style.heading && table.header.length > 0 ? { shading: { fill: 'F2F2F2' } } : {}),
-    ...(cell.rowSpan > 1 ? { rowSpan: cell.rowSpan, verticalAlign: VerticalAlign.CENTER } : {}),
-    ...(cell.colSpan > 1 ? { columnSpan: cell.colSpan } : {}),
-    margins: { left: 100, right: 100 },
-    children: [
-      new Paragraph({
-        style: 'TableText',
-        alignment,
-        children: [new TextRun({ text: cell.text, bold: style.bold })],
-      }),
-    ],
-  });
-}
-
-function headerRow(table: ReportTable): TableRow {
-  return new TableRow({
-    tableHeader: true,
-    cantSplit: true,
-    children: table.header.map((text, column) =>
-      tableCell({ text, rowSpan: 1, colSpan: 1, column }, table, { heading: true, bold: true }),
-    ),
-  });
-}
-
-/** Body rows; a merged cell spans its rows and columns (docx adds the continuation cells of a vertical merge). */
-function bodyRows(table: ReportTable): TableRow[] {
-  return tableGrid(table).map(
-    (row) =>
-      new TableRow({
-        cantSplit: true,
-        children: row.cells.flatMap((c, column) =>
-          c.covered
-            ? []
-            : [
-                tableCell({ ...c, column }, table, {
-                  heading: row.label,
-                  bold: row.label || (row.total && column === 0),
-                }),
-              ],
-        ),
-      }),
-  );
-}
-
-function tableBlocks(table: ReportTable): (Paragraph | Table)[] {
-  const total = table.widths.reduce((a, b) => a + b, 0);
-  const rows = [...(table.header.length > 0 ? [headerRow(table)] : []), ...bodyRows(table)];
-  const wide = table.spans !== undefined;
-  const out: (Paragraph | Table)[] = [];
-  if (table.caption !== undefined) out.push(new Paragraph({ style: 'Caption', text: table.caption }));
-  out.push(
-    new Table({
-      width: { size: wide ? 100 : 80, type: WidthType.PERCENTAGE },
-      alignment: AlignmentType.CENTER,
-      columnWidths: table.widths.map((w) => Math.round(((wide ? 9400 : 7000) * w) / total)),
-      borders: TABLE_BORDERS,
-      rows,
-    }),
-  );
-  if (table.note !== undefined) out.push(new Paragraph({ style: 'Note', text: table.note }));
-  return out;
-}
-
 /** A chart as an SVG picture with a PNG fallback (older Word, WPS, LibreOffice), 15.5 cm wide. */
-function chartParagraph(chart: ChartSpec, charts: ChartImages): Paragraph {
+export function chartParagraph(chart: ChartSpec, charts: ChartImages): Paragraph {
   const svg = chartSvg(charts, chart);
   const width = 590;
   const height = Math.round((width * CHART_HEIGHT) / CHART_WIDTH);
@@ -125,51 +56,48 @@ function chartParagraph(chart: ChartSpec, charts: ChartImages): Paragraph {
   });
 }
 
-function blockContent(block: Block, charts: ChartImages): (Paragraph | Table)[] {
+/** A block's XML, or for a chart docx's paragraph (its picture parts are docx's). */
+function blockPart(block: Block, charts: ChartImages, textWidth: number): BodyPart[] {
   switch (block.kind) {
     case 'heading':
-      return [new Paragraph({ heading: HEADINGS[block.level], text: block.text })];
+      return [headingXml(block.level, block.text)];
     case 'paragraph':
+      return [bodyParagraphXml(block.text)];
+    case 'table': {
+      const { caption, note } = block.table;
       return [
-        new Paragraph({ indent: { firstLine: FIRST_LINE }, alignment: AlignmentType.JUSTIFIED, text: block.text }),
+        ...(caption === undefined ? [] : [styledParagraphXml('Caption', caption)]),
+        tableXml(block.table, textWidth),
+        ...(note === undefined ? [] : [styledParagraphXml('Note', note)]),
       ];
-    case 'table':
-      return tableBlocks(block.table);
+    }
     case 'chart':
       return [chartParagraph(block.chart, charts)];
   }
 }
 
-/** The title, broken between words (20 二号 characters a line), as one paragraph. */
-const title = (text: string, spacing: { before?: number; after?: number } = {}) =>
+/** The title, broken between words (20 二号 characters a line), as one paragraph (docx's: the cover's). */
+export const titleParagraph = (text: string, spacing: { before?: number; after?: number } = {}) =>
   new Paragraph({
     heading: HeadingLevel.TITLE,
     spacing,
     children: titleLines(text, 20).map((line, i) => new TextRun({ text: line, break: i > 0 ? 1 : 0 })),
   });
 
-/** The cover (封面): title, 报告单位, 所属年度, 报告日期. */
+/** The cover (封面): title, 报告单位, 所属年度, 报告日期 (docx's own paragraphs: the cover ends its section). */
 function cover(model: ReportModel, date: Date): Paragraph[] {
   return [
-    title(model.title, { before: 3000, after: 3400 }),
+    titleParagraph(model.title, { before: 3000, after: 3400 }),
     ...coverLines(model, date).map((l) => new Paragraph({ style: 'CoverLine', text: `${l.label}：${l.value}` })),
   ];
 }
 
 /** A section's heading: 一级标题, or an annex's 附件N (黑体, top left, on a new page) and its title. */
-function sectionHeading(section: ReportSection, annex: boolean): Paragraph[] {
-  if (section.heading === '') return annex ? [new Paragraph({ pageBreakBefore: true, children: [] })] : [];
-  if (!annex) return [new Paragraph({ heading: HeadingLevel.HEADING_1, text: section.heading })];
+function sectionHeading(section: ReportSection, annex: boolean): BodyPart[] {
+  if (section.heading === '') return annex ? [PAGE_BREAK_XML] : [];
+  if (!annex) return [headingXml(1, section.heading)];
   const { label, title: annexTitle } = annexHeading(section.heading);
-  return [
-    new Paragraph({
-      heading: HeadingLevel.HEADING_1,
-      pageBreakBefore: true,
-      indent: { firstLine: 0 },
-      text: label ?? '',
-    }),
-    title(annexTitle, { after: 240 }),
-  ];
+  return [annexLabelXml(label ?? ''), titleXml(titleLines(annexTitle, 20), { after: 240 })];
 }
 
 /** 页码 "— 1 —" in 四号 宋体: odd pages right, even pages left, one character in. */
@@ -187,25 +115,32 @@ const pageNumberFooter = (alignment: 'right' | 'left') =>
 
 export type DocxOptions = { date?: Date };
 
-/** The report as a Word document: cover, GB/T 9704 page and fonts, tables with repeating header rows, page numbers. */
-export async function renderDocx(
-  model: ReportModel,
-  charts: ChartImages = drawCharts(model),
-  options: DocxOptions = {},
-): Promise<Buffer> {
-  const children = [
-    title(model.title, { after: LINE_PITCH }),
-    ...model.sections.flatMap((s) => [
-      ...sectionHeading(s, false),
-      ...s.blocks.flatMap((b) => blockContent(b, charts)),
-    ]),
-    ...model.annexes.flatMap((s) => [...sectionHeading(s, true), ...s.blocks.flatMap((b) => blockContent(b, charts))]),
+/** The body in order: XML written by docx-body-xml.ts, and docx's paragraphs for the charts. */
+export type BodyPart = string | Paragraph;
+
+/** The text width of the report's pages (A4 less the margins), in twips: tables are sized by it. */
+const TEXT_WIDTH = A4.width - MARGIN.left - MARGIN.right;
+
+/** The body of the report's main section: its title, then each section's heading and blocks, then the annexes. */
+export function reportBody(model: ReportModel, charts: ChartImages): BodyPart[] {
+  const sectionParts = (s: ReportSection, annex: boolean) => [
+    ...sectionHeading(s, annex),
+    ...s.blocks.flatMap((b) => blockPart(b, charts, TEXT_WIDTH)),
   ];
+  return [
+    titleXml(titleLines(model.title, 20), { after: LINE_PITCH }),
+    ...model.sections.flatMap((s) => sectionParts(s, false)),
+    ...model.annexes.flatMap((s) => sectionParts(s, true)),
+  ];
+}
+
+/** The Word document around a body: cover section (not for a form), page, grid, styles, page-number footers. */
+export function reportDocument(model: ReportModel, body: readonly (Paragraph | Table)[], date: Date): Document {
   const page = { size: A4, margin: MARGIN };
   const coverSection = isFormDocument(model)
     ? []
-    : [{ properties: { page, grid: GRID }, children: cover(model, options.date ?? new Date()) }];
-  const document = new Document({
+    : [{ properties: { page, grid: GRID }, children: cover(model, date) }];
+  return new Document({
     title: model.title,
     creator: '绩效自评',
     styles: DOCX_STYLES,
@@ -215,9 +150,38 @@ export async function renderDocx(
       {
         properties: { page: { ...page, pageNumbers: { start: 1 } }, grid: GRID },
         footers: { default: pageNumberFooter('right'), even: pageNumberFooter('left') },
-        children,
+        children: [...body],
       },
     ],
   });
-  return packDocx(document);
+}
+
+/**
+ * The package's files (path → content) of a body: each run of written XML stands in docx's document as a bare
+ * marker paragraph (every paragraph of a report has properties, a marker none), replaced in document.xml after.
+ */
+export function reportDocxFiles(model: ReportModel, body: readonly BodyPart[], date: Date): DocxFiles {
+  const runs: string[] = [];
+  const children: Paragraph[] = [];
+  for (const part of body) {
+    if (typeof part !== 'string') children.push(part);
+    else if (children.at(-1) instanceof Marker) runs[runs.length - 1] += part;
+    else {
+      children.push(new Marker(runs.length));
+      runs.push(part);
+    }
+  }
+  return compileDocx(reportDocument(model, children, date), {
+    'word/document.xml': (xml) => replaceMarkers(xml, runs),
+  });
+}
+
+/** The report as a Word document: cover, GB/T 9704 page and fonts, tables with repeating header rows, page numbers. */
+// eslint-disable-next-line @typescript-eslint/require-await -- async as every renderer is: a failure rejects
+export async function renderDocx(
+  model: ReportModel,
+  charts: ChartImages = drawCharts(model),
+  options: DocxOptions = {},
+): Promise<Buffer> {
+  return zipDocx(reportDocxFiles(model, reportBody(model, charts), options.date ?? new Date()));
 }
