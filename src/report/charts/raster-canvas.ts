@@ -51,7 +51,7 @@ export class RasterCanvas {
       const n = contour.length;
       for (let i = 0; i < n; i += 2) {
         const j = i + 2 < n ? i + 2 : 0;
-        accumulate(
+        accumulateClipped(
           cover,
           pitch,
           width,
@@ -111,6 +111,36 @@ export class RasterCanvas {
         }
       }
     }
+  }
+}
+
+/**
+ * An edge that crosses the box's left or right side, split there: each piece then lies on one side, and a piece
+ * outside, its x clamped, becomes the side itself (what lies left still winds the pixels right of it). Clamping a
+ * crossing edge as a whole would ramp its coverage across the pixels from the clamped point.
+ */
+function accumulateClipped(
+  cover: Float32Array,
+  pitch: number,
+  width: number,
+  height: number,
+  ax: number,
+  ay: number,
+  bx: number,
+  by: number,
+): void {
+  if (ax >= 0 && ax <= width && bx >= 0 && bx <= width) return accumulate(cover, pitch, width, height, ax, ay, bx, by);
+  const cuts: number[] = [];
+  for (const side of [0, width]) {
+    if ((ax < side && bx > side) || (ax > side && bx < side)) cuts.push((side - ax) / (bx - ax));
+  }
+  if (cuts.length === 0) return accumulate(cover, pitch, width, height, ax, ay, bx, by);
+  cuts.sort((p, q) => p - q);
+  let [x, y] = [ax, ay];
+  for (const t of [...cuts, 1]) {
+    const [nx, ny] = t === 1 ? [bx, by] : [ax + (bx - ax) * t, ay + (by - ay) * t];
+    accumulate(cover, pitch, width, height, x, y, nx, ny);
+    [x, y] = [nx, ny];
   }
 }
 

@@ -57,6 +57,20 @@ describe('the raster canvas', () => {
     expect(inked(slant)).toBeCloseTo(Math.hypot(30, 20) * 2, -0.5);
   });
 
+  it('covers exactly what is on the canvas of a shape that runs off its left side', () => {
+    const canvas = new RasterCanvas(20, 6);
+    // A sliver whose shallow edge crosses x = 0 half-way down row 3: on the canvas, the triangle (0, 3), (15, 3),
+    // (0, 3.5) of 3.75 pixels
+    canvas.fill([Float64Array.of(-15, 3, 15, 3, -15, 4)], [0, 0, 0]);
+    expect(inked(canvas)).toBeCloseTo(3.75, 1);
+    expect(pixel(canvas, 0, 3)).toEqual([132, 132, 132]); // 0.483 of it covered
+  });
+
+  it('draws an absurdly long dashed line solid instead of in millions of dashes', () => {
+    expect(strokeContours([0, 0, 1e7, 0], 1, true)).toHaveLength(1);
+    expect(strokeContours([0, 0, 1e3, 0], 1, true)).toHaveLength(84);
+  });
+
   it('counts an overlap once (non-zero rule)', () => {
     const canvas = new RasterCanvas(10, 4);
     canvas.fill([rectContour(0, 0, 6, 4, 0), rectContour(3, 0, 6, 4, 0)], [0, 0, 0]);

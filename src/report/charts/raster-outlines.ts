@@ -129,11 +129,24 @@ function dashes(points: readonly number[], on: number, off: number): number[][] 
 }
 
 /**
+ * Longer lines are drawn solid: dashing costs a piece every 12 px, and a line this long (figures far outside their
+ * axis) is almost all off the picture. A chart's own lines are under 2,000 px.
+ */
+const MAX_DASHED_LENGTH = 40_000;
+
+function polylineLength(points: readonly number[]): number {
+  let length = 0;
+  for (let i = 2; i < points.length; i += 2)
+    length += Math.hypot(points[i]! - points[i - 2]!, points[i + 1]! - points[i - 1]!);
+  return length;
+}
+
+/**
  * A stroke of `width` along a polyline as contours: a rectangle for each segment (butt caps), which the non-zero
  * rule joins; at a bend the outer corner stays open by less than half the width (a pixel at most here).
  */
 export function strokeContours(points: readonly number[], width: number, dashed: boolean): Contour[] {
-  const pieces = dashed ? dashes(points, 8, 4) : [points];
+  const pieces = dashed && polylineLength(points) <= MAX_DASHED_LENGTH ? dashes(points, 8, 4) : [points];
   const half = width / 2;
   const out: Contour[] = [];
   for (const piece of pieces) {

@@ -9,6 +9,7 @@ import type { ReportModel, ReportTable } from '../model/types.js';
 import { libraryBody } from '../testing/docx-library-body.js';
 import { drawCharts } from './chart-images.js';
 import { compileDocx } from './docx-package.js';
+import { tableXml } from './docx-body-xml.js';
 import { reportBody, reportDocument, reportDocxFiles } from './docx.js';
 
 const EXAMPLES = fileURLToPath(new URL('../../../examples/', import.meta.url));
@@ -131,5 +132,9 @@ describe('the DOCX body written as XML', () => {
       ],
     };
     expectSamePackage(model);
+  });
+
+  it('refuses a table whose column widths add up to nothing, as docx did, rather than write a file Word rejects', () => {
+    expect(() => tableXml({ header: ['甲'], rows: [], numericColumns: [], widths: [0] }, 8845)).toThrow(RangeError);
   });
 });

@@ -168,6 +168,9 @@ const BORDERS =
  */
 export function tableXml(table: ReportTable, textWidth: number): string {
   const total = table.widths.reduce((a, b) => a + b, 0);
+  // docx refused such a table (a NaN width); Word would refuse the file
+  if (!(total > 0) || table.widths.some((w) => !Number.isFinite(w)))
+    throw new RangeError(`table column widths must be positive: ${table.widths.join(', ')}`);
   const wide = table.spans !== undefined;
   const percent = wide ? 100 : 80;
   const columnWidths = table.widths.map((w) => Math.round(((wide ? 9400 : 7000) * w) / total));
