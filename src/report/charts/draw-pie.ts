@@ -25,9 +25,10 @@ const at = (angle: number, radius: number): [number, number] => [
   CY + radius * Math.sin(angle),
 ];
 
-/** One slice from `from` to `to` (radians, clockwise from the top); a whole circle is drawn as two halves. */
+/** One slice from `from` to `to` (radians, clockwise from the top); a whole or nearly whole circle as two parts. */
 function slice(from: number, to: number, color: string): Shape[] {
-  if (to - from >= 2 * Math.PI - 1e-9)
+  // Nearly whole too: its two ends would round to the same point, and an arc between equal points is not drawn
+  if (to - from >= 2 * Math.PI - 1e-3)
     return [...slice(from, from + Math.PI, color), ...slice(from + Math.PI, to, color)];
   const [x1, y1] = at(from, R);
   const [x2, y2] = at(to, R);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ChartSpec } from '../model/types.js';
-import { chartToSvg } from './render-svg.js';
+import { chartShapes, chartToSvg } from './render-svg.js';
 import { valueAxis } from './value-axis.js';
 
 const texts = (svg: string) => [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]);
@@ -59,5 +59,20 @@ describe('charts drawn from their spec', () => {
   it('escapes text for XML', () => {
     const bar: ChartSpec = { kind: 'bar', id: 'b', title: 'A&B<C>', unit: '元', categories: ['x'], values: [1] };
     expect(chartToSvg(bar)).toContain('A&amp;B&lt;C&gt;');
+  });
+
+  it('draws a slice of nearly the whole pie in two parts, whose ends do not round to the same point', () => {
+    const shapes = chartShapes({
+      kind: 'pie',
+      id: 'income',
+      title: '收入构成',
+      slices: [
+        { name: '基本支出拨款收入', value: 1_250_000, text: '基本' },
+        { name: '项目支出拨款收入', value: 0.01, text: '项目' },
+      ],
+    });
+    const big = shapes.filter((s) => s.shape === 'path' && s.fill === '#c23531');
+    expect(big).toHaveLength(2);
+    for (const part of big) expect(part.shape === 'path' && /A98\.6 98\.6 0 [01] 1 /.test(part.d)).toBe(true);
   });
 });
