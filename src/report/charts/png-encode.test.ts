@@ -1,28 +1,29 @@
 import { Resvg } from '@resvg/resvg-js';
 import { describe, expect, it } from 'vitest';
-import { encodeOpaquePng } from './png-encode.js';
+import { decodePng } from '../testing/resvg-reference.js';
+import { encodeRgbScanlines } from './png-encode.js';
 
-/** A PNG's pixels as resvg decodes them (drawn at its own size as the one image of an SVG). */
-function decoded(png: Buffer, width: number, height: number): Buffer {
-  const href = `data:image/png;base64,${png.toString('base64')}`;
-  const svg =
-    `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="${width}" ` +
-    `height="${height}"><image width="${width}" height="${height}" xlink:href="${href}"/></svg>`;
-  return new Resvg(svg).render().pixels;
+/** RGBA pixels as PNG scanlines: each row a filter byte (0), then its pixels without their alpha. */
+function scanlines(rgba: Uint8Array, width: number, height: number): Buffer {
+  const rows = Buffer.alloc((width * 3 + 1) * height);
+  for (let y = 0; y < height; y++)
+    for (let x = 0; x < width; x++)
+      for (let c = 0; c < 3; c++) rows[y * (width * 3 + 1) + 1 + x * 3 + c] = rgba[(y * width + x) * 4 + c]!;
+  return rows;
 }
 
-describe('encodeOpaquePng', () => {
+describe('encodeRgbScanlines', () => {
   it('gives back the very pixels of a chart drawn on white', () => {
     const svg =
       '<svg xmlns="http://www.w3.org/2000/svg" width="37" height="19"><rect x="3" y="2" width="20" height="9" ' +
       'fill="#5470c6"/><circle cx="28" cy="12" r="6" fill="#ee6666"/></svg>';
     const image = new Resvg(svg, { background: 'white' }).render();
-    const png = encodeOpaquePng(image.pixels, image.width, image.height);
+    const png = encodeRgbScanlines(scanlines(image.pixels, image.width, image.height), image.width, image.height);
     expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
-    expect(decoded(png, image.width, image.height).equals(image.pixels)).toBe(true);
+    expect(decodePng(png, image.width, image.height).equals(image.pixels)).toBe(true);
   });
 
-  it('refuses pixels that are not width × height RGBA', () => {
-    expect(() => encodeOpaquePng(new Uint8Array(10), 2, 2)).toThrow(RangeError);
+  it('refuses bytes that are not height rows of a filter byte and width × RGB', () => {
+    expect(() => encodeRgbScanlines(Buffer.alloc(10), 2, 2)).toThrow(RangeError);
   });
 });

@@ -2,7 +2,7 @@ import { encodeRgbScanlines } from './png-encode.js';
 import { parseColor, RasterCanvas, type Contour, type Rgb } from './raster-canvas.js';
 import { circleContour, pathPoints, rectContour, strokeContours } from './raster-outlines.js';
 import { textContours } from './raster-text.js';
-import { CHART_HEIGHT, CHART_WIDTH, type Shape } from './svg-parts.js';
+import { CHART_HEIGHT, CHART_WIDTH, RING_STROKE, type Shape } from './svg-parts.js';
 
 const WHITE: Rgb = [255, 255, 255];
 
@@ -22,7 +22,7 @@ const scaled = (contours: Contour[], factor: number): Contour[] => {
   return contours;
 };
 
-/** One shape painted as svg-document.ts writes it: fill first, then stroke; a ring is a white disc ringed 2 px. */
+/** One shape painted as svg-document.ts writes it: fill first, then stroke; a ring is a white disc, ringed. */
 function paint(canvas: RasterCanvas, s: Shape, factor: number): void {
   switch (s.shape) {
     case 'rect':
@@ -48,7 +48,10 @@ function paint(canvas: RasterCanvas, s: Shape, factor: number): void {
     case 'ring':
       canvas.fill(scaled([circleContour(s.x, s.y, s.r)], factor), WHITE);
       canvas.fill(
-        scaled([circleContour(s.x, s.y, s.r + 1), circleContour(s.x, s.y, s.r - 1, true)], factor),
+        scaled(
+          [circleContour(s.x, s.y, s.r + RING_STROKE / 2), circleContour(s.x, s.y, s.r - RING_STROKE / 2, true)],
+          factor,
+        ),
         colour(s.stroke),
       );
       return;
@@ -60,7 +63,7 @@ function paint(canvas: RasterCanvas, s: Shape, factor: number): void {
 /**
  * A chart's PNG (DOCX's raster fallback) drawn straight from its shapes, `widthPx` wide, on white: the same
  * picture as its SVG, anti-aliased by exact pixel coverage. resvg drew it from the SVG before, at about 10 ms a
- * chart, most of it fixed costs by the pixel (render-png.test.ts compares the two pictures).
+ * chart, most of it fixed costs by the pixel (raster-chart.test.ts compares the two pictures).
  */
 export function chartPng(shapes: readonly Shape[], widthPx: number): Buffer {
   const factor = widthPx / CHART_WIDTH;

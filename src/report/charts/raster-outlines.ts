@@ -1,4 +1,5 @@
 import type { Contour } from './raster-canvas.js';
+import { DASH } from './svg-parts.js';
 
 /** How far a flattened curve may stray from the true one, in pixels (a 64th of a pixel: invisible). */
 const TOLERANCE = 1 / 64;
@@ -100,7 +101,7 @@ export function pathPoints(d: string): { points: number[]; closed: boolean }[] {
   return paths;
 }
 
-/** SVG's dashes (8 on, 4 off, as the charts write) along a polyline: the pieces drawn. */
+/** SVG's dashes along a polyline (`on` drawn, `off` left out, and again): the pieces drawn. */
 function dashes(points: readonly number[], on: number, off: number): number[][] {
   const out: number[][] = [];
   let inDash = true;
@@ -146,7 +147,7 @@ function polylineLength(points: readonly number[]): number {
  * rule joins; at a bend the outer corner stays open by less than half the width (a pixel at most here).
  */
 export function strokeContours(points: readonly number[], width: number, dashed: boolean): Contour[] {
-  const pieces = dashed && polylineLength(points) <= MAX_DASHED_LENGTH ? dashes(points, 8, 4) : [points];
+  const pieces = dashed && polylineLength(points) <= MAX_DASHED_LENGTH ? dashes(points, DASH.on, DASH.off) : [points];
   const half = width / 2;
   const out: Contour[] = [];
   for (const piece of pieces) {

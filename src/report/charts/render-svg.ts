@@ -5,7 +5,7 @@ import { drawProgress } from './draw-progress.js';
 import { shapesOf, svgDocument } from './svg-document.js';
 import type { Drawing, Shape } from './svg-parts.js';
 
-export { CHART_HEIGHT, CHART_WIDTH } from './svg-parts.js';
+export { CHART_HEIGHT, CHART_WIDTH, DASH, RING_STROKE } from './svg-parts.js';
 export type { Shape } from './svg-parts.js';
 
 function drawing(spec: ChartSpec): Drawing {

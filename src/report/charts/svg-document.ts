@@ -1,4 +1,12 @@
-import { CHART_FONT_FAMILY, CHART_HEIGHT, CHART_WIDTH, type Drawing, type Shape } from './svg-parts.js';
+import {
+  CHART_FONT_FAMILY,
+  CHART_HEIGHT,
+  CHART_WIDTH,
+  DASH,
+  RING_STROKE,
+  type Drawing,
+  type Shape,
+} from './svg-parts.js';
 
 const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
@@ -12,10 +20,10 @@ function svgShape(s: Shape): string {
         s.stroke === null
           ? ''
           : ` stroke="${s.stroke}"${s.strokeWidth === 1 ? '' : ` stroke-width="${s.strokeWidth}"`}`;
-      return `<path d="${s.d}" fill="${s.fill ?? 'none'}"${stroke}${s.dashed ? ' stroke-dasharray="8 4"' : ''}/>`;
+      return `<path d="${s.d}" fill="${s.fill ?? 'none'}"${stroke}${s.dashed ? ` stroke-dasharray="${DASH.on} ${DASH.off}"` : ''}/>`;
     }
     case 'ring':
-      return `<circle cx="${s.x}" cy="${s.y}" r="${s.r}" fill="#fff" stroke="${s.stroke}" stroke-width="2"/>`;
+      return `<circle cx="${s.x}" cy="${s.y}" r="${s.r}" fill="#fff" stroke="${s.stroke}" stroke-width="${RING_STROKE}"/>`;
     case 'text':
       return (
         `<text x="${s.x}" y="${s.y}" dominant-baseline="central" text-anchor="${s.anchor}" ` +

@@ -16,6 +16,12 @@ export const px = (value: number) => Math.round(value * 100) / 100;
 
 export type Anchor = 'start' | 'middle' | 'end';
 
+/** A dashed line's pattern in the chart's pixels (SVG's stroke-dasharray): 8 drawn, 4 left out. */
+export const DASH = { on: 8, off: 4 } as const;
+
+/** The width of a ring's line (a line series' point), in the chart's pixels. */
+export const RING_STROKE = 2;
+
 /**
  * What a chart is drawn of, in the chart's pixels: written out as SVG (svg-document.ts) and drawn straight onto a PDF
  * page (render/pdf-chart.ts), so that the PDF does not parse the SVG back. A text is one line centred on `y`.

@@ -7,14 +7,15 @@ export type DocxFiles = Map<string, string | Uint8Array>;
 /** docx's compiler (Packer's own, a private static): the package's files by path. */
 type Compiler = { compile(file: Document, prettify?: string): DocxFiles };
 const compiler = (Packer as unknown as { compiler?: Compiler }).compiler;
-if (compiler === undefined) throw new Error('docx no longer exposes Packer.compiler (docx-package.ts)');
 
 /** The document's package files, each text part passed through its `edits` (by path) first. */
 export function compileDocx(
   document: Document,
   edits: Readonly<Record<string, (xml: string) => string>> = {},
 ): DocxFiles {
-  const files = compiler!.compile(document);
+  // Checked here, not on import: the other formats load this module too and must not fail with it.
+  if (compiler === undefined) throw new Error('docx no longer exposes Packer.compiler (docx-package.ts)');
+  const files = compiler.compile(document);
   for (const [path, edit] of Object.entries(edits)) {
     const content = files.get(path);
     if (typeof content !== 'string') throw new Error(`no ${path} in the package`);

@@ -8,6 +8,7 @@ import {
   PageNumber,
   Paragraph,
   TextRun,
+  type Table,
 } from 'docx';
 import { CHART_HEIGHT, CHART_WIDTH } from '../charts/render-svg.js';
 import type { Block, ChartSpec, ReportModel, ReportSection } from '../model/types.js';
@@ -23,7 +24,6 @@ import {
   tableXml,
   titleXml,
 } from './docx-body-xml.js';
-import type { Table } from 'docx';
 import { Marker, replaceMarkers } from './docx-markers.js';
 import { compileDocx, zipDocx, type DocxFiles } from './docx-package.js';
 import { DOCX_STYLES, LINE_PITCH, mm, SIZE } from './docx-styles.js';

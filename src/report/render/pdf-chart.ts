@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { CHART_WIDTH, type Shape } from '../charts/render-svg.js';
+import { CHART_WIDTH, DASH, RING_STROKE, type Shape } from '../charts/render-svg.js';
 import { HEI } from './pdf-fonts.js';
 
 /** The parts of pdfkit's document (as pdfmake's PDFDocument extends it) that draw a chart. */
@@ -56,12 +56,12 @@ function drawShape(doc: Doc, s: Shape, font: string): void {
       if (s.fill !== null) doc.fill(s.fill);
       if (s.stroke === null) return;
       doc.lineWidth(s.strokeWidth);
-      if (s.dashed) doc.dash(8, { space: 4 });
+      if (s.dashed) doc.dash(DASH.on, { space: DASH.off });
       doc.stroke(s.stroke);
       if (s.dashed) doc.undash();
       return;
     case 'ring':
-      doc.circle(s.x, s.y, s.r).lineWidth(2).fillAndStroke('#fff', s.stroke);
+      doc.circle(s.x, s.y, s.r).lineWidth(RING_STROKE).fillAndStroke('#fff', s.stroke);
       return;
     case 'text':
       drawText(doc, s, font);

@@ -1,7 +1,6 @@
 import { Resvg } from '@resvg/resvg-js';
 import type * as fontkit from 'fontkit';
 import { chartFont } from '../charts/chart-font.js';
-import { encodeOpaquePng } from '../charts/png-encode.js';
 
 /*
  * The reference rasterizer for tests: a chart SVG drawn by resvg (a prebuilt npm binary), as the DOCX fallback was
@@ -89,13 +88,7 @@ export function svgTextToPaths(svg: string): string {
   );
 }
 
-/** A chart SVG as PNG by resvg, `widthPx` wide on white: the picture raster-chart.ts is compared with. */
-export function resvgPng(svg: string, widthPx: number): Buffer {
-  const image = resvgPixels(svg, widthPx);
-  return encodeOpaquePng(image.pixels, image.width, image.height);
-}
-
-/** A chart SVG's RGBA pixels by resvg, `widthPx` wide on white. */
+/** A chart SVG's RGBA pixels by resvg, `widthPx` wide on white: the picture raster-chart.ts is compared with. */
 export function resvgPixels(svg: string, widthPx: number): { pixels: Buffer; width: number; height: number } {
   const image = new Resvg(svgTextToPaths(svg), {
     fitTo: { mode: 'width', value: widthPx },
