@@ -54,6 +54,25 @@ const plain = (word: Word): boolean => Object.keys(word).every((key) => PLAIN_KE
 const LEADING = /^\s+/;
 const TRAILING = /\s+$/;
 
+/**
+ * Whether the character `code` may be white space (\s): every character of \s answers true (a few controls below the
+ * space as well, which the regular expression then turns down). Most words have none at either end, so the
+ * regular expressions run only for the few that may.
+ */
+const maybeSpace = (code: number): boolean =>
+  code <= 0x20 ||
+  code === 0xa0 ||
+  code === 0x1680 ||
+  (code >= 0x2000 && code <= 0x200a) ||
+  code === 0x2028 ||
+  code === 0x2029 ||
+  code === 0x202f ||
+  code === 0x205f ||
+  code === 0x3000 ||
+  code === 0xfeff;
+const leadingSpace = (text: string) => (maybeSpace(text.charCodeAt(0)) ? LEADING.exec(text) : null);
+const trailingSpace = (text: string) => (maybeSpace(text.charCodeAt(text.length - 1)) ? TRAILING.exec(text) : null);
+
 /** Fewer words than this are measured by pdfmake alone (nothing to gain). */
 const WORTH_IT = 32;
 
@@ -77,9 +96,9 @@ const sharedStyleMeasure: Measure = function (this: TextInlinesThis, words: Word
     for (const key of RESOLVED) word[key] = probe[key];
     word['width'] = this.widthOfText(word.text, word);
     word['height'] = probe['height'];
-    const leading = keepLeading ? null : LEADING.exec(word.text);
+    const leading = keepLeading ? null : leadingSpace(word.text);
     word['leadingCut'] = leading === null ? 0 : this.widthOfText(leading[0], word);
-    const trailing = keepTrailing ? null : TRAILING.exec(word.text);
+    const trailing = keepTrailing ? null : trailingSpace(word.text);
     word['trailingCut'] = trailing === null ? 0 : this.widthOfText(trailing[0], word);
   }
   return words;

@@ -13,6 +13,7 @@ import { useMergedRuns } from './pdf-line-merger.js';
 import { usePlacedRuns } from './pdf-line-runs.js';
 import { useSharedStyleMeasure } from './pdf-measure.js';
 import { useMeasureOnce } from './pdf-measure-memo.js';
+import { useRememberedWidths } from './pdf-text-width.js';
 import { BODY_WIDTH, gridLineHeight, INDENT, LINE_PITCH, MARGINS, PAGE_NUMBER_GAP, SIZE } from './pdf-page.js';
 import { tableContent } from './pdf-table.js';
 
@@ -33,13 +34,15 @@ function configure(): void {
   pdfmake.setLocalAccessPolicy(isFontName);
   // Line breaking linear in the length of a paragraph or word (pdfmake's own is quadratic: pdf-line-breaker.ts), a
   // text's style resolved once rather than per character (pdf-measure.ts), one PDF text object per run of
-  // characters instead of one per character (pdf-line-merger.ts), no last page of a few lines (pdf-keep.ts), and
+  // characters instead of one per character (pdf-line-merger.ts), no last page of a few lines (pdf-keep.ts),
   // each text and chart measured once per document however many times it is laid out (pdf-measure-memo.ts), its
   // words shared by every layout and each line made of its runs rather than of copies of its words (pdf-line-runs.ts),
-  // and charts drawn from their shapes instead of parsing their SVG back (pdf-chart.ts).
+  // charts drawn from their shapes instead of parsing their SVG back (pdf-chart.ts), and each text's width looked up
+  // once per process rather than laid out through pdfkit per word (pdf-text-width.ts).
   useLinearLineBreaker(true, true);
   usePlacedRuns();
   useSharedStyleMeasure();
+  useRememberedWidths();
   useMeasureOnce();
   useMergedRuns();
   useWidowFix();
