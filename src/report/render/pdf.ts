@@ -60,6 +60,13 @@ const movable = <T extends Content>(content: T): T => {
 const kaiHeading = (text: string): Content =>
   kaiRuns(text).map((run) => ({ text: run.text, font: run.font, lineHeight: gridLineHeight(run.font, SIZE.sanhao) }));
 
+/**
+ * The SVG's root element alone, emptied: what pdfmake reads of a chart drawn from its shapes (pdf-chart.ts) is its
+ * size, and it parses and writes back the whole SVG twice to find it.
+ */
+const svgFrame = (svg: string): string =>
+  svg.startsWith('<svg') ? `${svg.slice(0, svg.indexOf('>') + 1)}</svg>` : svg;
+
 function blockContent(block: Block, charts: ChartImages): Content[] {
   switch (block.kind) {
     case 'heading':
@@ -77,7 +84,7 @@ function blockContent(block: Block, charts: ChartImages): Content[] {
     case 'chart':
       return [
         movable({
-          svg: chartSvg(charts, block.chart),
+          svg: svgFrame(chartSvg(charts, block.chart)),
           chartShapes: cachedChartShapes(block.chart), // drawn directly (pdf-chart.ts); the SVG gives the size
           width: BODY_WIDTH * 0.95,
           alignment: 'center',
