@@ -14,6 +14,7 @@ import { usePlacedRuns } from './pdf-line-runs.js';
 import { useSharedStyleMeasure } from './pdf-measure.js';
 import { useMeasureOnce } from './pdf-measure-memo.js';
 import { useRememberedWidths } from './pdf-text-width.js';
+import { useDirectStyleLookup } from './pdf-style-lookup.js';
 import { BODY_WIDTH, gridLineHeight, INDENT, LINE_PITCH, MARGINS, PAGE_NUMBER_GAP, SIZE } from './pdf-page.js';
 import { tableContent } from './pdf-table.js';
 
@@ -37,12 +38,14 @@ function configure(): void {
   // characters instead of one per character (pdf-line-merger.ts), no last page of a few lines (pdf-keep.ts),
   // each text and chart measured once per document however many times it is laid out (pdf-measure-memo.ts), its
   // words shared by every layout and each line made of its runs rather than of copies of its words (pdf-line-runs.ts),
-  // charts drawn from their shapes instead of parsing their SVG back (pdf-chart.ts), and each text's width looked up
-  // once per process rather than laid out through pdfkit per word (pdf-text-width.ts).
+  // charts drawn from their shapes instead of parsing their SVG back (pdf-chart.ts), each text's width looked up
+  // once per process rather than laid out through pdfkit per word (pdf-text-width.ts), and style properties looked
+  // up without pushing on pdfmake's style stack (pdf-style-lookup.ts).
   useLinearLineBreaker(true, true);
   usePlacedRuns();
   useSharedStyleMeasure();
   useRememberedWidths();
+  useDirectStyleLookup();
   useMeasureOnce();
   useMergedRuns();
   useWidowFix();

@@ -30,7 +30,12 @@ describe('zipFiles', () => {
   it('stores a picture as it is (its pixels are deflated already) and deflates the rest', () => {
     const zip = zipFiles([{ path: 'word/media/image1.png', data: png }]);
     expect(zip.readUInt16LE(8)).toBe(0); // method: stored
-    expect(zip.subarray(30 + 'word/media/image1.png'.length).subarray(0, png.length).equals(png)).toBe(true);
+    expect(
+      zip
+        .subarray(30 + 'word/media/image1.png'.length)
+        .subarray(0, png.length)
+        .equals(png),
+    ).toBe(true);
     expect(zipFiles([{ path: 'word/document.xml', data: xml }]).readUInt16LE(8)).toBe(8); // deflated
   });
 });
