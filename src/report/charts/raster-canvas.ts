@@ -161,15 +161,13 @@ function accumulate(
   by: number,
 ): void {
   if (ay === by) return;
-  let dir = 1;
-  let x0 = ax;
-  let y0 = ay;
-  let x1 = bx;
-  let y1 = by;
-  if (y0 > y1) {
-    dir = -1;
-    [x0, y0, x1, y1] = [bx, by, ax, ay];
-  }
+  // From top to bottom (no array swap: this runs for every edge of every shape).
+  const down = ay < by;
+  const dir = down ? 1 : -1;
+  let x0 = down ? ax : bx;
+  let y0 = down ? ay : by;
+  const x1 = down ? bx : ax;
+  let y1 = down ? by : ay;
   const dxdy = (x1 - x0) / (y1 - y0);
   if (y0 < 0) {
     x0 -= y0 * dxdy;
