@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { TFontDictionary } from 'pdfmake/interfaces.js';
 import { NOTO_SANS_SC_BOLD, NOTO_SANS_SC_REGULAR } from '../charts/fonts.js';
+import { useLayoutBySpaces } from './pdf-font-layout.js';
 import { copySimpleGlyphsAsTheyAre } from './pdf-subset.js';
 
 /**
@@ -58,7 +59,9 @@ export function fontBytes(name: string): Buffer | undefined {
 export const isFontName = (name: string): boolean => Object.hasOwn(FONT_FILES, name);
 
 type EmbeddedFont = { font: object; layoutCache?: object; subset?: object };
-type EmbeddedFontClass = new (document: FontDocument, font: object, id: string) => EmbeddedFont;
+type EmbeddedFontClass = (new (document: FontDocument, font: object, id: string) => EmbeddedFont) & {
+  prototype: { layout: unknown };
+};
 type FontDocument = {
   _registeredFonts: Record<string, unknown>;
   _fontFamilies: Record<string, EmbeddedFont | undefined>;
@@ -70,6 +73,14 @@ type FontDocument = {
 /** The parsed fonts (fontkit objects) by name, shared by every PDF of the process, and pdfkit's font class. */
 const PARSED = new Map<string, object>();
 let embeddedFontClass: EmbeddedFontClass | undefined;
+/** Whether pdfkit's fonts lay out their texts by character code (pdf-font-layout.ts): off only in its test. */
+let layoutBySpaces = true;
+
+/** Lays out texts by character code (pdf-font-layout.ts), or (for tests) as pdfkit does. */
+export function useFontLayoutBySpaces(enabled = true): void {
+  layoutBySpaces = enabled;
+  if (embeddedFontClass !== undefined) useLayoutBySpaces(embeddedFontClass.prototype, enabled);
+}
 
 /**
  * pdfkit's laid-out words (glyphs and advances, in the font's units: nothing of the document) by font name, shared
@@ -121,6 +132,7 @@ export function serveFontsFromMemory(): void {
     if (parsed === undefined && opened !== undefined) {
       PARSED.set(src, opened.font);
       embeddedFontClass = opened.constructor as EmbeddedFontClass;
+      if (layoutBySpaces) useLayoutBySpaces(embeddedFontClass.prototype);
     }
     return result;
   };
