@@ -28,12 +28,15 @@ export class RasterCanvas {
   /** Coverage accumulated over the current shape's bounding box, reused from shape to shape. */
   private cover = new Float32Array(0);
 
+  /** `rows`, when given, is painted over (it must be `(width × 3 + 1) × height` bytes): one buffer for many charts. */
   constructor(
     readonly width: number,
     readonly height: number,
+    rows?: Buffer,
   ) {
     this.stride = width * 3 + 1;
-    this.rows = Buffer.alloc(this.stride * height, 255);
+    if (rows !== undefined && rows.length !== this.stride * height) throw new RangeError('rows of another size');
+    this.rows = rows?.fill(255) ?? Buffer.alloc(this.stride * height, 255);
     for (let y = 0; y < height; y++) this.rows[y * this.stride] = 0;
   }
 

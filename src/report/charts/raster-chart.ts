@@ -67,7 +67,18 @@ function paint(canvas: RasterCanvas, s: Shape, factor: number): void {
  */
 export function chartPng(shapes: readonly Shape[], widthPx: number): Buffer {
   const factor = widthPx / CHART_WIDTH;
-  const canvas = new RasterCanvas(widthPx, Math.round(CHART_HEIGHT * factor));
+  const height = Math.round(CHART_HEIGHT * factor);
+  const canvas = new RasterCanvas(widthPx, height, scratchRows((widthPx * 3 + 1) * height));
   for (const shape of shapes) paint(canvas, shape, factor);
   return encodeRgbScanlines(canvas.rows, canvas.width, canvas.height);
+}
+
+/**
+ * The pixels of the chart being drawn, one buffer for every chart of the same size (a few hundred kB: fresh memory
+ * each time cost more to fault in than to paint). Safe because a chart is drawn and encoded at once, synchronously.
+ */
+let scratch: Buffer | undefined;
+function scratchRows(size: number): Buffer {
+  if (scratch?.length !== size) scratch = Buffer.allocUnsafe(size);
+  return scratch;
 }

@@ -79,17 +79,24 @@ export function textContours(text: string, x: number, y: number, size: number, a
   const width = glyphs.reduce((w, g) => w + g.advanceWidth, 0) * scale;
   let left = x - (anchor === 'middle' ? width / 2 : anchor === 'end' ? width : 0);
   const baseline = y + 0.38 * size;
+  const outlines = glyphs.map(outline);
+  // One buffer for the whole text, each contour a view of it: a typed array of its own per contour (thousands a
+  // chart) cost more than placing its points.
+  let length = 0;
+  for (const contours of outlines) for (const contour of contours) length += contour.length;
+  const points = new Float64Array(length);
   const out: Contour[] = [];
-  for (const glyph of glyphs) {
-    for (const contour of outline(glyph)) {
-      const placed = new Float64Array(contour.length);
+  let at = 0;
+  glyphs.forEach((glyph, g) => {
+    for (const contour of outlines[g]!) {
       for (let i = 0; i < contour.length; i += 2) {
-        placed[i] = left + contour[i]! * scale;
-        placed[i + 1] = baseline - contour[i + 1]! * scale;
+        points[at + i] = left + contour[i]! * scale;
+        points[at + i + 1] = baseline - contour[i + 1]! * scale;
       }
-      out.push(placed);
+      out.push(points.subarray(at, at + contour.length));
+      at += contour.length;
     }
     left += glyph.advanceWidth * scale;
-  }
+  });
   return out;
 }
