@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mergeRuns, type RenderInline } from './pdf-line-merger.js';
+import { isPlain, mergeRuns, SPECIAL, type RenderInline } from './pdf-line-merger.js';
 
 /** A font where every UTF-16 unit is 10 units wide, except that "AV" kerns by −1 when drawn together. */
 const font = {
@@ -56,5 +56,18 @@ describe('mergeRuns', () => {
 
   it('keeps words apart when drawing them together would kern them', () => {
     expect(mergeRuns(words(['A', 'V'])).map((i) => i.text)).toEqual(['A', 'V']);
+  });
+});
+
+describe('isPlain', () => {
+  it('refuses a word with any of the special properties set, character spacing or no text', () => {
+    const [word] = words(['字']) as [RenderInline];
+    expect(isPlain(word)).toBe(true);
+    for (const key of SPECIAL) {
+      expect(isPlain({ ...word, [key]: true })).toBe(false);
+      expect(isPlain({ ...word, [key]: 0 })).toBe(true);
+    }
+    expect(isPlain({ ...word, characterSpacing: 1 })).toBe(false);
+    expect(isPlain({ ...word, text: '' })).toBe(false);
   });
 });
