@@ -15,6 +15,7 @@ import { useSharedStyleMeasure } from './pdf-measure.js';
 import { useMeasureOnce } from './pdf-measure-memo.js';
 import { useRememberedWidths } from './pdf-text-width.js';
 import { useDirectStyleLookup } from './pdf-style-lookup.js';
+import { useStreamText } from './pdf-stream-text.js';
 import { BODY_WIDTH, gridLineHeight, INDENT, LINE_PITCH, MARGINS, PAGE_NUMBER_GAP, SIZE } from './pdf-page.js';
 import { tableContent } from './pdf-table.js';
 
@@ -40,12 +41,14 @@ function configure(): void {
   // words shared by every layout and each line made of its runs rather than of copies of its words (pdf-line-runs.ts),
   // charts drawn from their shapes instead of parsing their SVG back (pdf-chart.ts), each text's width looked up
   // once per process rather than laid out through pdfkit per word (pdf-text-width.ts), and style properties looked
-  // up without pushing on pdfmake's style stack (pdf-style-lookup.ts).
+  // up without pushing on pdfmake's style stack (pdf-style-lookup.ts), and a page's operators kept as text until its
+  // stream ends instead of a Buffer each (pdf-stream-text.ts).
   useLinearLineBreaker(true, true);
   usePlacedRuns();
   useSharedStyleMeasure();
   useRememberedWidths();
   useDirectStyleLookup();
+  useStreamText();
   useMeasureOnce();
   useMergedRuns();
   useWidowFix();
