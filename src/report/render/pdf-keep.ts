@@ -18,7 +18,7 @@ import { LINE_PITCH } from './pdf-page.js';
 /** Less content than this on the last page makes it a widowed page. */
 const WIDOW_HEIGHT = 4 * LINE_PITCH;
 /** Space a heading's next block needs below it on the same page. */
-const KEEP_HEIGHT = 2 * LINE_PITCH;
+export const KEEP_HEIGHT = 2 * LINE_PITCH;
 /** A block moved to the last page starts at least this far down its page (else its page would be left too empty). */
 const MOVABLE_FROM = 0.5;
 

@@ -7,6 +7,7 @@ import { chartSvg, drawCharts, type ChartImages } from './chart-images.js';
 import { annexHeading, coverLines, isFormDocument, titleLines } from './cover.js';
 import { HEI, isFontName, kaiRuns, PDF_FONTS, serveFontsFromMemory, SONG } from './pdf-fonts.js';
 import { keepWithNext, MOVABLE_BLOCKS, PAGE_NUMBER_STYLE, useWidowFix } from './pdf-keep.js';
+import { FOLLOWERS, useKeepAhead } from './pdf-keep-ahead.js';
 import { useLinearLineBreaker } from './pdf-line-breaker.js';
 import { useDirectCharts } from './pdf-chart.js';
 import { useMergedRuns } from './pdf-line-merger.js';
@@ -36,7 +37,8 @@ function configure(): void {
   pdfmake.setLocalAccessPolicy(isFontName);
   // Line breaking linear in the length of a paragraph or word (pdfmake's own is quadratic: pdf-line-breaker.ts), a
   // text's style resolved once rather than per character (pdf-measure.ts), one PDF text object per run of
-  // characters instead of one per character (pdf-line-merger.ts), no last page of a few lines (pdf-keep.ts),
+  // characters instead of one per character (pdf-line-merger.ts), no last page of a few lines (pdf-keep.ts, with
+  // keep-with-next decided as a heading is placed where it is certain: pdf-keep-ahead.ts),
   // each text and chart measured once per document however many times it is laid out (pdf-measure-memo.ts), its
   // words shared by every layout and each line made of its runs rather than of copies of its words (pdf-line-runs.ts),
   // charts drawn from their shapes instead of parsing their SVG back (pdf-chart.ts), each text's width looked up
@@ -52,6 +54,7 @@ function configure(): void {
   useMeasureOnce();
   useMergedRuns();
   useWidowFix();
+  useKeepAhead();
   useDirectCharts();
   configured = true;
 }
@@ -120,7 +123,17 @@ function sectionHeading(section: ReportSection, annex: boolean): Content[] {
 
 function sectionContent(section: ReportSection, charts: ChartImages, annex: boolean): Content[] {
   const content = [...sectionHeading(section, annex), ...section.blocks.flatMap((b) => blockContent(b, charts))];
-  return annex ? [{ stack: content, pageBreak: 'before' }] : content;
+  return annex ? [{ stack: withFollowers(content), pageBreak: 'before' }] : content;
+}
+
+/** Notes what follows each heading of a stack, for keep-with-next ahead (pdf-keep-ahead.ts). */
+function withFollowers(stack: Content[]): Content[] {
+  stack.forEach((node, i) => {
+    if ((node as { headlineLevel?: number }).headlineLevel === undefined) return;
+    const end = stack.findIndex((n, j) => j > i && (n as { headlineLevel?: number }).headlineLevel === undefined);
+    if (end !== -1) FOLLOWERS.set(node as object, stack.slice(i + 1, end + 1) as object[]);
+  });
+  return stack;
 }
 
 /** The cover (封面): title, then 报告单位, 所属年度 and 报告日期; no page number. */
@@ -165,13 +178,13 @@ export function documentDefinition(model: ReportModel, charts: ChartImages, opti
     },
     footer: (page: number) => (page < firstPage ? '' : pageNumber(page - firstPage + 1)),
     pageBreakBefore: keepWithNext(),
-    content: [
+    content: withFollowers([
       ...(withCover ? cover(model, options.date ?? new Date()) : []),
       title(model.title, [0, 0, 0, 6]),
       { text: model.department, alignment: 'center', margin: [0, 0, 0, LINE_PITCH] },
       ...model.sections.flatMap((s) => sectionContent(s, charts, false)),
       ...model.annexes.flatMap((s) => sectionContent(s, charts, true)),
-    ],
+    ]),
   };
   return definition;
 }
