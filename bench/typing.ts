@@ -21,7 +21,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
-import { CHROMIUM, hasChromium, launchBrowser, loginInBrowser } from '../web/e2e/browser.js';
+import { CHROMIUM, CHROMIUM_OPTIONS_AS_USED, hasChromium, launchBrowser, loginInBrowser } from '../web/e2e/browser.js';
 import { startServer } from '../web/e2e/server.js';
 
 const args = process.argv.slice(2);
@@ -144,7 +144,7 @@ async function typeRounds(
 
 const loadBefore = load();
 const server = await startServer();
-const browser = await launchBrowser();
+const browser = await launchBrowser(CHROMIUM_OPTIONS_AS_USED);
 try {
   // First contentful paint of the editor, cold: a new context (empty cache) signed in, then the editor's address.
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
