@@ -7,6 +7,7 @@ import { readDatasetFile } from '../../ingest/read-dataset.js';
 import { buildReportModel } from '../model/build-report.js';
 import { reportInputFor } from '../model/report-input.js';
 import type { Block, ReportModel } from '../model/types.js';
+import { oneSectionReport, sentences, slidingHeadings } from '../testing/one-section.js';
 import { SEED_DATASET } from '../testing/seed-sentences.js';
 import { documentDefinition, renderPdf } from './pdf.js';
 import { useWidowFix } from './pdf-keep.js';
@@ -127,33 +128,17 @@ describe('the seed PDF in the layout of GB/T 9704-2012', () => {
   });
 });
 
-const paragraph = (length: number): Block => ({ kind: 'paragraph', text: '资金管理规范，执行有序。'.repeat(length) });
-const heading = (text: string): Block => ({ kind: 'heading', level: 2, text });
-
-/** A report of one section: `blocks`. */
-const report = (blocks: Block[]): ReportModel => ({
-  title: '2020年度测试局部门整体支出预算绩效自评报告',
-  department: '测试局',
-  fiscalYear: 2020,
-  unit: '万元',
-  sections: [{ id: 'one', heading: '一、测试', blocks }],
-  annexes: [],
-});
-
 describe('keep-with-next and the last page', () => {
-  // Sliding the headings down the page line by line: one of them lands on every line of a page, the last included.
   it.each([0, 1, 2, 3, 4, 5, 6, 7])('never strands a heading at a page foot (%i filler lines)', async (filler) => {
-    const blocks: Block[] = [paragraph(filler * 2 + 1)];
-    for (let i = 1; i <= 6; i++) blocks.push(heading(`（${i}）第${i}项`), paragraph(7));
-    const rendered = await pageLines(await renderPdf(report(blocks)));
+    const rendered = await pageLines(await renderPdf(oneSectionReport(slidingHeadings(filler))));
     for (const page of rendered.slice(0, -1)) expect(page.lines.at(-1)?.text).not.toMatch(/^（\d）第\d项$/);
   });
 
   it('gives the last page more than a few lines (without the fix, some would hold one to three)', async () => {
     const lastPageLines = async (over: number) => {
-      const blocks: Block[] = Array.from({ length: 13 }, () => paragraph(6));
+      const blocks: Block[] = Array.from({ length: 13 }, () => sentences(6));
       blocks.push({ kind: 'paragraph', text: '决'.repeat(27 * over - 2) });
-      const rendered = await pageLines(await renderPdf(report(blocks)));
+      const rendered = await pageLines(await renderPdf(oneSectionReport(blocks)));
       return rendered.at(-1)?.lines.length ?? 0;
     };
     const sweep = async () => {

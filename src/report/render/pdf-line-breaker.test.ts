@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import type { ReportModel } from '../model/types.js';
+import { paragraph } from '../testing/one-section.js';
 import { recordLines } from '../testing/pdf-lines.js';
 import { renderPdf } from './pdf.js';
 import { maxFitLength, useLinearLineBreaker } from './pdf-line-breaker.js';
@@ -33,8 +34,6 @@ describe('maxFitLength', () => {
     expect(maxFitLength('😀😀😀', 1, unitWidths().width)).toBe(2);
   });
 });
-
-const paragraph = (text: string) => ({ kind: 'paragraph' as const, text });
 
 /** Paragraphs and a table that exercise every path: many short words, glued words, words wider than a line. */
 const MODEL: ReportModel = {

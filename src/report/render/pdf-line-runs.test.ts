@@ -5,6 +5,7 @@ import { readDatasetFile } from '../../ingest/read-dataset.js';
 import { buildReportModel } from '../model/build-report.js';
 import { reportInputFor } from '../model/report-input.js';
 import type { ReportModel } from '../model/types.js';
+import { oneSectionReport, paragraph } from '../testing/one-section.js';
 import { SEED_DATASET } from '../testing/seed-sentences.js';
 import { createRequire } from 'node:module';
 import type * as PdfMake from 'pdfmake';
@@ -44,30 +45,18 @@ const stable = (bytes: Buffer) =>
     .replace(/\(D:\d{14}Z\)/g, '')
     .replace(/\/ID \[[^\]]*\]/g, '');
 
-const paragraph = (text: string) => ({ kind: 'paragraph' as const, text });
-
 /** Justified lines of one-character words, glued and hard-wrapped words, Latin words and spaces, centred text. */
-const MODEL: ReportModel = {
-  title: '2020年度测试局部门整体支出预算绩效自评报告',
-  department: '测试局',
-  fiscalYear: 2020,
-  unit: '万元',
-  sections: [
-    {
-      id: 'one',
-      heading: '一、换行',
-      blocks: [
-        paragraph('资金管理情况，'.repeat(60)),
-        paragraph(`Performance budget 596.04万元（64.11%）， ${'budget-2020 '.repeat(30)}`),
-        paragraph(`前文 ${'a'.repeat(500)} 后文 ${'b'.repeat(300)}。`),
-        paragraph('（一）“放管服”改革：12345热线、政务服务大厅。'.repeat(8)),
-        // Two spaces at a line's end: the word of spaces is cut, and its rest still fits on the line.
-        paragraph('按原始数据计算为  972.95万元，相差 423.28万元，'.repeat(30)),
-      ],
-    },
+const MODEL: ReportModel = oneSectionReport(
+  [
+    paragraph('资金管理情况，'.repeat(60)),
+    paragraph(`Performance budget 596.04万元（64.11%）， ${'budget-2020 '.repeat(30)}`),
+    paragraph(`前文 ${'a'.repeat(500)} 后文 ${'b'.repeat(300)}。`),
+    paragraph('（一）“放管服”改革：12345热线、政务服务大厅。'.repeat(8)),
+    // Two spaces at a line's end: the word of spaces is cut, and its rest still fits on the line.
+    paragraph('按原始数据计算为  972.95万元，相差 423.28万元，'.repeat(30)),
   ],
-  annexes: [],
-};
+  '一、换行',
+);
 
 describe('lines placed as runs of shared words', () => {
   afterAll(() => {
