@@ -49,19 +49,18 @@ function oneLineHeight(node: LaidNode, width: number): number | undefined {
 /**
  * Whether what follows the headings certainly leaves them stranded when `left` points of the page remain below
  * them: a paragraph whose first line cannot fit, or of two lines at least (certainly: twice as wide as the line)
- * with less than two lines' space; a chart taller than the space. Undefined when it cannot be told here.
+ * with less than two lines' space; a chart taller than the space. False also when it cannot be told here.
  */
-function strandsBefore(next: LaidNode, left: number, width: number): boolean | undefined {
-  if (next.pageBreak !== undefined) return undefined;
+function strandsBefore(next: LaidNode, left: number, width: number): boolean {
+  if (next.pageBreak !== undefined) return false;
   // A chart cannot be split: taller than the space, it starts the next page (its margins only add to its height).
-  if (next.svg !== undefined) return next._height !== undefined && left < next._height ? true : undefined;
-  if (next.text === undefined || next.table !== undefined || hasMargin(next)) return undefined;
-  if (next._maxWidth === undefined) return undefined;
+  if (next.svg !== undefined) return next._height !== undefined && left < next._height;
+  if (next.text === undefined || next.table !== undefined || hasMargin(next) || next._maxWidth === undefined)
+    return false;
   const heights = inlineHeights(next);
-  if (heights.length === 0) return undefined;
+  if (heights.length === 0) return false;
   const lowest = Math.min(...heights);
-  if (left < lowest) return true;
-  return next._maxWidth > 2 * width && 2 * lowest > left && left < KEEP_HEIGHT ? true : undefined;
+  return left < lowest || (next._maxWidth > 2 * width && 2 * lowest > left && left < KEEP_HEIGHT);
 }
 
 /** Whether `heading`, about to be placed, would certainly be stranded at the foot of the current page. */
@@ -74,7 +73,7 @@ function strandedAhead(heading: LaidNode, context: Context): boolean {
   if (own === undefined || own > left) return false;
   left -= own;
   for (const follower of followers as LaidNode[]) {
-    if (follower.headlineLevel === undefined) return strandsBefore(follower, left, width) === true;
+    if (follower.headlineLevel === undefined) return strandsBefore(follower, left, width);
     const height = oneLineHeight(follower, width);
     if (height === undefined || follower.pageBreak !== undefined) return false;
     if (height > left) return true;

@@ -25,7 +25,7 @@ const MAX_TEXTS = 100_000;
 const advances = new WeakMap<object, Map<string, number>>();
 
 /** The advance of `text` in `font` in units of 1/1,000 of the font size, as pdfkit's layout gives it. */
-export function textAdvance(font: PdfkitFont, text: string): number {
+function textAdvance(font: PdfkitFont, text: string): number {
   let known = advances.get(font.font);
   if (known === undefined || known.size >= MAX_TEXTS) {
     known = new Map();

@@ -35,16 +35,17 @@ function configure(): void {
   // A report never fetches anything: no URL, and no file from disk (its fonts are in memory).
   pdfmake.setUrlAccessPolicy(() => false);
   pdfmake.setLocalAccessPolicy(isFontName);
-  // Line breaking linear in the length of a paragraph or word (pdfmake's own is quadratic: pdf-line-breaker.ts), a
-  // text's style resolved once rather than per character (pdf-measure.ts), one PDF text object per run of
-  // characters instead of one per character (pdf-line-merger.ts), no last page of a few lines (pdf-keep.ts, with
-  // keep-with-next decided as a heading is placed where it is certain: pdf-keep-ahead.ts),
-  // each text and chart measured once per document however many times it is laid out (pdf-measure-memo.ts), its
-  // words shared by every layout and each line made of its runs rather than of copies of its words (pdf-line-runs.ts),
-  // charts drawn from their shapes instead of parsing their SVG back (pdf-chart.ts), each text's width looked up
-  // once per process rather than laid out through pdfkit per word (pdf-text-width.ts), and style properties looked
-  // up without pushing on pdfmake's style stack (pdf-style-lookup.ts), and a page's operators kept as text until its
-  // stream ends instead of a Buffer each (pdf-stream-text.ts).
+  // pdfmake and pdfkit, made fast enough for a thousand reports (each file says how, and what it keeps the same):
+  // - lines broken in time linear in a paragraph's length (pdf-line-breaker.ts), each line made of its runs rather
+  //   than of copies of its words (pdf-line-runs.ts), drawn one text object per run (pdf-line-merger.ts);
+  // - a text's style resolved once, not per character (pdf-measure.ts), looked up without pushing on pdfmake's
+  //   style stack (pdf-style-lookup.ts), its widths remembered per font for the process (pdf-text-width.ts);
+  // - each text and chart measured once per document however often it is laid out (pdf-measure-memo.ts), the fonts
+  //   parsed once per process, their runs found by character code (serveFontsFromMemory, pdf-font-layout.ts);
+  // - no last page of a few lines (pdf-keep.ts), and keep-with-next decided as a heading is placed where that is
+  //   certain (pdf-keep-ahead.ts), so that the document is seldom laid out again;
+  // - charts drawn from their shapes (pdf-chart.ts), a page's operators kept as text until its stream ends
+  //   (pdf-stream-text.ts).
   useLinearLineBreaker(true, true);
   usePlacedRuns();
   useSharedStyleMeasure();
