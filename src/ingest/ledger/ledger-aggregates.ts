@@ -140,16 +140,16 @@ export class LedgerAggregates {
   }
 
   /**
-   * Whether reading `other`'s lines one by one after this reader's could never pass the exact range, so merging
-   * its sums gives exactly what one reader would: no running sum can exceed the largest sum here plus Σ|amount| of
-   * its lines. When it could, the caller reads that part itself and refuses at the very line one reader would.
+   * Whether reading `others`' lines one by one after this reader's could never pass the exact range, so merging
+   * their sums gives exactly what one reader would: no running sum can exceed the largest sum here plus Σ|amount| of
+   * their lines. When it could, the caller reads that part itself and refuses at the very line one reader would.
    */
-  canMergeExactly(other: AggregateState): boolean {
+  canMergeExactly(...others: AggregateState[]): boolean {
     const largest = Math.max(
       largestSum(this.cellSums, this.index.cellCount * 12, this.spilled),
       largestSum(this.daySums, this.daySums.high.length, this.spilled),
     );
-    return largest + other.absoluteTotal <= Number.MAX_SAFE_INTEGER;
+    return others.reduce((bound, other) => bound + other.absoluteTotal, largest) <= Number.MAX_SAFE_INTEGER;
   }
 
   /** Adds another reader's sums (a worker's part of the file); false when a sum would leave the exact range. */

@@ -33,8 +33,11 @@ export type ScanHooks = {
   onReject?: (line: number, code: LedgerRejectCode, bytes: Buffer) => void;
   /** Line 1 of the file (the header), raw; a non-null answer stops the scan. */
   onHeader?: (bytes: Buffer) => string | null;
-  /** After each chunk: the position reached (a progress bar may draw). */
-  onChunk?: (position: number) => Promise<void> | void;
+  /**
+   * After each chunk: the position reached (a progress bar may draw). A number is a new end of the range, a line
+   * boundary at or past the position (the worker thread takes the rest: read-parallel.ts).
+   */
+  onChunk?: (position: number) => Promise<number | void> | number | void;
 };
 
 /** Why a scan stopped: the encoding (a Chinese reason, the line the chunk started at) or the header. */
@@ -161,7 +164,8 @@ export async function scanRange(
     // Before the chunk's bytes move: a pending line's reject is read from them.
     reader.flush(onDuplicate);
     if (reader.overflow) return null;
-    await hooks.onChunk?.(position);
+    const end = await hooks.onChunk?.(position);
+    if (typeof end === 'number') to = end;
     if (atEnd) return null;
     carry = filled - last;
     buffer.copy(buffer, 0, last, filled);

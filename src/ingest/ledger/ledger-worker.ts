@@ -7,14 +7,18 @@ import { parentPort } from 'node:worker_threads';
 import { CodeTable } from './code-table.js';
 import { LedgerAggregates, type AggregateState } from './ledger-aggregates.js';
 import { LedgerLineReader } from './ledger-line.js';
-import { newScanState, scanRange } from './ledger-scan.js';
+import { newScanState, scanRange, type Encoding } from './ledger-scan.js';
 import {
   CONTROL_MAIN_FILLED,
   CONTROL_STOP,
+  CONTROL_TAIL_ANSWER,
+  CONTROL_TAIL_ASKED,
   CONTROL_WORKER_FILLED,
+  tailAt,
   type PartReject,
   type PartResult,
   type PartTask,
+  type RangeResult,
 } from './ledger-part.js';
 import { VoucherSet } from './voucher-set.js';
 
@@ -26,54 +30,17 @@ async function readPart(task: PartTask): Promise<PartResult> {
   const control = new Int32Array(task.control);
   const vouchers = VoucherSet.later(task.vouchers);
   try {
-    const shape = {
-      departmentCodes: new Array<string>(task.departments).fill(''),
-      economicCodes: new Array<string>(task.economicCodes).fill(''),
-      pairs: new Array<{ departmentId: number; projectCode: string }>(task.pairs),
-      lineCount: task.budgetLines,
-    };
-    const aggregates = new LedgerAggregates(shape);
-    const reader = new LedgerLineReader({ codes: CodeTable.fromSnapshot(task.codes) }, vouchers, aggregates, task.year);
-    const state = newScanState(task.encoding);
-    const rejects: PartReject[] = [];
-    let tooMany = false;
-    const stop = await scanRange(
-      fd,
-      task.from,
-      task.to,
-      reader,
-      state,
-      {
-        onReject: (line, code, bytes) => {
-          if (rejects.length >= task.maxRejects) tooMany = true;
-          else rejects.push({ line, code, bytes: new Uint8Array(bytes) });
-        },
-        onChunk: () => {
-          Atomics.store(control, CONTROL_WORKER_FILLED, vouchers.size);
-          const full = vouchers.room < Atomics.load(control, CONTROL_MAIN_FILLED);
-          if (full || Atomics.load(control, CONTROL_STOP) !== 0) throw new PartStopped();
-        },
-      },
-      task.chunkBytes,
-    );
-    if (
-      stop !== null ||
-      tooMany ||
-      reader.overflow ||
-      (state.encoding !== task.encoding && task.encoding !== 'undecided')
-    )
-      return { ok: false };
-    return {
-      ok: true,
-      encoding: state.encoding,
-      lineNo: state.lineNo,
-      linesRead: state.linesRead,
-      accepted: reader.acceptedCount,
-      rejected: state.rejected,
-      rejectedByCode: state.rejectedByCode,
-      rejects,
-      aggregates: aggregates.state(),
-    };
+    const range = { fd, task, control, vouchers, codes: CodeTable.fromSnapshot(task.codes) };
+    const part = await readRange(range, task.from, task.to, task.encoding);
+    if (part === null) return { ok: false };
+    let tail: RangeResult | null = null;
+    const tailFrom = task.askForTail ? askForTail(control) : -1;
+    if (tailFrom !== -1) {
+      vouchers.readTail();
+      tail = await readRange(range, tailFrom, task.from, part.encoding);
+      if (tail === null || vouchers.conflict) return { ok: false };
+    }
+    return { ok: true, ...part, tail };
   } catch (error) {
     if (error instanceof PartStopped) return { ok: false };
     throw error;
@@ -81,6 +48,73 @@ async function readPart(task: PartTask): Promise<PartResult> {
     // The main thread counts the slots this thread filled from here once it has stopped.
     Atomics.store(control, CONTROL_WORKER_FILLED, vouchers.size);
     closeSync(fd);
+  }
+}
+
+type Range = { fd: number; task: PartTask; control: Int32Array; vouchers: VoucherSet; codes: CodeTable };
+
+/**
+ * Reads bytes [from, to) with sums of their own: its counts, rejects and sums, or null when it cannot be merged.
+ */
+async function readRange(range: Range, from: number, to: number, encoding: Encoding): Promise<RangeResult | null> {
+  const { fd, task, control, vouchers, codes } = range;
+  const shape = {
+    departmentCodes: new Array<string>(task.departments).fill(''),
+    economicCodes: new Array<string>(task.economicCodes).fill(''),
+    pairs: new Array<{ departmentId: number; projectCode: string }>(task.pairs),
+    lineCount: task.budgetLines,
+  };
+  const aggregates = new LedgerAggregates(shape);
+  const reader = new LedgerLineReader({ codes }, vouchers, aggregates, task.year);
+  const state = newScanState(encoding);
+  const rejects: PartReject[] = [];
+  let tooMany = false;
+  const stop = await scanRange(
+    fd,
+    from,
+    to,
+    reader,
+    state,
+    {
+      onReject: (line, code, bytes) => {
+        if (rejects.length >= task.maxRejects) tooMany = true;
+        else rejects.push({ line, code, bytes: new Uint8Array(bytes) });
+      },
+      onChunk: () => {
+        Atomics.store(control, CONTROL_WORKER_FILLED, vouchers.size);
+        const full = vouchers.room < Atomics.load(control, CONTROL_MAIN_FILLED);
+        if (full || vouchers.conflict || Atomics.load(control, CONTROL_STOP) !== 0) throw new PartStopped();
+      },
+    },
+    task.chunkBytes,
+  );
+  const changed = state.encoding !== encoding && encoding !== 'undecided';
+  if (stop !== null || tooMany || reader.overflow || changed) return null;
+  const { lineNo, linesRead, rejected, rejectedByCode } = state;
+  const accepted = reader.acceptedCount;
+  return {
+    encoding: state.encoding,
+    lineNo,
+    linesRead,
+    rejected,
+    rejectedByCode,
+    rejects,
+    accepted,
+    aggregates: aggregates.state(),
+  };
+}
+
+/**
+ * Asks the main thread for the end of its part and waits for the answer (it gives one after each of its chunks, and
+ * when its part is done): the tail's first byte, or -1 for none. Waits in short slices, so that a stop is seen.
+ */
+function askForTail(control: Int32Array): number {
+  Atomics.store(control, CONTROL_TAIL_ASKED, 1);
+  for (;;) {
+    Atomics.wait(control, CONTROL_TAIL_ANSWER, 0, 20);
+    const answer = Atomics.load(control, CONTROL_TAIL_ANSWER);
+    if (answer === 1) return tailAt(control);
+    if (answer === -1 || Atomics.load(control, CONTROL_STOP) !== 0) return -1;
   }
 }
 
@@ -132,5 +166,7 @@ const PAGE_WORDS = 1024;
 
 const result = await readPart(await awaitTask());
 // The sums' buffers are moved to the main thread, not copied.
-const transfer = result.ok ? buffersOf(result.aggregates) : [];
+const transfer = result.ok
+  ? [result, ...(result.tail ? [result.tail] : [])].flatMap((r) => buffersOf(r.aggregates))
+  : [];
 parentPort!.postMessage(result, transfer);

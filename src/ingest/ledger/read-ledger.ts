@@ -27,6 +27,9 @@ export type LedgerReadOptions = {
   threads?: number;
   /** The size from which a file is split between threads (tests lower it). */
   parallelMinBytes?: number;
+  /** Tests: the main thread's share of a split file, and the shortest tail of it the worker may take. */
+  mainShare?: number;
+  minTailBytes?: number;
   /**
    * A worker started ahead (`startLedgerWorker`, e.g. before the budgets are read, so that its start overlaps them);
    * the read ends it, used or not.
@@ -46,7 +49,10 @@ export type LedgerReadSummary = {
   rejectedByCode: Partial<Record<LedgerRejectCode, number>>;
   acceptedTotal: Fen;
   aggregates: LedgerAggregates;
-  /** Parts of the file a worker thread read and merged (0: this thread read it all, e.g. after a fallback). */
+  /**
+   * Parts of the file a worker thread read and merged: 0 (this thread read it all, e.g. after a fallback), 1 (the
+   * later part) or 2 (also the end of this thread's part, once its own was done).
+   */
   workerParts: number;
 };
 
@@ -116,23 +122,25 @@ export async function readLedger(path: string, options: LedgerReadOptions): Prom
       state,
       {
         ...hooks,
-        // The second part starts once the ledger's year is known (its first accepted line).
+        // The second part starts once the ledger's year is known (its first accepted line). The worker, its part
+        // done, may take the end of this one: its new end.
         onChunk: async (position) => {
           if (reader.year !== null) parallel.start(reader.year, state.encoding);
-          await parallel.afterChunk();
+          const end = await parallel.afterChunk(position);
           await onChunk?.(position);
+          return end;
         },
       },
       options.chunkBytes,
     );
     let rest = stop;
     let workerParts = 0;
-    if (stop === null && !reader.overflow && parallel.split < totalBytes) {
+    if (stop === null && !reader.overflow && parallel.mainEnd < totalBytes) {
       const merged = await parallel.finish(state, reader, aggregates, (bytes) => hash.update(bytes), onReject, onChunk);
-      // The worker's part cannot be merged: read it here (its bytes are in the SHA-256 already).
+      // The worker's part (and tail) cannot be merged: read them here (their bytes are in the SHA-256 already).
       const again: ScanHooks = { ...hooks, onBytes: undefined };
-      if (merged) workerParts = 1;
-      else rest = await scanRange(fd, parallel.split, totalBytes, reader, state, again, options.chunkBytes);
+      if (merged) workerParts = parallel.mainEnd < parallel.split ? 2 : 1;
+      else rest = await scanRange(fd, parallel.mainEnd, totalBytes, reader, state, again, options.chunkBytes);
     } else await parallel.stop();
     if (rest?.kind === 'header') return { ok: false, issue: header! };
     if (rest?.kind === 'encoding') {

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readBudgets } from './read-budgets.js';
-import { readLedger, type LedgerReject } from './read-ledger.js';
+import { readLedger, type LedgerReadOptions, type LedgerReject } from './read-ledger.js';
+import { WITH_TAIL } from './testing/with-tail.js';
 import { hashVoucher, VoucherSet } from './voucher-set.js';
 import { writeSyntheticBudgets, writeSyntheticLedger } from './generate-ledger.js';
 
@@ -32,7 +33,7 @@ function apply(edits: Edit[]): string[] {
   return lines;
 }
 
-async function readWith(path: string, threads: number, vouchers: VoucherSet) {
+async function readWith(path: string, threads: number, vouchers: VoucherSet, options: Partial<LedgerReadOptions> = {}) {
   const read = await readBudgets(budgetFile);
   if (!read.ok) throw new Error(JSON.stringify(read.issues));
   const rejects: LedgerReject[] = [];
@@ -42,13 +43,15 @@ async function readWith(path: string, threads: number, vouchers: VoucherSet) {
     threads,
     parallelMinBytes: 0,
     chunkBytes: 1 << 14,
+    ...options,
     onReject: (r) => rejects.push(r),
   });
   if (!result.ok) throw new Error(JSON.stringify(result.issue));
   const { aggregates, ...counts } = result.summary;
   // The hashes to store, in any order (the slots they sit in depend on the set's capacity).
   const stored = [...vouchers.chunks()].flatMap((chunk) => Buffer.from(chunk).toString('hex').match(/.{16}/g)!).sort();
-  // workerParts: 1 when the worker's part was merged, 0 when the main thread read it again; the same either way.
+  // workerParts: 1 when the worker's part was merged (2 with a tail), 0 when the main thread read them again; the
+  // same either way.
   return {
     counts: { ...counts, workerParts: 0 },
     cells: [...aggregates.cells()],
@@ -77,6 +80,8 @@ describe('readLedger on two threads, against one thread', { timeout: 90_000 }, (
         const one = await readWith(path, 1, stored());
         const two = await readWith(path, 2, stored());
         expect(two).toEqual(one);
+        // The worker also taking the end of the main thread's part.
+        expect(await readWith(path, 2, stored(), WITH_TAIL)).toEqual(one);
       }),
       { numRuns: 5 },
     );

@@ -3,8 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readBudgets, type BudgetIndex } from './read-budgets.js';
-import { readLedger, startLedgerWorker, type LedgerReject } from './read-ledger.js';
+import { readLedger, startLedgerWorker, type LedgerReadOptions, type LedgerReject } from './read-ledger.js';
 import { VoucherSet } from './voucher-set.js';
+import { WITH_TAIL } from './testing/with-tail.js';
 import { writeSyntheticBudgets, writeSyntheticLedger } from './generate-ledger.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'jixiao-ledger-parallel-'));
@@ -18,7 +19,12 @@ async function budgets(): Promise<BudgetIndex> {
 }
 
 /** Reads with one thread and with two (the file split in the middle), returning both for comparison. */
-async function both(path: string, vouchers: () => VoucherSet = () => new VoucherSet(), ahead = false) {
+async function both(
+  path: string,
+  vouchers: () => VoucherSet = () => new VoucherSet(),
+  ahead = false,
+  options: Partial<LedgerReadOptions> = {},
+) {
   const index = await budgets();
   const run = async (threads: number) => {
     const rejects: LedgerReject[] = [];
@@ -29,6 +35,7 @@ async function both(path: string, vouchers: () => VoucherSet = () => new Voucher
       parallelMinBytes: 0,
       // A worker started ahead: used with two threads, ended unused with one.
       ...(ahead ? { worker: startLedgerWorker() } : {}),
+      ...(threads === 2 ? options : {}),
       onReject: (r) => rejects.push(r),
     });
     if (!result.ok) throw new Error(JSON.stringify(result.issue));
@@ -68,6 +75,38 @@ describe('readLedger on two threads', { timeout: 90_000 }, () => {
       [3501, 'LEDGER_UNKNOWN_DEPARTMENT'],
     ]);
     expect(two.rejects[3]!.text).toContain('长沙,某公司');
+  });
+
+  it('gives the worker the end of the main thread’s part once its own is done: the same result', async () => {
+    const path = ledgerWith('tail.csv', (lines) => {
+      lines[10] = 'X1,2020-04-01,430100001,,30101,1.234,a';
+      lines[3000] = 'X2,2020-02-30,430100001,,30101,1.00,a'; // in the tail, most likely
+      lines[3200] = lines[20]!; // a voucher of the main thread's part again in the tail
+      lines[3300] = lines[3250]!; // twice within the tail
+      lines[3900] = 'X3,2020-04-01,999,,30101,1.00,a'; // in the worker's own part
+    });
+    const { one, two, merged } = await both(path, undefined, false, WITH_TAIL);
+    expect(merged).toBe(2);
+    expect(two).toEqual(one);
+    expect(one.rejects.map((r) => [r.line, r.code])).toEqual([
+      [11, 'LEDGER_BAD_AMOUNT'],
+      [3001, 'LEDGER_BAD_DATE'],
+      [3201, 'LEDGER_DUPLICATE_VOUCHER'],
+      [3301, 'LEDGER_DUPLICATE_VOUCHER'],
+      [3901, 'LEDGER_UNKNOWN_DEPARTMENT'],
+    ]);
+  });
+
+  it('reads the tail and the worker’s part again when the tail meets a voucher the worker counted', async () => {
+    const path = ledgerWith('tail-conflict.csv', (lines) => {
+      const fields = lines[3950]!.split(',');
+      fields[5] = '1.00';
+      lines[3100] = fields.join(','); // first in the tail, then in the worker's part: that one is the duplicate
+    });
+    const { one, two, merged } = await both(path, undefined, false, WITH_TAIL);
+    expect(merged).toBe(0);
+    expect(two).toEqual(one);
+    expect(one.rejects.map((r) => [r.line, r.code])).toEqual([[3951, 'LEDGER_DUPLICATE_VOUCHER']]);
   });
 
   it('gives the same with a worker started ahead of the read', async () => {

@@ -5,10 +5,15 @@ import type { LedgerLineReader } from './ledger-line.js';
 import {
   CONTROL_MAIN_FILLED,
   CONTROL_STOP,
+  CONTROL_TAIL_ANSWER,
+  CONTROL_TAIL_ASKED,
+  CONTROL_TAIL_AT_HIGH,
+  CONTROL_TAIL_AT_LOW,
   CONTROL_WORDS,
   CONTROL_WORKER_FILLED,
   type PartResult,
   type PartTask,
+  type RangeResult,
 } from './ledger-part.js';
 import { DEFAULT_CHUNK_BYTES, lineBoundaryAfter, readRange, type Encoding, type ScanState } from './ledger-scan.js';
 import type { BudgetIndex } from './budget-index.js';
@@ -16,11 +21,24 @@ import type { VoucherSet } from './voucher-set.js';
 import { PartWorker } from './part-worker.js';
 
 /**
- * The main thread also computes the SHA-256 of the whole file, so it parses a little less than half. Once the worker
- * got its task at once (a given year) and could be started ahead, 48 % left the main thread last at 10 M rows
- * (`--cpu-prof`, load 4: its last line 1.06 s after the worker's), 44 % the worker (0.67 s after): 46 % between.
+ * The main thread's first share of the file, more than half: the worker, which ends its part first, then takes the
+ * end of the main thread's (the tail, cut where both should end together), however the two threads' speeds differ
+ * in a run. A fixed share could not suit every run: the same thread took 4 s for its share in one run and 6 s in the
+ * next (2 December), and 0.46, the best share on one machine, left the worker last on another. 10 M rows, 2
+ * December, load 1.2–1.7: the second core idle 0.43 / 0.49 s of a run at 0.46 (no tail), 0.30 / 0.27 s at 0.60
+ * (start-up and budgets, single-threaded, are about 0.25 s of it).
  */
-const MAIN_SHARE = 0.46;
+const MAIN_SHARE = 0.6;
+/**
+ * A tail shorter than this is not worth the worker's asking: the main thread reads it (a worker's chunk takes a
+ * few milliseconds; the answer waits for the main thread's chunk).
+ */
+const MIN_TAIL_BYTES = 4 << 20;
+/**
+ * What hashing a byte costs the main thread against parsing it (SHA-256 at ~1.3 GB/s, parsing at ~120 MB/s a
+ * thread): a tail is cut so that both threads end together, the main thread hashing the rest of the file after its part.
+ */
+const HASH_COST = 0.1;
 const MAX_PART_REJECTS = 10_000;
 /** The shortest line that can be accepted (and so insert a voucher): `V,2020-01-01,1,,3,1,` and its newline. */
 const SHORTEST_LINE = 21;
@@ -44,19 +62,25 @@ export function splitsAcrossThreads(
 }
 
 /**
- * The second half of a large ledger, read by a worker thread while the main thread reads the first half.
+ * The later part of a large ledger, read by a worker thread while the main thread reads the earlier part; then the
+ * tail of the main thread's part, which the worker asks for when its own is done (the main thread answers after its
+ * chunk, cutting what it has left where both should end together).
  *
  * Same result as one thread, by construction: the worker checks its lines exactly as the main thread does and
- * inserts its vouchers into the same set (voucher-set.ts), as the later part of the file: a voucher the main thread
- * or an earlier import counted is a duplicate for it, as for one reader. The one case the set cannot settle alone is
- * a voucher the worker counted first that the main thread then meets earlier in the file: the main thread takes it
- * over, and the worker's part is dropped. Then — or for an encoding question, too many rejected lines to hold, a
- * sum near the exact range, a set fuller than its estimate — the main thread reads the second half itself,
+ * inserts its vouchers into the same set (voucher-set.ts), as the later part of the file or as the tail (between
+ * the two parts): a voucher counted earlier in the file or by an earlier import is a duplicate for it, as for one
+ * reader. The cases the set cannot settle alone are a voucher the worker counted first that the main thread then
+ * meets earlier in the file (the main thread takes it over), and one the tail meets that the worker's later part
+ * counted (a conflict): the worker's ranges are dropped. Then — or for an encoding question, too many rejected lines
+ * to hold, a sum near the exact range, a set fuller than its estimate — the main thread reads the rest itself,
  * continuing from where it stands (taking over the worker's vouchers as it meets them): exactly the
- * single-threaded reading.
+ * single-threaded reading. The worker's ranges keep sums of their own, merged in file order (the tail first), so
+ * the cells come in the order one reader makes them.
  */
 export class ParallelPart {
   readonly split: number;
+  /** Where the main thread's part ends: `split`, or the start of the tail the worker took. */
+  mainEnd: number;
   /**
    * Hashes both threads may each add, two chunks' worth, past a check of the shared set's room (one unseen by the
    * other): the set is sized for them from the start (0 when the file is read by one thread).
@@ -81,11 +105,16 @@ export class ParallelPart {
       chunkBytes?: number;
       /** A worker started ahead (part-worker.ts), used when the file is split, else ended. */
       worker?: PartWorker;
+      /** Tests: the main thread's share of the file, and the shortest tail the worker is given. */
+      mainShare?: number;
+      minTailBytes?: number;
     },
     private readonly expectedLines: number,
   ) {
     const parallel = splitsAcrossThreads(totalBytes, options);
-    this.split = parallel ? lineBoundaryAfter(fd, Math.floor(totalBytes * MAIN_SHARE), totalBytes) : totalBytes;
+    const share = options.mainShare ?? MAIN_SHARE;
+    this.split = parallel ? lineBoundaryAfter(fd, Math.floor(totalBytes * share), totalBytes) : totalBytes;
+    this.mainEnd = this.split;
     const linesIn = (bytes: number) => Math.ceil(bytes / SHORTEST_LINE);
     const mainChunk = Math.max(options.chunkBytes ?? DEFAULT_CHUNK_BYTES, DEFAULT_CHUNK_BYTES);
     this.headroom = parallel ? 2 * linesIn(mainChunk) + 2 * linesIn(WORKER_CHUNK) : 0;
@@ -122,6 +151,7 @@ export class ParallelPart {
       control: this.control.buffer,
       maxRejects: MAX_PART_REJECTS,
       chunkBytes: WORKER_CHUNK,
+      askForTail: true,
     };
     this.startedWith = encoding;
     this.started = true;
@@ -129,14 +159,48 @@ export class ParallelPart {
   }
 
   /**
-   * After each chunk of the first part: publishes the main thread's count of vouchers, and stops the worker when
-   * the shared set is as full as it may get (its part is then read again).
+   * After each chunk of the first part (`position`: the bytes read): publishes the main thread's count of vouchers,
+   * and stops the worker when the shared set is as full as it may get (its part is then read again). When the
+   * worker has asked for more, gives it the tail of this part: the new end of the main thread's range.
    */
-  async afterChunk(): Promise<void> {
-    if (!this.started || this.settled !== null) return;
+  async afterChunk(position: number): Promise<number | undefined> {
+    if (!this.started || this.settled !== null) return undefined;
     const { vouchers } = this.options;
     Atomics.store(this.control, CONTROL_MAIN_FILLED, vouchers.size);
-    if (vouchers.room < Atomics.load(this.control, CONTROL_WORKER_FILLED)) await this.stop();
+    if (vouchers.room < Atomics.load(this.control, CONTROL_WORKER_FILLED)) {
+      await this.stop();
+      return undefined;
+    }
+    if (Atomics.load(this.control, CONTROL_TAIL_ASKED) !== 1) return undefined;
+    return this.giveTail(position);
+  }
+
+  /**
+   * Cuts the rest of the main thread's part at the line boundary where both threads end about together (the main
+   * thread hashes the rest of the file after its part), and gives the worker what follows; none when too short.
+   */
+  private giveTail(position: number): number | undefined {
+    const left = this.mainEnd - position;
+    const keep = Math.max(0, (left - HASH_COST * (this.totalBytes - position)) / (2 - HASH_COST));
+    const minTail = this.options.minTailBytes ?? MIN_TAIL_BYTES;
+    const from =
+      left - keep >= minTail ? lineBoundaryAfter(this.fd, position + Math.floor(keep), this.mainEnd) : this.mainEnd;
+    if (from >= this.mainEnd) {
+      this.answerTail(-1);
+      return undefined;
+    }
+    Atomics.store(this.control, CONTROL_TAIL_AT_HIGH, Math.floor(from / 2 ** 32));
+    Atomics.store(this.control, CONTROL_TAIL_AT_LOW, (from % 2 ** 32) | 0);
+    if (!this.answerTail(1)) return undefined;
+    this.mainEnd = from;
+    return from;
+  }
+
+  /** Answers the worker's request (once: 1 with the tail's start, -1 for none); false when answered already. */
+  private answerTail(answer: 1 | -1): boolean {
+    const answered = Atomics.compareExchange(this.control, CONTROL_TAIL_ANSWER, 0, answer) === 0;
+    Atomics.notify(this.control, CONTROL_TAIL_ANSWER);
+    return answered;
   }
 
   /** Asks the worker to stop after its chunk and waits until it has (the set is then this thread's alone). */
@@ -152,6 +216,7 @@ export class ParallelPart {
     if (this.settled !== null || this.worker === null) return;
     this.settled = { ok: false };
     if (this.started) Atomics.store(this.control, CONTROL_STOP, 1);
+    this.answerTail(-1);
     this.worker.end();
   }
 
@@ -179,7 +244,9 @@ export class ParallelPart {
     onReject: (line: number, code: LedgerRejectCode, bytes: Uint8Array) => void,
     onChunk: ((position: number) => Promise<void>) | undefined,
   ): Promise<boolean> {
-    readRange(this.fd, this.split, this.totalBytes, onBytes, state.buffer);
+    // The main thread's part is done: no tail to give any more.
+    this.answerTail(-1);
+    readRange(this.fd, this.mainEnd, this.totalBytes, onBytes, state.buffer);
     if (!this.started) {
       this.dispose();
       return false;
@@ -187,21 +254,37 @@ export class ParallelPart {
     const part = await this.settle();
     // A voucher the worker counted was met earlier in the file: its acceptance there was wrong.
     if (!part.ok || this.options.vouchers.taken > 0 || Atomics.load(this.control, CONTROL_STOP) !== 0) return false;
-    // The worker started before the first part settled the encoding: both must agree, else read it again.
-    if (this.startedWith === 'undecided' && part.encoding !== 'undecided') {
-      if (state.encoding !== 'undecided' && state.encoding !== part.encoding) return false;
-      state.encoding = part.encoding;
+    // The ranges read in file order: the tail (if the worker took one), then the worker's part.
+    const ranges = part.tail === null ? [part] : [part.tail, part];
+    // The worker started before the first part settled the encoding: all must agree, else read them again.
+    for (const range of ranges) {
+      if (range.encoding === 'undecided') continue;
+      if (state.encoding !== 'undecided' && state.encoding !== range.encoding) return false;
+      if (this.startedWith !== 'undecided' && range.encoding !== this.startedWith) return false;
+      state.encoding = range.encoding;
     }
     // Near the exact range, only a line-by-line reading refuses at the same line as one reader: read it again.
-    if (!aggregates.canMergeExactly(part.aggregates) || !aggregates.merge(part.aggregates)) return false;
-    reader.addAccepted(part.accepted);
-    state.linesRead += part.linesRead;
-    state.rejected += part.rejected;
-    for (const [code, count] of Object.entries(part.rejectedByCode) as [LedgerRejectCode, number][])
-      state.rejectedByCode[code] = (state.rejectedByCode[code] ?? 0) + count;
-    for (const reject of part.rejects) onReject(state.lineNo + reject.line, reject.code, reject.bytes);
-    state.lineNo += part.lineNo;
+    // Both checked before either is merged: a fallback reads both again, on sums without them.
+    if (!aggregates.canMergeExactly(...ranges.map((range) => range.aggregates))) return false;
+    for (const range of ranges) if (!aggregates.merge(range.aggregates)) return false;
+    for (const range of ranges) ParallelPart.count(range, state, reader, onReject);
     await onChunk?.(this.totalBytes);
     return true;
+  }
+
+  /** Adds a range's counts and rejects after the lines this thread counted (line numbers from there). */
+  private static count(
+    range: RangeResult,
+    state: ScanState,
+    reader: LedgerLineReader,
+    onReject: (line: number, code: LedgerRejectCode, bytes: Uint8Array) => void,
+  ): void {
+    reader.addAccepted(range.accepted);
+    state.linesRead += range.linesRead;
+    state.rejected += range.rejected;
+    for (const [code, count] of Object.entries(range.rejectedByCode) as [LedgerRejectCode, number][])
+      state.rejectedByCode[code] = (state.rejectedByCode[code] ?? 0) + count;
+    for (const reject of range.rejects) onReject(state.lineNo + reject.line, reject.code, reject.bytes);
+    state.lineNo += range.lineNo;
   }
 }

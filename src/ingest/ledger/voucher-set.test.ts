@@ -61,6 +61,21 @@ describe('VoucherSet', () => {
     expect(['stored', 'A', 'B'].map((id) => copy.has(...hashOf(id)))).toEqual([true, true, true]);
   });
 
+  it('shared: the tail (read by the worker after its part) sits between the first part and the later one', () => {
+    const first = new VoucherSet(16);
+    const worker = VoucherSet.later(first.share(100, 10));
+    first.add(...hashOf('A'));
+    worker.add(...hashOf('L'));
+    worker.readTail();
+    expect(worker.add(...hashOf('A'))).toBe(false); // the first part is earlier
+    expect(worker.add(...hashOf('T'))).toBe(true);
+    expect(worker.add(...hashOf('T'))).toBe(false); // twice in the tail
+    expect(worker.conflict).toBe(false);
+    expect(worker.add(...hashOf('L'))).toBe(false);
+    expect(worker.conflict).toBe(true); // the later part counted it, but the tail's is earlier in the file
+    expect(first.add(...hashOf('T'))).toBe(true); // the first part takes over the tail's, as the later part's
+    expect(first.taken).toBe(1);
+  });
   it('shared between two threads inserting the same vouchers at once: each counted once, the first part wins', async () => {
     const count = 100_000;
     const first = new VoucherSet(16);

@@ -4,9 +4,11 @@
  *
  * The slots live in a SharedArrayBuffer so that the two threads reading one large ledger insert into the same set
  * (read-parallel.ts): no second set for the worker's part, and nothing to merge at the end. Each slot records which
- * side of the file inserted it: FIRST (the main thread, which reads the earlier part, and earlier imports) or LATER
- * (the worker). The first occurrence in file order must win, so a LATER hash met by the main thread is taken over
- * (`taken` counts them, and the worker's part is then read again by the main thread).
+ * side of the file inserted it: FIRST (the main thread, which reads the earlier part, and earlier imports), LATER
+ * (the worker) or TAIL (the worker again, once its part is done, on the end of the main thread's part: between the
+ * two in file order, read-parallel.ts). The first occurrence in file order must win, so a LATER or TAIL hash met by
+ * the main thread is taken over (`taken` counts them, and the worker's parts are then read again by the main
+ * thread); a LATER hash met by the TAIL reading is a `conflict` (its parts are read again too).
  *
  * While shared, a slot is claimed with a compare-and-swap of its high word (never 0 in a used slot), then its low
  * word is stored with the owner in its two lowest bits (never 0 either): a reader that finds the high word equal but
@@ -29,8 +31,10 @@ const OWNER_BITS = 3;
 const FIRST = 1;
 /** The worker thread, reading the later part of the file. */
 const LATER = 2;
+/** The worker thread, reading the end of the main thread's part after its own (between FIRST and LATER). */
+const TAIL = 3;
 
-type Owner = typeof FIRST | typeof LATER;
+type Owner = typeof FIRST | typeof LATER | typeof TAIL;
 
 /** What a worker thread needs to insert into the same slots. */
 export type SharedVoucherSlots = { buffer: SharedArrayBuffer; capacity: number };
@@ -46,12 +50,14 @@ export class VoucherSet {
   private growAt: number;
   /** Hashes of the worker's part that this (main) thread met earlier in the file and took over. */
   taken = 0;
+  /** Whether this (TAIL) reading met a hash of the LATER part: that part's count of it was wrong. */
+  conflict = false;
   /** What `touch` loaded, kept so that the loads are not dropped as unused. */
   private touched = 0;
 
   constructor(
     expected = 1 << 16,
-    private readonly owner: Owner = FIRST,
+    private owner: Owner = FIRST,
   ) {
     this.capacity = VoucherSet.capacityFor(expected);
     this.slots = new Uint32Array(new SharedArrayBuffer(this.capacity * 8));
@@ -69,6 +75,11 @@ export class VoucherSet {
     set.capacity = shared.capacity;
     set.growAt = Infinity;
     return set;
+  }
+
+  /** The worker, its own part done, goes on with the end of the main thread's part (read-parallel.ts). */
+  readTail(): void {
+    this.owner = TAIL;
   }
 
   get size(): number {
@@ -188,9 +199,14 @@ export class VoucherSet {
     return l;
   }
 
-  /** The hash is there already: a duplicate, unless the main thread meets it in a slot the worker filled. */
+  /**
+   * The hash is there already: a duplicate, unless the main thread meets it in a slot the worker filled (taken
+   * over), or the TAIL reading in one the LATER reading filled (a conflict: both are read again).
+   */
   private found(slot: number, low: number): boolean {
-    if (this.owner === LATER || (low & OWNER_BITS) !== LATER) return false;
+    const theirs = low & OWNER_BITS;
+    if (this.owner === TAIL && theirs === LATER) this.conflict = true;
+    if (this.owner !== FIRST || theirs === FIRST) return false;
     Atomics.store(this.slots, slot * 2 + 1, (low & ~OWNER_BITS) | FIRST);
     this.taken++;
     return true;
