@@ -171,7 +171,8 @@ export class ParallelPart {
       await this.stop();
       return undefined;
     }
-    if (Atomics.load(this.control, CONTROL_TAIL_ASKED) !== 1) return undefined;
+    const asked = Atomics.load(this.control, CONTROL_TAIL_ASKED) === 1;
+    if (!asked || Atomics.load(this.control, CONTROL_TAIL_ANSWER) !== 0) return undefined;
     return this.giveTail(position);
   }
 
