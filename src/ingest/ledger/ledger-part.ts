@@ -11,7 +11,10 @@ import type { SharedVoucherSlots } from './voucher-set.js';
  *
  * And through which they share out the rest of the file: the worker, its part done, asks for the end of the main
  * thread's part (CONTROL_TAIL_ASKED = 1); the main thread answers after its chunk (CONTROL_TAIL_ANSWER: 1 with the
- * offset where it stops in the two TAIL_AT words, or -1 for none — also its answer once its own part is done).
+ * offset where it stops in the two TAIL_AT words, or -1 for none — also its answer once its own part is done). And
+ * the other way round: the main thread, its part done, asks for the end of the worker's (CONTROL_AFTER_ASKED), which
+ * the worker answers after its chunk (CONTROL_AFTER_ANSWER, the offset in the AFTER_AT words), or with -1 when its
+ * part is done.
  */
 export const CONTROL_STOP = 0;
 export const CONTROL_MAIN_FILLED = 1;
@@ -21,11 +24,41 @@ export const CONTROL_TAIL_ANSWER = 4;
 /** The tail's first byte: its offset ÷ 2³² and its offset mod 2³² (a file may pass 2 GB). */
 export const CONTROL_TAIL_AT_HIGH = 5;
 export const CONTROL_TAIL_AT_LOW = 6;
-export const CONTROL_WORDS = 7;
+export const CONTROL_AFTER_ASKED = 7;
+export const CONTROL_AFTER_ANSWER = 8;
+export const CONTROL_AFTER_AT_HIGH = 9;
+export const CONTROL_AFTER_AT_LOW = 10;
+export const CONTROL_WORDS = 11;
 
-/** The offset the main thread stored as the tail's start. */
-export const tailAt = (control: Int32Array): number =>
-  Atomics.load(control, CONTROL_TAIL_AT_HIGH) * 2 ** 32 + (Atomics.load(control, CONTROL_TAIL_AT_LOW) >>> 0);
+/**
+ * A range shorter than this is not worth handing over (either way): the thread that has it reads it.
+ */
+export const MIN_TAIL_BYTES = 4 << 20;
+/**
+ * What hashing a byte costs the main thread against parsing it (SHA-256 at ~1.3 GB/s, parsing at ~120 MB/s a
+ * thread): a tail is cut so that both threads end together, the main thread hashing the rest of the file after its part.
+ */
+export const HASH_COST = 0.1;
+
+/** Stores an offset (a file may pass 2 GB) in two words: ÷ 2³² at `high`, mod 2³² after it. */
+export function storeOffset(control: Int32Array, high: number, offset: number): void {
+  Atomics.store(control, high, Math.floor(offset / 2 ** 32));
+  Atomics.store(control, high + 1, (offset % 2 ** 32) | 0);
+}
+
+/** The offset stored at `high` (storeOffset). */
+export const loadOffset = (control: Int32Array, high: number): number =>
+  Atomics.load(control, high) * 2 ** 32 + (Atomics.load(control, high + 1) >>> 0);
+
+/**
+ * Answers a request for a range (once: 1 with its start stored, -1 for none); false when it was answered already.
+ * The waiting thread is woken.
+ */
+export function answer(control: Int32Array, word: number, value: 1 | -1): boolean {
+  const answered = Atomics.compareExchange(control, word, 0, value) === 0;
+  Atomics.notify(control, word);
+  return answered;
+}
 
 /** What a worker thread reads: bytes [from, to) of the file, against the budgets' codes, in the ledger's year. */
 export type PartTask = {
@@ -51,6 +84,8 @@ export type PartTask = {
   chunkBytes: number;
   /** Whether the worker, its part done, asks for the end of the main thread's (the tail). */
   askForTail: boolean;
+  /** The shortest range either thread hands over (MIN_TAIL_BYTES; tests lower it). */
+  minTailBytes: number;
 };
 
 /** A rejected line of a part: line number within the part (1 = its first line), code, raw bytes. */

@@ -7,14 +7,21 @@ import { parentPort } from 'node:worker_threads';
 import { CodeTable } from './code-table.js';
 import { LedgerAggregates, type AggregateState } from './ledger-aggregates.js';
 import { LedgerLineReader } from './ledger-line.js';
-import { newScanState, scanRange, type Encoding } from './ledger-scan.js';
+import { lineBoundaryAfter, newScanState, scanRange, type Encoding } from './ledger-scan.js';
 import {
   CONTROL_MAIN_FILLED,
   CONTROL_STOP,
   CONTROL_TAIL_ANSWER,
   CONTROL_TAIL_ASKED,
   CONTROL_WORKER_FILLED,
-  tailAt,
+  CONTROL_TAIL_AT_HIGH,
+  CONTROL_AFTER_ANSWER,
+  CONTROL_AFTER_ASKED,
+  CONTROL_AFTER_AT_HIGH,
+  HASH_COST,
+  answer,
+  loadOffset,
+  storeOffset,
   type PartReject,
   type PartResult,
   type PartTask,
@@ -31,7 +38,9 @@ async function readPart(task: PartTask): Promise<PartResult> {
   const vouchers = VoucherSet.later(task.vouchers);
   try {
     const range = { fd, task, control, vouchers, codes: CodeTable.fromSnapshot(task.codes) };
-    const part = await readRange(range, task.from, task.to, task.encoding);
+    const part = await readRange(range, task.from, task.to, task.encoding, true);
+    // The main thread may no longer take the end of this part.
+    answer(control, CONTROL_AFTER_ANSWER, -1);
     if (part === null) return { ok: false };
     let tail: RangeResult | null = null;
     const tailFrom = task.askForTail ? askForTail(control) : -1;
@@ -47,6 +56,7 @@ async function readPart(task: PartTask): Promise<PartResult> {
   } finally {
     // The main thread counts the slots this thread filled from here once it has stopped.
     Atomics.store(control, CONTROL_WORKER_FILLED, vouchers.size);
+    answer(control, CONTROL_AFTER_ANSWER, -1);
     closeSync(fd);
   }
 }
@@ -55,8 +65,15 @@ type Range = { fd: number; task: PartTask; control: Int32Array; vouchers: Vouche
 
 /**
  * Reads bytes [from, to) with sums of their own: its counts, rejects and sums, or null when it cannot be merged.
+ * `handOver`: the main thread, its part done, may take the end of this range (the range then ends where it starts).
  */
-async function readRange(range: Range, from: number, to: number, encoding: Encoding): Promise<RangeResult | null> {
+async function readRange(
+  range: Range,
+  from: number,
+  to: number,
+  encoding: Encoding,
+  handOver = false,
+): Promise<RangeResult | null> {
   const { fd, task, control, vouchers, codes } = range;
   const shape = {
     departmentCodes: new Array<string>(task.departments).fill(''),
@@ -80,10 +97,11 @@ async function readRange(range: Range, from: number, to: number, encoding: Encod
         if (rejects.length >= task.maxRejects) tooMany = true;
         else rejects.push({ line, code, bytes: new Uint8Array(bytes) });
       },
-      onChunk: () => {
+      onChunk: (position) => {
         Atomics.store(control, CONTROL_WORKER_FILLED, vouchers.size);
         const full = vouchers.room < Atomics.load(control, CONTROL_MAIN_FILLED);
         if (full || vouchers.conflict || Atomics.load(control, CONTROL_STOP) !== 0) throw new PartStopped();
+        return handOver ? handOverEnd(range, position, to) : undefined;
       },
     },
     task.chunkBytes,
@@ -105,6 +123,25 @@ async function readRange(range: Range, from: number, to: number, encoding: Encod
 }
 
 /**
+ * When the main thread, its part done, has asked for the end of this one (and not been answered): cuts what is left
+ * at the line boundary where both threads should end together — the main thread first hashes the whole of this
+ * part (the file's SHA-256 is its) — and answers with it: the new end of this range. -1 when too little is left.
+ */
+function handOverEnd(range: Range, position: number, to: number): number | undefined {
+  const { control, task, fd } = range;
+  if (Atomics.load(control, CONTROL_AFTER_ASKED) !== 1 || Atomics.load(control, CONTROL_AFTER_ANSWER) !== 0)
+    return undefined;
+  const keep = Math.ceil((to - position + HASH_COST * (task.to - task.from)) / 2);
+  const from = to - position - keep >= task.minTailBytes ? lineBoundaryAfter(fd, position + keep, to) : to;
+  if (from >= to) {
+    answer(control, CONTROL_AFTER_ANSWER, -1);
+    return undefined;
+  }
+  storeOffset(control, CONTROL_AFTER_AT_HIGH, from);
+  return answer(control, CONTROL_AFTER_ANSWER, 1) ? from : undefined;
+}
+
+/**
  * Asks the main thread for the end of its part and waits for the answer (it gives one after each of its chunks, and
  * when its part is done): the tail's first byte, or -1 for none. Waits in short slices, so that a stop is seen.
  */
@@ -113,7 +150,7 @@ function askForTail(control: Int32Array): number {
   for (;;) {
     Atomics.wait(control, CONTROL_TAIL_ANSWER, 0, 20);
     const answer = Atomics.load(control, CONTROL_TAIL_ANSWER);
-    if (answer === 1) return tailAt(control);
+    if (answer === 1) return loadOffset(control, CONTROL_TAIL_AT_HIGH);
     if (answer === -1 || Atomics.load(control, CONTROL_STOP) !== 0) return -1;
   }
 }

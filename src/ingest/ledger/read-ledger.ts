@@ -54,6 +54,8 @@ export type LedgerReadSummary = {
    * later part) or 2 (also the end of this thread's part, once its own was done).
    */
   workerParts: number;
+  /** Whether this thread, its part done, read the end of the worker's part (and merged it). */
+  workerEndTaken: boolean;
 };
 
 export type LedgerReadResult =
@@ -135,10 +137,12 @@ export async function readLedger(path: string, options: LedgerReadOptions): Prom
     );
     let rest = stop;
     let workerParts = 0;
+    let workerEndTaken = false;
     if (stop === null && !reader.overflow && parallel.mainEnd < totalBytes) {
       const merged = await parallel.finish(state, reader, aggregates, (bytes) => hash.update(bytes), onReject, onChunk);
       // The worker's part (and tail) cannot be merged: read them here (their bytes are in the SHA-256 already).
       const again: ScanHooks = { ...hooks, onBytes: undefined };
+      workerEndTaken = merged && parallel.workerEndTaken;
       if (merged) workerParts = parallel.mainEnd < parallel.split ? 2 : 1;
       else rest = await scanRange(fd, parallel.mainEnd, totalBytes, reader, state, again, options.chunkBytes);
     } else await parallel.stop();
@@ -171,6 +175,7 @@ export async function readLedger(path: string, options: LedgerReadOptions): Prom
         acceptedTotal: aggregates.total(),
         aggregates,
         workerParts,
+        workerEndTaken,
       },
     };
   } finally {

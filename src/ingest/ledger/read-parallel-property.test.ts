@@ -53,7 +53,7 @@ async function readWith(path: string, threads: number, vouchers: VoucherSet, opt
   // workerParts: 1 when the worker's part was merged (2 with a tail), 0 when the main thread read them again; the
   // same either way.
   return {
-    counts: { ...counts, workerParts: 0 },
+    counts: { ...counts, workerParts: 0, workerEndTaken: false },
     cells: [...aggregates.cells()],
     days: [...aggregates.days()],
     rejects,
@@ -80,8 +80,9 @@ describe('readLedger on two threads, against one thread', { timeout: 90_000 }, (
         const one = await readWith(path, 1, stored());
         const two = await readWith(path, 2, stored());
         expect(two).toEqual(one);
-        // The worker also taking the end of the main thread's part.
+        // The worker also taking the end of the main thread's part; the main thread taking the end of the worker's.
         expect(await readWith(path, 2, stored(), WITH_TAIL)).toEqual(one);
+        expect(await readWith(path, 2, stored(), { mainShare: 0.05, minTailBytes: 1 })).toEqual(one);
       }),
       { numRuns: 5 },
     );

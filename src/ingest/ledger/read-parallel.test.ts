@@ -39,12 +39,14 @@ async function both(
       onReject: (r) => rejects.push(r),
     });
     if (!result.ok) throw new Error(JSON.stringify(result.issue));
-    const { aggregates, workerParts, ...counts } = result.summary;
-    return { counts, cells: [...aggregates.cells()], days: [...aggregates.days()], rejects, workerParts };
+    const { aggregates, workerParts, workerEndTaken, ...counts } = result.summary;
+    const cells = [...aggregates.cells()];
+    return { counts, cells, days: [...aggregates.days()], rejects, workerParts, workerEndTaken };
   };
   const [one, two] = [await run(1), await run(2)];
   // The comparison below must be with the worker's part really merged, not with a fallback to one thread.
-  return { one: { ...one, workerParts: undefined }, two: { ...two, workerParts: undefined }, merged: two.workerParts };
+  const paths = { workerParts: undefined, workerEndTaken: undefined };
+  return { one: { ...one, ...paths }, two: { ...two, ...paths }, merged: two.workerParts, end: two.workerEndTaken };
 }
 
 function ledgerWith(name: string, edit: (lines: string[]) => void): string {
@@ -105,6 +107,36 @@ describe('readLedger on two threads', { timeout: 90_000 }, () => {
     });
     const { one, two, merged } = await both(path, undefined, false, WITH_TAIL);
     expect(merged).toBe(0);
+    expect(two).toEqual(one);
+    expect(one.rejects.map((r) => [r.line, r.code])).toEqual([[3951, 'LEDGER_DUPLICATE_VOUCHER']]);
+  });
+
+  it('lets the main thread, its part done, take the end of the worker’s part: the same result', async () => {
+    const path = ledgerWith('end.csv', (lines) => {
+      lines[10] = 'X1,2020-04-01,430100001,,30101,1.234,a';
+      lines[3300] = lines[2000]!; // a voucher of the worker's part again, most likely in the end the main thread takes
+      lines[3700] = lines[3600]!; // twice within that end
+      lines[3900] = 'X3,2020-04-01,999,,30101,1.00,a';
+    });
+    // The main thread's part is small: it is done long before the worker (a thread to start) ends its first chunk.
+    const { one, two, merged, end } = await both(path, undefined, false, { mainShare: 0.05, minTailBytes: 1 });
+    expect([merged, end]).toEqual([1, true]);
+    expect(two).toEqual(one);
+    expect(one.rejects.map((r) => [r.line, r.code])).toEqual([
+      [11, 'LEDGER_BAD_AMOUNT'],
+      [3301, 'LEDGER_DUPLICATE_VOUCHER'],
+      [3701, 'LEDGER_DUPLICATE_VOUCHER'],
+      [3901, 'LEDGER_UNKNOWN_DEPARTMENT'],
+    ]);
+  });
+
+  it('reads everything after the main thread’s part again when the worker meets a voucher of the end it handed over', async () => {
+    const path = ledgerWith('end-conflict.csv', (lines) => {
+      const fields = lines[3950]!.split(',');
+      fields[5] = '1.00';
+      lines[1000] = fields.join(','); // in the worker's part; read later by the worker than by the main thread, likely
+    });
+    const { one, two } = await both(path, undefined, false, { mainShare: 0.05, minTailBytes: 1 });
     expect(two).toEqual(one);
     expect(one.rejects.map((r) => [r.line, r.code])).toEqual([[3951, 'LEDGER_DUPLICATE_VOUCHER']]);
   });

@@ -8,17 +8,22 @@ import {
   CONTROL_TAIL_ANSWER,
   CONTROL_TAIL_ASKED,
   CONTROL_TAIL_AT_HIGH,
-  CONTROL_TAIL_AT_LOW,
   CONTROL_WORDS,
   CONTROL_WORKER_FILLED,
+  CONTROL_AFTER_ASKED,
+  answer,
+  HASH_COST,
+  MIN_TAIL_BYTES,
+  storeOffset,
   type PartResult,
   type PartTask,
   type RangeResult,
 } from './ledger-part.js';
 import { DEFAULT_CHUNK_BYTES, lineBoundaryAfter, readRange, type Encoding, type ScanState } from './ledger-scan.js';
 import type { BudgetIndex } from './budget-index.js';
-import type { VoucherSet } from './voucher-set.js';
+import type { SharedVoucherSlots, VoucherSet } from './voucher-set.js';
 import { PartWorker } from './part-worker.js';
+import { readWorkerEnd, type WorkerEnd } from './worker-end.js';
 
 /**
  * The main thread's first share of the file, more than half: the worker, which ends its part first, then takes the
@@ -29,16 +34,6 @@ import { PartWorker } from './part-worker.js';
  * (start-up and budgets, single-threaded, are about 0.25 s of it).
  */
 const MAIN_SHARE = 0.6;
-/**
- * A tail shorter than this is not worth the worker's asking: the main thread reads it (a worker's chunk takes a
- * few milliseconds; the answer waits for the main thread's chunk).
- */
-const MIN_TAIL_BYTES = 4 << 20;
-/**
- * What hashing a byte costs the main thread against parsing it (SHA-256 at ~1.3 GB/s, parsing at ~120 MB/s a
- * thread): a tail is cut so that both threads end together, the main thread hashing the rest of the file after its part.
- */
-const HASH_COST = 0.1;
 const MAX_PART_REJECTS = 10_000;
 /** The shortest line that can be accepted (and so insert a voucher): `V,2020-01-01,1,,3,1,` and its newline. */
 const SHORTEST_LINE = 21;
@@ -91,6 +86,13 @@ export class ParallelPart {
   private started = false;
   private settled: PartResult | null = null;
   private startedWith: Encoding = 'undecided';
+  /** The shared set's slots as the worker got them (the main thread's view for the end of the worker's part). */
+  private shared: SharedVoucherSlots | null = null;
+  private workerEnded = false;
+  /** Slots the main thread filled reading the end of the worker's part (the set counts them once unshared). */
+  private endFilled = 0;
+  /** Whether the main thread, its part done, read the end of the worker's part. */
+  workerEndTaken = false;
   private readonly control = new Int32Array(new SharedArrayBuffer(CONTROL_WORDS * 4));
 
   constructor(
@@ -152,9 +154,12 @@ export class ParallelPart {
       maxRejects: MAX_PART_REJECTS,
       chunkBytes: WORKER_CHUNK,
       askForTail: true,
+      minTailBytes: this.options.minTailBytes ?? MIN_TAIL_BYTES,
     };
     this.startedWith = encoding;
     this.started = true;
+    this.shared = task.vouchers;
+    void this.worker.result.then(() => (this.workerEnded = true));
     this.worker.send(task);
   }
 
@@ -190,18 +195,15 @@ export class ParallelPart {
       this.answerTail(-1);
       return undefined;
     }
-    Atomics.store(this.control, CONTROL_TAIL_AT_HIGH, Math.floor(from / 2 ** 32));
-    Atomics.store(this.control, CONTROL_TAIL_AT_LOW, (from % 2 ** 32) | 0);
+    storeOffset(this.control, CONTROL_TAIL_AT_HIGH, from);
     if (!this.answerTail(1)) return undefined;
     this.mainEnd = from;
     return from;
   }
 
   /** Answers the worker's request (once: 1 with the tail's start, -1 for none); false when answered already. */
-  private answerTail(answer: 1 | -1): boolean {
-    const answered = Atomics.compareExchange(this.control, CONTROL_TAIL_ANSWER, 0, answer) === 0;
-    Atomics.notify(this.control, CONTROL_TAIL_ANSWER);
-    return answered;
+  private answerTail(value: 1 | -1): boolean {
+    return answer(this.control, CONTROL_TAIL_ANSWER, value);
   }
 
   /** Asks the worker to stop after its chunk and waits until it has (the set is then this thread's alone). */
@@ -227,7 +229,7 @@ export class ParallelPart {
     const part = await this.worker!.result;
     if (this.settled === null) {
       this.settled = part;
-      this.options.vouchers.unshare(Atomics.load(this.control, CONTROL_WORKER_FILLED));
+      this.options.vouchers.unshare(Atomics.load(this.control, CONTROL_WORKER_FILLED) + this.endFilled);
       this.worker?.end();
     }
     return this.settled;
@@ -245,18 +247,25 @@ export class ParallelPart {
     onReject: (line: number, code: LedgerRejectCode, bytes: Uint8Array) => void,
     onChunk: ((position: number) => Promise<void>) | undefined,
   ): Promise<boolean> {
-    // The main thread's part is done: no tail to give any more.
+    // The main thread's part is done: no tail to give any more, but it may take the end of the worker's part.
     this.answerTail(-1);
+    const year = reader.year;
+    const asking = this.started && this.settled === null && year !== null;
+    if (asking) Atomics.store(this.control, CONTROL_AFTER_ASKED, 1);
     readRange(this.fd, this.mainEnd, this.totalBytes, onBytes, state.buffer);
     if (!this.started) {
       this.dispose();
       return false;
     }
+    const end = asking ? await this.readWorkerEnd(year, state.encoding) : null;
     const part = await this.settle();
     // A voucher the worker counted was met earlier in the file: its acceptance there was wrong.
-    if (!part.ok || this.options.vouchers.taken > 0 || Atomics.load(this.control, CONTROL_STOP) !== 0) return false;
-    // The ranges read in file order: the tail (if the worker took one), then the worker's part.
-    const ranges = part.tail === null ? [part] : [part.tail, part];
+    const stopped = Atomics.load(this.control, CONTROL_STOP) !== 0;
+    if (!part.ok || this.options.vouchers.taken > 0 || stopped || end?.failed === true) return false;
+    // The ranges read in file order: the tail (if the worker took one), the worker's part, the end of it that the
+    // main thread took (if it did).
+    const ranges = [...(part.tail === null ? [] : [part.tail]), part, ...(end?.range ? [end.range] : [])];
+    this.workerEndTaken = end?.range != null;
     // The worker started before the first part settled the encoding: all must agree, else read them again.
     for (const range of ranges) {
       if (range.encoding === 'undecided') continue;
@@ -271,6 +280,26 @@ export class ParallelPart {
     for (const range of ranges) ParallelPart.count(range, state, reader, onReject);
     await onChunk?.(this.totalBytes);
     return true;
+  }
+
+  /** Reads the end of the worker's part if the worker hands it over (worker-end.ts). */
+  private async readWorkerEnd(year: number, encoding: Encoding): Promise<WorkerEnd> {
+    const { budgets, vouchers, chunkBytes } = this.options;
+    const end = await readWorkerEnd({
+      fd: this.fd,
+      totalBytes: this.totalBytes,
+      control: this.control,
+      shared: this.shared!,
+      vouchers,
+      budgets,
+      year,
+      encoding,
+      chunkBytes,
+      maxRejects: MAX_PART_REJECTS,
+      workerEnded: () => this.workerEnded,
+    });
+    this.endFilled = end.filled;
+    return end;
   }
 
   /** Adds a range's counts and rejects after the lines this thread counted (line numbers from there). */

@@ -4,17 +4,19 @@
  *
  * The slots live in a SharedArrayBuffer so that the two threads reading one large ledger insert into the same set
  * (read-parallel.ts): no second set for the worker's part, and nothing to merge at the end. Each slot records which
- * side of the file inserted it: FIRST (the main thread, which reads the earlier part, and earlier imports), LATER
- * (the worker) or TAIL (the worker again, once its part is done, on the end of the main thread's part: between the
- * two in file order, read-parallel.ts). The first occurrence in file order must win, so a LATER or TAIL hash met by
- * the main thread is taken over (`taken` counts them, and the worker's parts are then read again by the main
- * thread); a LATER hash met by the TAIL reading is a `conflict` (its parts are read again too).
+ * range of the file inserted it, in file order: FIRST (the main thread's part, and earlier imports), TAIL (the end
+ * of the main thread's part, which the worker read once its own was done), LATER (the worker's part) and AFTER (the
+ * end of the worker's part, which the main thread read once its own was done). The first occurrence in file order
+ * must win: a reading that meets a hash of a range later in the file than its own takes it over when it is the
+ * main thread's FIRST reading (`taken` counts them, and the worker's ranges are then read again by the main
+ * thread), and notes a `conflict` otherwise (those ranges are read again too).
  *
  * While shared, a slot is claimed with a compare-and-swap of its high word (never 0 in a used slot), then its low
- * word is stored with the owner in its two lowest bits (never 0 either): a reader that finds the high word equal but
- * the low word still 0 waits the few instructions until it is stored. That leaves 62 bits of hash: two distinct ids
- * share one with probability about n² ÷ 2⁶³ (≈ 10⁻⁵ for 10 million vouchers); such a voucher is rejected as a
- * duplicate.
+ * word is stored with the owner in its three lowest bits (never 0 either): a reader that finds the high word equal
+ * but the low word still 0 waits the few instructions until it is stored. That leaves 61 bits of hash: two distinct
+ * ids share one with probability about n² ÷ 2⁶² (≈ 2 × 10⁻⁵ for 10 million vouchers); such a voucher is rejected as
+ * a duplicate. (Hashes stored by earlier imports with two owner bits cleared lose the third as they are loaded:
+ * the same vouchers still match.)
  */
 export { hashVoucher } from './voucher-hash.js';
 
@@ -26,15 +28,19 @@ const LOAD = 0.8;
  * While shared the set cannot grow at all: past this the worker stops and the main thread reads its part again.
  */
 const FULL = 0.9;
-const OWNER_BITS = 3;
+const OWNER_BITS = 7;
 /** The main thread and earlier imports: everything before the worker's part in file order. */
 const FIRST = 1;
 /** The worker thread, reading the later part of the file. */
 const LATER = 2;
 /** The worker thread, reading the end of the main thread's part after its own (between FIRST and LATER). */
 const TAIL = 3;
+/** The main thread, its part done, reading the end of the worker's (after LATER). */
+const AFTER = 4;
 
-type Owner = typeof FIRST | typeof LATER | typeof TAIL;
+type Owner = typeof FIRST | typeof LATER | typeof TAIL | typeof AFTER;
+/** Where each owner's lines are in file order (by owner). */
+const RANK = [0, 0, 2, 1, 3];
 
 /** What a worker thread needs to insert into the same slots. */
 export type SharedVoucherSlots = { buffer: SharedArrayBuffer; capacity: number };
@@ -80,6 +86,13 @@ export class VoucherSet {
   /** The worker, its own part done, goes on with the end of the main thread's part (read-parallel.ts). */
   readTail(): void {
     this.owner = TAIL;
+  }
+
+  /** The main thread's view of its shared set for reading the end of the worker's part: it owns what it adds. */
+  static after(shared: SharedVoucherSlots): VoucherSet {
+    const set = VoucherSet.later(shared);
+    set.owner = AFTER;
+    return set;
   }
 
   get size(): number {
@@ -200,13 +213,15 @@ export class VoucherSet {
   }
 
   /**
-   * The hash is there already: a duplicate, unless the main thread meets it in a slot the worker filled (taken
-   * over), or the TAIL reading in one the LATER reading filled (a conflict: both are read again).
+   * The hash is there already: a duplicate when it was counted earlier in the file. Else the main thread takes it
+   * over (its own reading is the first in file order); any other reading notes a conflict (both are read again).
    */
   private found(slot: number, low: number): boolean {
-    const theirs = low & OWNER_BITS;
-    if (this.owner === TAIL && theirs === LATER) this.conflict = true;
-    if (this.owner !== FIRST || theirs === FIRST) return false;
+    if (RANK[low & OWNER_BITS]! <= RANK[this.owner]!) return false;
+    if (this.owner !== FIRST) {
+      this.conflict = true;
+      return false;
+    }
     Atomics.store(this.slots, slot * 2 + 1, (low & ~OWNER_BITS) | FIRST);
     this.taken++;
     return true;
