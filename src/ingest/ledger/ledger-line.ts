@@ -123,9 +123,6 @@ export class LedgerLineReader {
     p.lows[at] = this.hash[1]!;
     p.keys[at] = key;
     p.months[at] = month;
-    // Where the sums are is found now (a load whose miss overlaps the next lines' work), so the batch's touches do
-    // not wait for one load to make the next.
-    p.monthAts[at] = this.aggregates.monthAt(key, month);
     p.dayAts[at] = this.aggregates.dayAt(department, day);
     p.fens[at] = fen;
     p.lines[at] = line;
@@ -141,6 +138,10 @@ export class LedgerLineReader {
     const p = this.pending;
     if (p.count === 0) return;
     this.vouchers.touch(p.highs, p.lows, p.count);
+    // Where each line's month sum is: a load from the cell index per line, none depending on another, so their
+    // misses are served side by side (found while the line was held, each stalled its line: 10 M rows, 2 December,
+    // 4 alternated pairs, 4.17 → 4.04 s).
+    for (let at = 0; at < p.count; at++) p.monthAts[at] = this.aggregates.monthAt(p.keys[at]!, p.months[at]!);
     this.aggregates.touch(p.monthAts, p.dayAts, p.count);
     for (let at = 0; at < p.count; at++) {
       if (!this.vouchers.add(p.highs[at]!, p.lows[at]!)) onDuplicate(p.lines[at]!, p.starts[at]!, p.ends[at]!);
