@@ -7,7 +7,8 @@ import { parentPort } from 'node:worker_threads';
 import { CodeTable } from './code-table.js';
 import { LedgerAggregates, type AggregateState } from './ledger-aggregates.js';
 import { LedgerLineReader } from './ledger-line.js';
-import { lineBoundaryAfter, newScanState, scanRange, type Encoding } from './ledger-scan.js';
+import { lineBoundaryAfter, type Encoding } from './ledger-scan.js';
+import { readCountedRange } from './range-read.js';
 import {
   CONTROL_MAIN_FILLED,
   CONTROL_STOP,
@@ -22,7 +23,6 @@ import {
   answer,
   loadOffset,
   storeOffset,
-  type PartReject,
   type PartResult,
   type PartTask,
   type RangeResult,
@@ -67,7 +67,7 @@ type Range = { fd: number; task: PartTask; control: Int32Array; vouchers: Vouche
  * Reads bytes [from, to) with sums of their own: its counts, rejects and sums, or null when it cannot be merged.
  * `handOver`: the main thread, its part done, may take the end of this range (the range then ends where it starts).
  */
-async function readRange(
+function readRange(
   range: Range,
   from: number,
   to: number,
@@ -83,43 +83,14 @@ async function readRange(
   };
   const aggregates = new LedgerAggregates(shape);
   const reader = new LedgerLineReader({ codes }, vouchers, aggregates, task.year);
-  const state = newScanState(encoding);
-  const rejects: PartReject[] = [];
-  let tooMany = false;
-  const stop = await scanRange(
-    fd,
-    from,
-    to,
-    reader,
-    state,
-    {
-      onReject: (line, code, bytes) => {
-        if (rejects.length >= task.maxRejects) tooMany = true;
-        else rejects.push({ line, code, bytes: new Uint8Array(bytes) });
-      },
-      onChunk: (position) => {
-        Atomics.store(control, CONTROL_WORKER_FILLED, vouchers.size);
-        const full = vouchers.room < Atomics.load(control, CONTROL_MAIN_FILLED);
-        if (full || vouchers.conflict || Atomics.load(control, CONTROL_STOP) !== 0) throw new PartStopped();
-        return handOver ? handOverEnd(range, position, to) : undefined;
-      },
-    },
-    task.chunkBytes,
-  );
-  const changed = state.encoding !== encoding && encoding !== 'undecided';
-  if (stop !== null || tooMany || reader.overflow || changed) return null;
-  const { lineNo, linesRead, rejected, rejectedByCode } = state;
-  const accepted = reader.acceptedCount;
-  return {
-    encoding: state.encoding,
-    lineNo,
-    linesRead,
-    rejected,
-    rejectedByCode,
-    rejects,
-    accepted,
-    aggregates: aggregates.state(),
+  const onChunk = (position: number) => {
+    Atomics.store(control, CONTROL_WORKER_FILLED, vouchers.size);
+    const full = vouchers.room < Atomics.load(control, CONTROL_MAIN_FILLED);
+    if (full || vouchers.conflict || Atomics.load(control, CONTROL_STOP) !== 0) throw new PartStopped();
+    return handOver ? handOverEnd(range, position, to) : undefined;
   };
+  const { maxRejects, chunkBytes } = task;
+  return readCountedRange({ fd, from, to, encoding, maxRejects, chunkBytes, onChunk }, reader, aggregates);
 }
 
 /**

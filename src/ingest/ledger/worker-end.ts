@@ -7,10 +7,10 @@ import {
   CONTROL_MAIN_FILLED,
   CONTROL_WORKER_FILLED,
   loadOffset,
-  type PartReject,
   type RangeResult,
 } from './ledger-part.js';
-import { newScanState, scanRange, type Encoding } from './ledger-scan.js';
+import type { Encoding } from './ledger-scan.js';
+import { readCountedRange } from './range-read.js';
 import { VoucherSet, type SharedVoucherSlots } from './voucher-set.js';
 
 /** What the main thread needs to read the end of the worker's part. */
@@ -58,44 +58,15 @@ export async function readWorkerEnd(task: WorkerEndTask): Promise<WorkerEnd> {
   }
 }
 
-async function readEnd(task: WorkerEndTask, from: number, view: VoucherSet): Promise<RangeResult | null> {
+function readEnd(task: WorkerEndTask, from: number, view: VoucherSet): Promise<RangeResult | null> {
   const { control, vouchers } = task;
   const aggregates = new LedgerAggregates(task.budgets);
   const reader = new LedgerLineReader(task.budgets, view, aggregates, task.year);
-  const state = newScanState(task.encoding);
-  const rejects: PartReject[] = [];
-  let tooMany = false;
-  const stop = await scanRange(
-    task.fd,
-    from,
-    task.totalBytes,
-    reader,
-    state,
-    {
-      onReject: (line, code, bytes) => {
-        if (rejects.length >= task.maxRejects) tooMany = true;
-        else rejects.push({ line, code, bytes: new Uint8Array(bytes) });
-      },
-      // The set's room, as while reading the main thread's part (read-parallel.ts: afterChunk).
-      onChunk: () => {
-        Atomics.store(control, CONTROL_MAIN_FILLED, vouchers.size + view.size);
-        if (vouchers.room - view.size < Atomics.load(control, CONTROL_WORKER_FILLED)) throw new EndStopped();
-      },
-    },
-    task.chunkBytes,
-  );
-  const changed = state.encoding !== task.encoding && task.encoding !== 'undecided';
-  if (stop !== null || tooMany || reader.overflow || changed) return null;
-  const { lineNo, linesRead, rejected, rejectedByCode } = state;
-  const sums = aggregates.state();
-  return {
-    encoding: state.encoding,
-    lineNo,
-    linesRead,
-    rejected,
-    rejectedByCode,
-    rejects,
-    accepted: reader.acceptedCount,
-    aggregates: sums,
+  // The set's room, as while reading the main thread's part (read-parallel.ts: afterChunk).
+  const onChunk = () => {
+    Atomics.store(control, CONTROL_MAIN_FILLED, vouchers.size + view.size);
+    if (vouchers.room - view.size < Atomics.load(control, CONTROL_WORKER_FILLED)) throw new EndStopped();
   };
+  const { fd, totalBytes: to, encoding, maxRejects, chunkBytes } = task;
+  return readCountedRange({ fd, from, to, encoding, maxRejects, chunkBytes, onChunk }, reader, aggregates);
 }
